@@ -1,0 +1,229 @@
+/* options.c — getopt_long parsing and the help text of each subcommand. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char GENERAL[] =
+    "usage: guanxi COMMAND [OPTIONS] INPUT...\n"
+    "\n"
+    "Turns Chinese local newspaper pages into a network of officials, companies and places.\n"
+    "\n"
+    "commands:\n"
+    "  build     read pages, find entities, write the co-occurrence network (GraphML, GEXF, CSV)\n"
+    "  extract   read pages, write one JSON line per article with its entities and events\n"
+    "\n"
+    "Run 'guanxi COMMAND --help' for a command's options; 'guanxi --version' for the version.\n";
+
+static const char INPUT_HELP[] =
+    "inputs:\n"
+    "  INPUT is a file or a folder (read recursively, in sorted order), or - for standard input.\n"
+    "  .txt pages (UTF-8, GB18030/GBK, UTF-16 with BOM), .html/.htm article pages, .jsonl (one\n"
+    "  article per line: text, and optionally id, title, date, source).  Other files are skipped.\n"
+    "\n"
+    "input options:\n"
+    "  -d, --date YYYY-MM-DD   publication date of every input (overrides all other sources)\n"
+    "  -m, --manifest FILE     TSV of PATH<TAB>YYYY-MM-DD (paths relative to FILE's folder)\n"
+    "      --data-dir DIR      where the lexicons live (default: the installed data/)\n"
+    "  -l, --lexicon FILE      a user lexicon: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS…]; TYPE is official,\n"
+    "                          company, place, person, or stop (never an entity); may repeat\n"
+    "  -q, --quiet             no progress and no summary\n"
+    "\n"
+    "A page's publication date comes from --date, else the manifest, else a date in the file name\n"
+    "(2024-02-21, 20240221), else the page itself (HTML meta, JSONL 'date').  An article's event\n"
+    "date comes from its lead (2月19日下午, 昨天, 近日).\n";
+
+static const char EXIT_HELP[] =
+    "exit status:\n"
+    "  0  success\n"
+    "  1  error: nothing usable was read, or an output could not be written\n"
+    "  2  usage error\n"
+    "  4  partial: some inputs (or lines of them) were skipped; the rest was used\n";
+
+static const char BUILD_HELP[] =
+    "usage: guanxi build [OPTIONS] INPUT... -o OUT [-o OUT...]\n"
+    "\n"
+    "Reads the inputs, finds officials, companies and places, and writes the network of entities\n"
+    "that appear in the same article.  OUT's extension picks the format:\n"
+    "  .graphml   GraphML for Gephi, networkx, igraph, graphology\n"
+    "  .gexf      GEXF 1.3 with date spells, for Gephi's timeline\n"
+    "  .csv       OUT.nodes.csv and OUT.edges.csv in Gephi's spreadsheet format\n"
+    "Outputs are written to a temporary file and renamed, so a failed run never leaves half a file.\n"
+    "\n"
+    "network options:\n"
+    "  -o, --output FILE       where to write (repeat for several formats)\n"
+    "      --types LIST        node types to keep: official,company,place (default: all three)\n"
+    "      --include LIST      also keep journalists, persons, referenced (comma-separated)\n"
+    "      --min-weight N      drop edges seen in fewer than N articles\n"
+    "      --since DATE        keep articles dated on or after DATE\n"
+    "      --until DATE        keep articles dated on or before DATE\n"
+    "      --top N             officials listed in the summary (default 5)\n"
+    "\n";
+
+static const char EXTRACT_HELP[] =
+    "usage: guanxi extract [OPTIONS] INPUT... [-o FILE.jsonl]\n"
+    "\n"
+    "Writes one JSON object per article (to standard output, or FILE): id, source, kind, date,\n"
+    "event_date, title, text (normalised), journalists, mentions (type, name, span in bytes of\n"
+    "text, titles, flags) and events (visits with their evidence sentence).\n"
+    "\n"
+    "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
+    "\n";
+
+void cli_usage(FILE *fp, const char *cmd)
+{
+    if (cmd && strcmp(cmd, "build") == 0)
+        fprintf(fp, "%s%s\n%s", BUILD_HELP, INPUT_HELP, EXIT_HELP);
+    else if (cmd && strcmp(cmd, "extract") == 0)
+        fprintf(fp, "%s%s\n%s", EXTRACT_HELP, INPUT_HELP, EXIT_HELP);
+    else
+        fprintf(fp, "%s\n%s", GENERAL, EXIT_HELP);
+}
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "guanxi %s: ", cmd);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'guanxi %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+static bool parse_date(const char *s, gx_date *out)
+{
+    size_t used;
+    *out = gx_date_parse(s, strlen(s), &used);
+    return *out && used == strlen(s);
+}
+
+/* "official,company" -> bit mask; false on an unknown word. */
+static bool parse_list(const char *s, unsigned *mask, const char *const *words)
+{
+    *mask = 0;
+    while (*s) {
+        const char *comma = strchr(s, ',');
+        size_t n = comma ? (size_t)(comma - s) : strlen(s);
+        int k = -1;
+        for (int i = 0; words[i]; i++)
+            if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+                k = i;
+        if (k < 0)
+            return false;
+        *mask |= 1u << k;
+        s += n + (comma ? 1 : 0);
+    }
+    return true;
+}
+
+void cli_opts_destroy(cli_opts *o)
+{
+    gx_strvec_destroy(&o->lexicons);
+    gx_strvec_destroy(&o->outputs);
+    gx_strvec_destroy(&o->inputs);
+}
+
+int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->cmd = cmd;
+    o->data_dir = getenv("GUANXI_DATA") ? getenv("GUANXI_DATA") : GX_DATA_DIR;
+    o->top = 5;
+    gx_graph_options_init(&o->graph);
+    gx_strvec_init(&o->lexicons);
+    gx_strvec_init(&o->outputs);
+    gx_strvec_init(&o->inputs);
+    bool build = strcmp(cmd, "build") == 0;
+    enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP };
+    static const struct option longopts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"date", required_argument, NULL, 'd'},
+        {"manifest", required_argument, NULL, 'm'},
+        {"data-dir", required_argument, NULL, OPT_DATA},
+        {"lexicon", required_argument, NULL, 'l'},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"types", required_argument, NULL, OPT_TYPES},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"min-weight", required_argument, NULL, OPT_MINW},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
+        {"top", required_argument, NULL, OPT_TOP},
+        {NULL, 0, NULL, 0},
+    };
+    static const char *const TYPES[] = {"official", "company", "place", NULL};
+    static const char *const INCLUDE[] = {"journalists", "persons", "referenced", NULL};
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":hd:m:l:o:q", longopts, NULL)) != -1) {
+        if (!build && c >= OPT_TYPES)
+            return usage_error(cmd, "option '%s' is for 'guanxi build'", argv[optind - 1]);
+        switch (c) {
+        case 'h':
+            cli_usage(stdout, cmd);
+            return EXIT_OK;
+        case 'd':
+            if (!parse_date(optarg, &o->date))
+                return usage_error(cmd, "bad --date '%s' (want YYYY-MM-DD)", optarg);
+            break;
+        case 'm': o->manifest_path = optarg; break;
+        case OPT_DATA: o->data_dir = optarg; break;
+        case 'l': gx_strvec_push(&o->lexicons, optarg); break;
+        case 'o': gx_strvec_push(&o->outputs, optarg); break;
+        case 'q': o->quiet = true; break;
+        case OPT_TYPES:
+            if (!parse_list(optarg, &o->graph.types, TYPES) || !o->graph.types)
+                return usage_error(cmd, "bad --types '%s' (official, company, place)", optarg);
+            break;
+        case OPT_INCLUDE: {
+            unsigned m;
+            if (!parse_list(optarg, &m, INCLUDE))
+                return usage_error(cmd, "bad --include '%s' (journalists, persons, referenced)", optarg);
+            o->graph.journalists = m & 1u;
+            o->graph.persons = m & 2u;
+            o->graph.referenced = m & 4u;
+            break;
+        }
+        case OPT_MINW: {
+            char *end;
+            o->graph.min_weight = strtod(optarg, &end);
+            if (*end || o->graph.min_weight < 0)
+                return usage_error(cmd, "bad --min-weight '%s'", optarg);
+            break;
+        }
+        case OPT_SINCE:
+            if (!parse_date(optarg, &o->graph.since))
+                return usage_error(cmd, "bad --since '%s' (want YYYY-MM-DD)", optarg);
+            break;
+        case OPT_UNTIL:
+            if (!parse_date(optarg, &o->graph.until))
+                return usage_error(cmd, "bad --until '%s' (want YYYY-MM-DD)", optarg);
+            break;
+        case OPT_TOP: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 0 || v > 1000)
+                return usage_error(cmd, "bad --top '%s'", optarg);
+            o->top = (int)v;
+            break;
+        }
+        case ':': return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    for (int i = optind; i < argc; i++)
+        gx_strvec_push(&o->inputs, argv[i]);
+    if (!o->inputs.n)
+        return usage_error(cmd, "%s", "no INPUT given");
+    if (build && !o->outputs.n)
+        return usage_error(cmd, "%s", "no output given (-o FILE.graphml, .gexf or .csv)");
+    for (size_t i = 0; i < o->outputs.n; i++) {
+        gx_out_format f = gx_export_format(o->outputs.v[i]);
+        if (build ? (f == GX_OUT_UNKNOWN || f == GX_OUT_JSONL) : (o->outputs.n > 1))
+            return usage_error(cmd, build ? "cannot tell the format of '%s' (use .graphml, .gexf or .csv)"
+                                          : "only one output for extract ('%s')",
+                               o->outputs.v[i]);
+    }
+    return -1;
+}

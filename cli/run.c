@@ -1,0 +1,287 @@
+/* run.c — the build and extract subcommands: read inputs, extract, then write graph or JSONL. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct counts {
+    size_t files, skipped_inputs, skipped_lines, articles, by_kind[8];
+} counts;
+
+typedef void (*article_fn)(void *ctx, const gx_article *a, const gx_extraction *x);
+
+static bool progress_on(const cli_opts *o)
+{
+    return !o->quiet && isatty(STDERR_FILENO);
+}
+
+/* Loads the lexicons; prints the error and returns false on failure. */
+static bool load_lexicon(const cli_opts *o, gx_lexicon **lex)
+{
+    gx_error err;
+    gx_error_clear(&err);
+    if (gx_lexicon_load(o->data_dir, lex, &err) != GX_OK) {
+        char msg[1200];
+        gx_error_format(&err, msg, sizeof msg);
+        fprintf(stderr, "guanxi: error: %s\n(set --data-dir or GUANXI_DATA to the folder holding titles.tsv)\n", msg);
+        return false;
+    }
+    for (size_t i = 0; i < o->lexicons.n; i++)
+        if (gx_lexicon_add_user(*lex, o->lexicons.v[i], &err) != GX_OK) {
+            char msg[1200];
+            gx_error_format(&err, msg, sizeof msg);
+            fprintf(stderr, "guanxi: error: %s\n", msg);
+            gx_lexicon_free(*lex);
+            *lex = NULL;
+            return false;
+        }
+    return true;
+}
+
+/* Reads every input, extracts each article and hands it to fn.  Returns false
+ * if the set-up failed (already reported). */
+static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_fn fn, void *ctx)
+{
+    gx_ingest_options io;
+    gx_ingest_options_init(&io);
+    io.date = o->date;
+    io.skipped = &c->skipped_lines;
+    gx_manifest *man = NULL;
+    if (o->manifest_path) {
+        gx_error err;
+        gx_error_clear(&err);
+        man = gx_manifest_load(o->manifest_path, NULL, &err);
+        if (!man) {
+            char msg[1200];
+            gx_error_format(&err, msg, sizeof msg);
+            fprintf(stderr, "guanxi: error: %s\n", msg);
+            return false;
+        }
+        io.manifest = man;
+    }
+    gx_inputs in;
+    gx_ingest_inputs_init(&in);
+    gx_ingest_expand(&in, (const char *const *)o->inputs.v, o->inputs.n, NULL);
+    c->skipped_inputs += in.skipped;
+    bool prog = progress_on(o);
+    for (size_t i = 0; i < in.paths.n; i++) {
+        const char *path = in.paths.v[i];
+        if (prog)
+            fprintf(stderr, "\rguanxi: reading %zu/%zu files", i + 1, in.paths.n);
+        gx_article_list arts;
+        gx_article_list_init(&arts);
+        gx_error err;
+        gx_error_clear(&err);
+        if (gx_ingest_file(path, GX_FMT_UNKNOWN, &io, &arts, &err) != GX_OK) {
+            char msg[1200];
+            gx_error_format(&err, msg, sizeof msg);
+            if (prog)
+                fputc('\n', stderr);
+            fprintf(stderr, "guanxi: error: %s\n", msg);
+            c->skipped_inputs++;
+            gx_article_list_destroy(&arts);
+            continue;
+        }
+        c->files++;
+        for (size_t k = 0; k < arts.n; k++) {
+            gx_extraction x;
+            gx_extraction_init(&x);
+            gx_ner_extract(lex, &arts.v[k], &x);
+            if (x.truncated)
+                fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions; the rest were ignored\n",
+                        arts.v[k].id, GX_NER_MAX_MENTIONS);
+            c->articles++;
+            c->by_kind[arts.v[k].kind]++;
+            fn(ctx, &arts.v[k], &x);
+            gx_extraction_destroy(&x);
+        }
+        gx_article_list_destroy(&arts);
+    }
+    if (prog && in.paths.n)
+        fputc('\n', stderr);
+    gx_ingest_inputs_destroy(&in);
+    gx_manifest_free(man);
+    return true;
+}
+
+static int finish_code(const counts *c)
+{
+    if (c->files == 0 && c->skipped_inputs > 0)
+        return EXIT_ERROR;
+    return c->skipped_inputs || c->skipped_lines ? EXIT_PARTIAL : EXIT_OK;
+}
+
+/* Makes the folders above path (like mkdir -p of its dirname). */
+static bool make_parent(const char *path)
+{
+    char *p = gx_xstrdup(path);
+    bool ok = true;
+    for (char *s = p + 1; *s && ok; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "guanxi: error: cannot create folder %s: %s\n", p, strerror(errno));
+            ok = false;
+        }
+        *s = '/';
+    }
+    free(p);
+    return ok;
+}
+
+/* --- build --- */
+
+static void add_to_graph(void *ctx, const gx_article *a, const gx_extraction *x)
+{
+    gx_graph_add(ctx, a, x);
+}
+
+static int cmp_official(const void *pa, const void *pb)
+{
+    const gx_node *a = *(const gx_node *const *)pa, *b = *(const gx_node *const *)pb;
+    if (a->mentions != b->mentions)
+        return a->mentions > b->mentions ? -1 : 1;
+    return strcmp(a->label, b->label);
+}
+
+static void summary(const cli_opts *o, const counts *c, const gx_network *net)
+{
+    size_t by_type[GX_ENT_NTYPES] = {0};
+    for (size_t i = 0; i < net->n_nodes; i++)
+        by_type[net->nodes[i].type]++;
+    printf("read %zu file%s: %zu articles, and %zu captions, adverts, weather boxes and fragments; "
+           "%ld undated\n",
+           c->files, c->files == 1 ? "" : "s", c->by_kind[GX_UNIT_ARTICLE],
+           c->articles - c->by_kind[GX_UNIT_ARTICLE], net->undated);
+    if (c->skipped_inputs || c->skipped_lines)
+        printf("skipped: %zu input%s, %zu bad line%s (see the messages above)\n", c->skipped_inputs,
+               c->skipped_inputs == 1 ? "" : "s", c->skipped_lines, c->skipped_lines == 1 ? "" : "s");
+    printf("entities: %zu officials, %zu companies, %zu places", by_type[GX_ENT_OFFICIAL],
+           by_type[GX_ENT_COMPANY], by_type[GX_ENT_PLACE]);
+    if (by_type[GX_ENT_PERSON] || by_type[GX_ENT_JOURNALIST])
+        printf(", %zu persons, %zu journalists", by_type[GX_ENT_PERSON], by_type[GX_ENT_JOURNALIST]);
+    printf("\nedges: %zu (%ld visit%s)\n", net->n_edges, net->visits, net->visits == 1 ? "" : "s");
+    const gx_node **off = gx_xmalloc((by_type[GX_ENT_OFFICIAL] + 1) * sizeof *off);
+    size_t n = 0;
+    for (size_t i = 0; i < net->n_nodes; i++)
+        if (net->nodes[i].type == GX_ENT_OFFICIAL)
+            off[n++] = &net->nodes[i];
+    qsort(off, n, sizeof *off, cmp_official);
+    if (n && o->top)
+        printf("top officials:\n");
+    for (size_t i = 0; i < n && i < (size_t)o->top; i++) {
+        const char *t = off[i]->titles;
+        const char *bar = strrchr(t, '|');
+        printf("  %-8s %3ld article%s  %s\n", off[i]->label, off[i]->mentions,
+               off[i]->mentions == 1 ? " " : "s", bar ? bar + 1 : t);
+    }
+    free(off);
+}
+
+int cli_build(cli_opts *o)
+{
+    gx_lexicon *lex;
+    if (!load_lexicon(o, &lex))
+        return EXIT_ERROR;
+    gx_graph *g = gx_graph_new(&o->graph);
+    counts c = {0};
+    int rc = EXIT_ERROR;
+    gx_network *net = NULL;
+    if (!read_all(o, lex, &c, add_to_graph, g))
+        goto done;
+    if (c.files == 0) {
+        fprintf(stderr, "guanxi: error: no input could be read; nothing written\n");
+        goto done;
+    }
+    gx_error err;
+    gx_error_clear(&err);
+    if (gx_graph_build(g, &net, &err) != GX_OK) {
+        fprintf(stderr, "guanxi: error: building the network: %s\n", err.msg);
+        goto done;
+    }
+    rc = finish_code(&c);
+    for (size_t i = 0; i < o->outputs.n; i++) {
+        const char *path = o->outputs.v[i];
+        gx_status st = GX_ERR_IO;
+        gx_error_clear(&err);
+        if (make_parent(path)) {
+            switch (gx_export_format(path)) {
+            case GX_OUT_GRAPHML: st = gx_export_graphml(net, path, &err); break;
+            case GX_OUT_GEXF: st = gx_export_gexf(net, path, &err); break;
+            case GX_OUT_CSV: st = gx_export_csv(net, path, &err); break;
+            default: gx_error_set(&err, GX_ERR_USAGE, path, -1, -1, "unknown output format"); break;
+            }
+        }
+        if (st != GX_OK) {
+            char msg[1200];
+            gx_error_format(&err, msg, sizeof msg);
+            fprintf(stderr, "guanxi: error: %s\n", msg);
+            rc = EXIT_ERROR;
+        } else if (!o->quiet) {
+            fprintf(stderr, "guanxi: wrote %s\n", path);
+        }
+    }
+    if (!o->quiet)
+        summary(o, &c, net);
+done:
+    gx_network_free(net);
+    gx_graph_free(g);
+    gx_lexicon_free(lex);
+    return rc;
+}
+
+/* --- extract --- */
+
+typedef struct extract_ctx {
+    FILE *fp;
+    bool failed;
+} extract_ctx;
+
+static void write_article(void *ctx, const gx_article *a, const gx_extraction *x)
+{
+    extract_ctx *e = ctx;
+    if (!e->failed && gx_export_article_jsonl(e->fp, a, x) != GX_OK)
+        e->failed = true;
+}
+
+int cli_extract(cli_opts *o)
+{
+    gx_lexicon *lex;
+    if (!load_lexicon(o, &lex))
+        return EXIT_ERROR;
+    counts c = {0};
+    extract_ctx e = {stdout, false};
+    gx_atomic out = {0};
+    int rc = EXIT_ERROR;
+    gx_error err;
+    gx_error_clear(&err);
+    if (o->outputs.n) {
+        if (!make_parent(o->outputs.v[0]) || gx_atomic_open(&out, o->outputs.v[0], &err) != GX_OK) {
+            if (err.msg[0])
+                fprintf(stderr, "guanxi: error: %s: %s\n", err.file, err.msg);
+            goto done;
+        }
+        e.fp = out.fp;
+    }
+    if (!read_all(o, lex, &c, write_article, &e)) {
+        if (out.fp)
+            gx_atomic_abort(&out);
+        goto done;
+    }
+    if (e.failed || (out.fp && gx_atomic_commit(&out, &err) != GX_OK) || (!out.path && fflush(stdout) != 0)) {
+        if (out.fp)
+            gx_atomic_abort(&out);
+        fprintf(stderr, "guanxi: error: writing %s failed%s%s\n", o->outputs.n ? o->outputs.v[0] : "standard output",
+                err.msg[0] ? ": " : "", err.msg);
+        goto done;
+    }
+    rc = c.files == 0 ? EXIT_ERROR : finish_code(&c);
+done:
+    gx_lexicon_free(lex);
+    return rc;
+}

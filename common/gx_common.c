@@ -1,0 +1,366 @@
+/* gx_common.c — errors, diagnostics, allocation, buffers, vectors and the string map. */
+#include "gx_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *gx_status_str(gx_status st)
+{
+    switch (st) {
+    case GX_OK: return "ok";
+    case GX_ERR_IO: return "I/O error";
+    case GX_ERR_BINARY: return "not a text file";
+    case GX_ERR_ENCODING: return "undecodable text";
+    case GX_ERR_PARSE: return "malformed input";
+    case GX_ERR_LIMIT: return "limit exceeded";
+    case GX_ERR_USAGE: return "bad usage";
+    case GX_ERR_EXTERNAL: return "library error";
+    }
+    return "unknown error";
+}
+
+void gx_error_clear(gx_error *err)
+{
+    if (!err)
+        return;
+    err->status = GX_OK;
+    err->file[0] = '\0';
+    err->line = -1;
+    err->offset = -1;
+    err->msg[0] = '\0';
+}
+
+gx_status gx_error_set(gx_error *err, gx_status st, const char *file, long line, long offset,
+                       const char *fmt, ...)
+{
+    if (!err)
+        return st;
+    err->status = st;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = line;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+static void format_place(char *buf, size_t size, const char *file, long line, long offset,
+                         const char *msg)
+{
+    int n = 0;
+    buf[0] = '\0';
+    if (file && *file)
+        n = snprintf(buf, size, "%s:", file);
+    if (n >= 0 && (size_t)n < size && line >= 0)
+        n += snprintf(buf + n, size - (size_t)n, "%ld:", line);
+    if (n >= 0 && (size_t)n < size && offset >= 0)
+        n += snprintf(buf + n, size - (size_t)n, " byte %ld:", offset);
+    if (n >= 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, "%s%s", n > 0 ? " " : "", msg);
+}
+
+void gx_error_format(const gx_error *err, char *buf, size_t size)
+{
+    format_place(buf, size, err->file, err->line, err->offset, err->msg);
+}
+
+void gx_diag_emit(const gx_diag *diag, gx_severity sev, const char *file, long line, long offset,
+                  const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (diag && diag->fn) {
+        diag->fn(diag->ctx, sev, file, line, offset, msg);
+        return;
+    }
+    char line_buf[1600];
+    format_place(line_buf, sizeof line_buf, file, line, offset, msg);
+    fprintf(stderr, "guanxi: %s%s\n", sev == GX_ERROR ? "error: " : sev == GX_WARNING ? "warning: " : "",
+            line_buf);
+}
+
+static void oom(void)
+{
+    fputs("guanxi: out of memory\n", stderr);
+    exit(1);
+}
+
+void *gx_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *gx_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *gx_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom();
+    return q;
+}
+
+char *gx_xstrdup(const char *s)
+{
+    return gx_xstrndup(s, strlen(s));
+}
+
+char *gx_xstrndup(const char *s, size_t n)
+{
+    char *p = gx_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void gx_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return;
+    size_t c = *cap ? *cap : 8;
+    while (c < need) {
+        if (c > ((size_t)-1) / 2 / size)
+            oom();
+        c *= 2;
+    }
+    *p = gx_xrealloc(*p, c * size);
+    *cap = c;
+}
+
+void gx_buf_init(gx_buf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void gx_buf_destroy(gx_buf *b)
+{
+    free(b->data);
+    gx_buf_init(b);
+}
+
+void gx_buf_reserve(gx_buf *b, size_t extra)
+{
+    GX_GROW(b->data, b->cap, b->len + extra + 1);
+}
+
+void gx_buf_add(gx_buf *b, const void *p, size_t n)
+{
+    gx_buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void gx_buf_adds(gx_buf *b, const char *s)
+{
+    gx_buf_add(b, s, strlen(s));
+}
+
+void gx_buf_addc(gx_buf *b, char c)
+{
+    gx_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void gx_buf_addf(gx_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    gx_buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void gx_buf_add_cp(gx_buf *b, uint32_t cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    gx_buf_add(b, u, n);
+}
+
+char *gx_buf_take(gx_buf *b)
+{
+    char *p = b->data ? b->data : gx_xstrdup("");
+    gx_buf_init(b);
+    return p;
+}
+
+void gx_strvec_init(gx_strvec *sv)
+{
+    sv->v = NULL;
+    sv->n = sv->cap = 0;
+}
+
+void gx_strvec_destroy(gx_strvec *sv)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        free(sv->v[i]);
+    free(sv->v);
+    gx_strvec_init(sv);
+}
+
+void gx_strvec_pushn(gx_strvec *sv, const char *s, size_t n)
+{
+    GX_GROW(sv->v, sv->cap, sv->n + 1);
+    sv->v[sv->n++] = gx_xstrndup(s, n);
+}
+
+void gx_strvec_push(gx_strvec *sv, const char *s)
+{
+    gx_strvec_pushn(sv, s, strlen(s));
+}
+
+bool gx_strvec_contains(const gx_strvec *sv, const char *s)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        if (strcmp(sv->v[i], s) == 0)
+            return true;
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void gx_strvec_sort(gx_strvec *sv)
+{
+    if (sv->n > 1)
+        qsort(sv->v, sv->n, sizeof *sv->v, cmp_str);
+}
+
+char *gx_strvec_join(const gx_strvec *sv, const char *sep)
+{
+    gx_buf b;
+    gx_buf_init(&b);
+    for (size_t i = 0; i < sv->n; i++) {
+        if (i)
+            gx_buf_adds(&b, sep);
+        gx_buf_adds(&b, sv->v[i]);
+    }
+    return gx_buf_take(&b);
+}
+
+uint64_t gx_hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void gx_strmap_init(gx_strmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void gx_strmap_destroy(gx_strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->klens);
+    free(m->vals);
+    gx_strmap_init(m);
+}
+
+static size_t map_slot(char *const *keys, const size_t *klens, size_t cap, const char *key,
+                       size_t klen)
+{
+    size_t i = (size_t)gx_hash(key, klen) & (cap - 1);
+    while (keys[i] && !(klens[i] == klen && memcmp(keys[i], key, klen) == 0))
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static void map_rehash(gx_strmap *m, size_t cap)
+{
+    char **keys = gx_xcalloc(cap, sizeof *keys);
+    size_t *klens = gx_xcalloc(cap, sizeof *klens);
+    int64_t *vals = gx_xcalloc(cap, sizeof *vals);
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = map_slot(keys, klens, cap, m->keys[i], m->klens[i]);
+        keys[j] = m->keys[i];
+        klens[j] = m->klens[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->klens);
+    free(m->vals);
+    m->keys = keys;
+    m->klens = klens;
+    m->vals = vals;
+    m->cap = cap;
+}
+
+int64_t *gx_strmap_put(gx_strmap *m, const char *key, size_t klen, int64_t dflt, bool *added)
+{
+    if ((m->n + 1) * 4 >= m->cap * 3)
+        map_rehash(m, m->cap ? m->cap * 2 : 16);
+    size_t i = map_slot(m->keys, m->klens, m->cap, key, klen);
+    if (added)
+        *added = m->keys[i] == NULL;
+    if (!m->keys[i]) {
+        m->keys[i] = gx_xstrndup(key, klen);
+        m->klens[i] = klen;
+        m->vals[i] = dflt;
+        m->n++;
+    }
+    return &m->vals[i];
+}
+
+int64_t *gx_strmap_get(const gx_strmap *m, const char *key, size_t klen)
+{
+    if (!m->cap)
+        return NULL;
+    size_t i = map_slot(m->keys, m->klens, m->cap, key, klen);
+    return m->keys[i] ? &m->vals[i] : NULL;
+}

@@ -1,0 +1,156 @@
+/* gx_common.h — the few types every guanxi stage shares: status codes, errors,
+ * diagnostics, dates, growable buffers and vectors, a string map, UTF-8 helpers.
+ *
+ * Ownership: every _init/_new has a matching _destroy/_free; functions that
+ * take a `const char *` copy it when they keep it.  Allocation failure is fatal
+ * (gx_xmalloc prints "guanxi: out of memory" and exits 1), so no function here
+ * reports it. */
+#ifndef GX_COMMON_H
+#define GX_COMMON_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum gx_status {
+    GX_OK = 0,
+    GX_ERR_IO,       /* a file could not be read or written */
+    GX_ERR_BINARY,   /* input is not text */
+    GX_ERR_ENCODING, /* input text could not be decoded at all */
+    GX_ERR_PARSE,    /* malformed input (JSON, manifest, lexicon, date) */
+    GX_ERR_LIMIT,    /* a configured limit was exceeded */
+    GX_ERR_USAGE,    /* the caller asked for something impossible */
+    GX_ERR_EXTERNAL  /* a library (igraph, libxml2, pcre2) failed */
+} gx_status;
+
+const char *gx_status_str(gx_status st);
+
+/* Where and why something failed.  `file` may be empty; line and offset are
+ * -1 when unknown. */
+typedef struct gx_error {
+    gx_status status;
+    char file[512];
+    long line;
+    long offset;
+    char msg[512];
+} gx_error;
+
+void gx_error_clear(gx_error *err);
+/* Fills `err` (if not NULL) and returns `st`.  `file` may be NULL. */
+gx_status gx_error_set(gx_error *err, gx_status st, const char *file, long line, long offset,
+                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Formats "file:line: byte N: msg" into buf. */
+void gx_error_format(const gx_error *err, char *buf, size_t size);
+
+/* Warnings and errors that do not stop the work go to a sink.  The default
+ * sink (NULL) prints "guanxi: file:line: msg" to stderr. */
+typedef enum gx_severity { GX_NOTE, GX_WARNING, GX_ERROR } gx_severity;
+typedef void (*gx_diag_fn)(void *ctx, gx_severity sev, const char *file, long line, long offset,
+                           const char *msg);
+typedef struct gx_diag {
+    gx_diag_fn fn;
+    void *ctx;
+} gx_diag;
+void gx_diag_emit(const gx_diag *diag, gx_severity sev, const char *file, long line, long offset,
+                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Allocation: fatal on failure. */
+void *gx_xmalloc(size_t n);
+void *gx_xcalloc(size_t n, size_t size);
+void *gx_xrealloc(void *p, size_t n);
+char *gx_xstrdup(const char *s);
+char *gx_xstrndup(const char *s, size_t n);
+/* Grows *p (holding *cap elements of `size` bytes) to hold at least `need`. */
+void gx_grow(void **p, size_t *cap, size_t need, size_t size);
+#define GX_GROW(arr, cap, need) gx_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* A growable byte buffer, always NUL-terminated when data != NULL. */
+typedef struct gx_buf {
+    char *data;
+    size_t len, cap;
+} gx_buf;
+void gx_buf_init(gx_buf *b);
+void gx_buf_destroy(gx_buf *b);
+void gx_buf_reserve(gx_buf *b, size_t extra);
+void gx_buf_add(gx_buf *b, const void *p, size_t n);
+void gx_buf_adds(gx_buf *b, const char *s);
+void gx_buf_addc(gx_buf *b, char c);
+void gx_buf_addf(gx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void gx_buf_add_cp(gx_buf *b, uint32_t cp); /* one code point as UTF-8 */
+/* Hands the bytes to the caller (never NULL) and resets the buffer. */
+char *gx_buf_take(gx_buf *b);
+
+/* A vector of owned strings. */
+typedef struct gx_strvec {
+    char **v;
+    size_t n, cap;
+} gx_strvec;
+void gx_strvec_init(gx_strvec *sv);
+void gx_strvec_destroy(gx_strvec *sv);
+void gx_strvec_push(gx_strvec *sv, const char *s);          /* copies */
+void gx_strvec_pushn(gx_strvec *sv, const char *s, size_t n); /* copies n bytes */
+bool gx_strvec_contains(const gx_strvec *sv, const char *s);
+void gx_strvec_sort(gx_strvec *sv);
+/* Joins with `sep` into a new string. */
+char *gx_strvec_join(const gx_strvec *sv, const char *sep);
+
+/* An open-addressing map from byte strings to int64 values.  Keys are copied. */
+typedef struct gx_strmap {
+    char **keys;
+    size_t *klens;
+    int64_t *vals;
+    size_t cap, n;
+} gx_strmap;
+void gx_strmap_init(gx_strmap *m);
+void gx_strmap_destroy(gx_strmap *m);
+/* Returns a pointer to the value slot of key; inserts `dflt` if absent and
+ * sets *added (if not NULL). */
+int64_t *gx_strmap_put(gx_strmap *m, const char *key, size_t klen, int64_t dflt, bool *added);
+/* Returns NULL when absent. */
+int64_t *gx_strmap_get(const gx_strmap *m, const char *key, size_t klen);
+uint64_t gx_hash(const void *p, size_t n);
+
+/* Dates are integers YYYYMMDD; 0 means unknown. */
+typedef int32_t gx_date;
+bool gx_date_valid(int y, int m, int d);
+gx_date gx_date_make(int y, int m, int d); /* 0 if invalid */
+gx_date gx_date_add_days(gx_date date, int days);
+/* Parses YYYY-MM-DD (also YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日) at
+ * the start of s; returns 0 if there is none.  *used gets the bytes read. */
+gx_date gx_date_parse(const char *s, size_t len, size_t *used);
+/* Writes YYYY-MM-DD (or "" for 0) into out[11]. */
+void gx_date_format(gx_date date, char out[11]);
+
+/* UTF-8.  gx_utf8_decode reads one code point from valid or invalid input:
+ * returns its length (1..4) and stores the code point, or returns 0 for an
+ * invalid or truncated sequence (overlong forms and surrogates are invalid). */
+size_t gx_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* For text already known to be valid UTF-8. */
+static inline size_t gx_utf8_len(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+uint32_t gx_utf8_at(const char *s, size_t *len);      /* decodes valid UTF-8 */
+size_t gx_utf8_prev(const char *s, size_t pos);        /* start of the char before pos */
+size_t gx_utf8_count(const char *s, size_t len);       /* number of code points */
+bool gx_cp_is_han(uint32_t cp);
+bool gx_cp_is_cjk_punct(uint32_t cp);
+
+/* Reads a whole file (or stdin for "-") into a new buffer. */
+gx_status gx_read_file(const char *path, char **data, size_t *len, gx_error *err);
+
+/* Writes a file atomically: data goes to "path.tmp.PID" and is renamed over
+ * path only after a successful write and close.  gx_atomic_open returns a
+ * stream for the caller to fill; gx_atomic_commit closes it and renames (or
+ * removes the temporary on failure); gx_atomic_abort removes it. */
+typedef struct gx_atomic {
+    char *path;
+    char *tmp;
+    void *fp; /* FILE * */
+} gx_atomic;
+gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err);
+gx_status gx_atomic_commit(gx_atomic *a, gx_error *err);
+void gx_atomic_abort(gx_atomic *a);
+
+#endif

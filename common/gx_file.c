@@ -1,0 +1,98 @@
+/* gx_file.c — reading whole files and writing outputs atomically (temp + rename). */
+#include "gx_common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+gx_status gx_read_file(const char *path, char **data, size_t *len, gx_error *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
+    gx_buf b;
+    gx_buf_init(&b);
+    gx_status st = GX_OK;
+    for (;;) {
+        gx_buf_reserve(&b, 1 << 16);
+        size_t n = fread(b.data + b.len, 1, b.cap - b.len - 1, fp);
+        b.len += n;
+        b.data[b.len] = '\0';
+        if (n == 0) {
+            if (ferror(fp))
+                st = gx_error_set(err, GX_ERR_IO, path, -1, (long)b.len, "read failed: %s",
+                                  strerror(errno));
+            break;
+        }
+    }
+    if (!is_stdin)
+        fclose(fp);
+    if (st != GX_OK) {
+        gx_buf_destroy(&b);
+        return st;
+    }
+    *len = b.len;
+    *data = gx_buf_take(&b);
+    return GX_OK;
+}
+
+gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
+{
+    a->path = gx_xstrdup(path);
+    gx_buf t;
+    gx_buf_init(&t);
+    gx_buf_addf(&t, "%s.tmp.%ld", path, (long)getpid());
+    a->tmp = gx_buf_take(&t);
+    a->fp = fopen(a->tmp, "wb");
+    if (!a->fp) {
+        gx_status st = gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot write: %s", strerror(errno));
+        free(a->path);
+        free(a->tmp);
+        a->path = a->tmp = NULL;
+        return st;
+    }
+    return GX_OK;
+}
+
+gx_status gx_atomic_commit(gx_atomic *a, gx_error *err)
+{
+    FILE *fp = a->fp;
+    gx_status st = GX_OK;
+    bool bad = ferror(fp) != 0;
+    if (fflush(fp) != 0 || bad)
+        st = gx_error_set(err, GX_ERR_IO, a->path, -1, -1, "write failed: %s", strerror(errno));
+    if (fclose(fp) != 0 && st == GX_OK)
+        st = gx_error_set(err, GX_ERR_IO, a->path, -1, -1, "close failed: %s", strerror(errno));
+    a->fp = NULL;
+    if (st == GX_OK) {
+        /* New files get the usual permissions (mkstemp-style 0600 is not wanted). */
+        mode_t mask = umask(0);
+        umask(mask);
+        chmod(a->tmp, 0666 & ~mask);
+        if (rename(a->tmp, a->path) != 0)
+            st = gx_error_set(err, GX_ERR_IO, a->path, -1, -1, "cannot rename %s: %s", a->tmp,
+                              strerror(errno));
+    }
+    if (st != GX_OK)
+        remove(a->tmp);
+    free(a->path);
+    free(a->tmp);
+    a->path = a->tmp = NULL;
+    return st;
+}
+
+void gx_atomic_abort(gx_atomic *a)
+{
+    if (a->fp) {
+        fclose(a->fp);
+        remove(a->tmp);
+    }
+    a->fp = NULL;
+    free(a->path);
+    free(a->tmp);
+    a->path = a->tmp = NULL;
+}

@@ -1,0 +1,133 @@
+/* graphml.c — the network as GraphML that Gephi, networkx, igraph and graphology all read. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct key_def {
+    const char *id, *for_, *name, *type;
+} key_def;
+
+/* Key ids are named, never d0…dN, and distinct between nodes and edges. */
+static const key_def KEYS[] = {
+    {"n_label", "node", "label", "string"},
+    {"n_type", "node", "type", "string"},
+    {"n_mentions", "node", "mentions", "int"},
+    {"n_aliases", "node", "aliases", "string"},
+    {"n_titles", "node", "titles", "string"},
+    {"n_title_history", "node", "title_history", "string"},
+    {"n_code", "node", "code", "string"},
+    {"n_first_seen", "node", "first_seen", "string"},
+    {"n_last_seen", "node", "last_seen", "string"},
+    {"n_degree", "node", "degree", "int"},
+    {"n_weighted_degree", "node", "weighted_degree", "double"},
+    {"n_pagerank", "node", "pagerank", "double"},
+    {"n_betweenness", "node", "betweenness", "double"},
+    {"n_community", "node", "community", "int"},
+    {"n_kcore", "node", "kcore", "int"},
+    {"e_weight", "edge", "weight", "double"},
+    {"e_kind", "edge", "kind", "string"},
+    {"e_first_seen", "edge", "first_seen", "string"},
+    {"e_last_seen", "edge", "last_seen", "string"},
+    {"e_dates", "edge", "dates", "string"},
+    {"e_visits", "edge", "visits", "int"},
+    {"e_visit_dates", "edge", "visit_dates", "string"},
+};
+
+static void data(gx_xmlw *x, const char *key, const char *value)
+{
+    gx_xmlw_start(x, "data");
+    gx_xmlw_attr(x, "key", key);
+    gx_xmlw_text(x, value);
+    gx_xmlw_end(x);
+}
+
+static void data_long(gx_xmlw *x, const char *key, long v)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%ld", v);
+    data(x, key, b);
+}
+
+static void data_double(gx_xmlw *x, const char *key, double v)
+{
+    char b[40];
+    gx_fmt_double(v, b, sizeof b);
+    data(x, key, b);
+}
+
+static void data_date(gx_xmlw *x, const char *key, gx_date d)
+{
+    char b[11];
+    gx_date_format(d, b);
+    data(x, key, b);
+}
+
+gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err)
+{
+    gx_xmlw x;
+    gx_status st = gx_xmlw_open(&x, err);
+    if (st != GX_OK)
+        return st;
+    gx_xmlw_start(&x, "graphml");
+    gx_xmlw_attr(&x, "xmlns", "http://graphml.graphdrawing.org/xmlns");
+    gx_xmlw_attr(&x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+    gx_xmlw_attr(&x, "xsi:schemaLocation",
+                 "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
+        gx_xmlw_start(&x, "key");
+        gx_xmlw_attr(&x, "id", KEYS[i].id);
+        gx_xmlw_attr(&x, "for", KEYS[i].for_);
+        gx_xmlw_attr(&x, "attr.name", KEYS[i].name);
+        gx_xmlw_attr(&x, "attr.type", KEYS[i].type);
+        gx_xmlw_end(&x);
+    }
+    gx_xmlw_start(&x, "graph");
+    gx_xmlw_attr(&x, "id", "guanxi");
+    gx_xmlw_attr(&x, "edgedefault", "undirected");
+    for (size_t i = 0; i < n->n_nodes; i++) {
+        const gx_node *nd = &n->nodes[i];
+        gx_xmlw_start(&x, "node");
+        gx_xmlw_attrf(&x, "id", "n%zu", i);
+        data(&x, "n_label", nd->label);
+        data(&x, "n_type", gx_etype_name(nd->type));
+        data_long(&x, "n_mentions", nd->mentions);
+        data(&x, "n_aliases", nd->aliases);
+        data(&x, "n_titles", nd->titles);
+        data(&x, "n_title_history", nd->title_history);
+        data(&x, "n_code", nd->code);
+        data_date(&x, "n_first_seen", nd->dates.n ? nd->dates.v[0] : 0);
+        data_date(&x, "n_last_seen", nd->dates.n ? nd->dates.v[nd->dates.n - 1] : 0);
+        data_long(&x, "n_degree", (long)nd->degree);
+        data_double(&x, "n_weighted_degree", nd->weighted_degree);
+        data_double(&x, "n_pagerank", nd->pagerank);
+        data_double(&x, "n_betweenness", nd->betweenness);
+        data_long(&x, "n_community", nd->community);
+        data_long(&x, "n_kcore", nd->kcore);
+        gx_xmlw_end(&x);
+    }
+    for (size_t i = 0; i < n->n_edges; i++) {
+        const gx_edge *e = &n->edges[i];
+        char kind[64];
+        gx_edge_kind(n, e, kind, sizeof kind);
+        gx_xmlw_start(&x, "edge");
+        gx_xmlw_attrf(&x, "id", "e%zu", i);
+        gx_xmlw_attrf(&x, "source", "n%zu", e->source);
+        gx_xmlw_attrf(&x, "target", "n%zu", e->target);
+        data_double(&x, "e_weight", e->weight);
+        data(&x, "e_kind", kind);
+        data_date(&x, "e_first_seen", e->dates.n ? e->dates.v[0] : 0);
+        data_date(&x, "e_last_seen", e->dates.n ? e->dates.v[e->dates.n - 1] : 0);
+        char *d = gx_dates_join(&e->dates);
+        data(&x, "e_dates", d);
+        free(d);
+        data_long(&x, "e_visits", e->visits);
+        d = gx_dates_join(&e->visit_dates);
+        data(&x, "e_visit_dates", d);
+        free(d);
+        gx_xmlw_end(&x);
+    }
+    gx_xmlw_end(&x); /* graph */
+    gx_xmlw_end(&x); /* graphml */
+    return gx_xmlw_finish(&x, path, err);
+}

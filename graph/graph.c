@@ -1,0 +1,277 @@
+/* graph.c — accumulating entities, co-occurring pairs and visits over articles; merging shards. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void gx_graph_options_init(gx_graph_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->types = 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_COMPANY | 1u << GX_ENT_PLACE;
+}
+
+void gx_dates_add(gx_dates *d, gx_date x)
+{
+    if (!x)
+        return;
+    size_t lo = 0, hi = d->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < d->n && d->v[lo] == x)
+        return;
+    GX_GROW(d->v, d->cap, d->n + 1);
+    memmove(d->v + lo + 1, d->v + lo, (d->n - lo) * sizeof *d->v);
+    d->v[lo] = x;
+    d->n++;
+}
+
+static void dates_merge(gx_dates *dst, const gx_dates *src)
+{
+    for (size_t i = 0; i < src->n; i++)
+        gx_dates_add(dst, src->v[i]);
+}
+
+gx_graph *gx_graph_new(const gx_graph_options *opt)
+{
+    gx_graph *g = gx_xcalloc(1, sizeof *g);
+    if (opt)
+        g->opt = *opt;
+    else
+        gx_graph_options_init(&g->opt);
+    gx_strmap_init(&g->index);
+    gx_strmap_init(&g->pindex);
+    return g;
+}
+
+void gx_graph_free(gx_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n; i++) {
+        entity *e = &g->ent[i];
+        free(e->name);
+        free(e->code);
+        gx_strvec_destroy(&e->aliases);
+        for (size_t k = 0; k < e->ntitles; k++)
+            free(e->titles[k].title);
+        free(e->titles);
+        free(e->dates.v);
+    }
+    free(g->ent);
+    for (size_t i = 0; i < g->np; i++) {
+        free(g->pairs[i].dates.v);
+        free(g->pairs[i].visit_dates.v);
+    }
+    free(g->pairs);
+    gx_strmap_destroy(&g->index);
+    gx_strmap_destroy(&g->pindex);
+    free(g);
+}
+
+/* The entity for (type, name), created if new. */
+static uint32_t entity_id(gx_graph *g, gx_etype type, const char *name)
+{
+    gx_buf key;
+    gx_buf_init(&key);
+    gx_buf_addc(&key, (char)('0' + type));
+    gx_buf_adds(&key, name);
+    bool added;
+    int64_t *slot = gx_strmap_put(&g->index, key.data, key.len, (int64_t)g->n, &added);
+    gx_buf_destroy(&key);
+    if (added) {
+        GX_GROW(g->ent, g->cap, g->n + 1);
+        entity *e = &g->ent[g->n++];
+        memset(e, 0, sizeof *e);
+        e->name = gx_xstrdup(name);
+        e->type = type;
+        e->code = gx_xstrdup("");
+        gx_strvec_init(&e->aliases);
+    }
+    return (uint32_t)*slot;
+}
+
+static void add_title(entity *e, const char *title, size_t len, gx_date d)
+{
+    for (size_t k = 0; k < e->ntitles; k++) {
+        title_span *t = &e->titles[k];
+        if (strlen(t->title) == len && memcmp(t->title, title, len) == 0) {
+            if (d && (!t->first || d < t->first))
+                t->first = d;
+            if (d > t->last)
+                t->last = d;
+            return;
+        }
+    }
+    GX_GROW(e->titles, e->ctitles, e->ntitles + 1);
+    e->titles[e->ntitles++] = (title_span){gx_xstrndup(title, len), d, d};
+}
+
+static void add_split(gx_strvec *v, const char *list)
+{
+    for (const char *p = list; p && *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n) {
+            char *s = gx_xstrndup(p, n);
+            if (!gx_strvec_contains(v, s))
+                gx_strvec_push(v, s);
+            free(s);
+        }
+        p = bar ? bar + 1 : p + n;
+    }
+}
+
+static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
+{
+    if (a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    char key[8];
+    memcpy(key, &a, 4);
+    memcpy(key + 4, &b, 4);
+    bool added;
+    int64_t *slot = gx_strmap_put(&g->pindex, key, sizeof key, (int64_t)g->np, &added);
+    if (added) {
+        GX_GROW(g->pairs, g->cp, g->np + 1);
+        pair *p = &g->pairs[g->np++];
+        memset(p, 0, sizeof *p);
+        p->a = a;
+        p->b = b;
+    }
+    return &g->pairs[*slot];
+}
+
+static bool keep(const gx_graph_options *o, const gx_mention *m)
+{
+    switch (m->type) {
+    case GX_ENT_JOURNALIST: return o->journalists;
+    case GX_ENT_PERSON: return (m->flags & GX_MF_REFERENCED) ? o->referenced : o->persons;
+    default: return (o->types >> m->type) & 1u;
+    }
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
+{
+    gx_date d = a->event_date ? a->event_date : a->date;
+    if ((g->opt.since && (!d || d < g->opt.since)) || (g->opt.until && (!d || d > g->opt.until)))
+        return;
+    g->articles++;
+    if (!d)
+        g->undated++;
+    uint32_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        const gx_mention *m = &x->m[i];
+        if (!keep(&g->opt, m))
+            continue;
+        uint32_t id = entity_id(g, m->type, m->name);
+        entity *e = &g->ent[id];
+        for (const char *t = m->titles; m->type != GX_ENT_PLACE && *t;) {
+            const char *bar = strchr(t, '|');
+            size_t tl = bar ? (size_t)(bar - t) : strlen(t);
+            add_title(e, t, tl, d);
+            t = bar ? bar + 1 : t + tl;
+        }
+        add_split(&e->aliases, m->aliases);
+        if (m->flags & GX_MF_ALIAS) {
+            char *surface = gx_xstrndup(a->text + m->span.start, m->span.end - m->span.start);
+            if (strcmp(surface, e->name) != 0 && m->type == GX_ENT_COMPANY && !gx_strvec_contains(&e->aliases, surface))
+                gx_strvec_push(&e->aliases, surface);
+            free(surface);
+        }
+        if (*m->code && (!*e->code || strcmp(m->code, e->code) < 0)) {
+            free(e->code);
+            e->code = gx_xstrdup(m->code);
+        }
+        GX_GROW(ids, cap, n + 1);
+        ids[n++] = id;
+    }
+    if (n > 1)
+        qsort(ids, n, sizeof *ids, cmp_u32);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || ids[k - 1] != ids[i])
+            ids[k++] = ids[i];
+    n = k;
+    for (size_t i = 0; i < n; i++) {
+        g->ent[ids[i]].mentions++;
+        gx_dates_add(&g->ent[ids[i]].dates, d);
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            pair *p = pair_of(g, ids[i], ids[j]);
+            p->weight++;
+            gx_dates_add(&p->dates, d);
+        }
+    for (size_t i = 0; i < x->nev; i++) {
+        const gx_event *ev = &x->ev[i];
+        if (ev->kind != GX_EV_VISIT)
+            continue;
+        int64_t *oa = NULL, *cb = NULL;
+        gx_buf key;
+        gx_buf_init(&key);
+        gx_buf_addc(&key, (char)('0' + GX_ENT_OFFICIAL));
+        gx_buf_adds(&key, ev->official);
+        oa = gx_strmap_get(&g->index, key.data, key.len);
+        key.len = 0;
+        gx_buf_addc(&key, (char)('0' + GX_ENT_COMPANY));
+        gx_buf_adds(&key, ev->company);
+        cb = gx_strmap_get(&g->index, key.data, key.len);
+        gx_buf_destroy(&key);
+        if (!oa || !cb)
+            continue;
+        pair *p = pair_of(g, (uint32_t)*oa, (uint32_t)*cb);
+        p->visits++;
+        gx_dates_add(&p->visit_dates, ev->date);
+        g->visits++;
+    }
+    free(ids);
+}
+
+void gx_graph_merge(gx_graph *dst, const gx_graph *src)
+{
+    uint32_t *map = gx_xmalloc((src->n ? src->n : 1) * sizeof *map);
+    for (size_t i = 0; i < src->n; i++) {
+        const entity *s = &src->ent[i];
+        map[i] = entity_id(dst, s->type, s->name);
+        entity *d = &dst->ent[map[i]];
+        d->mentions += s->mentions;
+        dates_merge(&d->dates, &s->dates);
+        for (size_t k = 0; k < s->aliases.n; k++)
+            if (!gx_strvec_contains(&d->aliases, s->aliases.v[k]))
+                gx_strvec_push(&d->aliases, s->aliases.v[k]);
+        for (size_t k = 0; k < s->ntitles; k++) {
+            add_title(d, s->titles[k].title, strlen(s->titles[k].title), s->titles[k].first);
+            add_title(d, s->titles[k].title, strlen(s->titles[k].title), s->titles[k].last);
+        }
+        if (*s->code && (!*d->code || strcmp(s->code, d->code) < 0)) {
+            free(d->code);
+            d->code = gx_xstrdup(s->code);
+        }
+    }
+    for (size_t i = 0; i < src->np; i++) {
+        const pair *s = &src->pairs[i];
+        pair *p = pair_of(dst, map[s->a], map[s->b]);
+        p->weight += s->weight;
+        p->visits += s->visits;
+        dates_merge(&p->dates, &s->dates);
+        dates_merge(&p->visit_dates, &s->visit_dates);
+    }
+    dst->articles += src->articles;
+    dst->undated += src->undated;
+    dst->visits += src->visits;
+    free(map);
+}

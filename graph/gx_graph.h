@@ -1,0 +1,81 @@
+/* gx_graph.h — the graph stage: entities and co-occurrences accumulated over articles, then
+ * built into an igraph network with metrics, in a deterministic order.
+ *
+ * Accumulation is associative: shards built separately and merged with
+ * gx_graph_merge give the same network as one pass, whatever the order.
+ *
+ * Ownership: gx_graph_new/gx_graph_free; gx_graph_build returns a network the
+ * caller frees with gx_network_free. */
+#ifndef GX_GRAPH_H
+#define GX_GRAPH_H
+
+#include "gx_common.h"
+#include "gx_ingest.h"
+#include "gx_ner.h"
+
+typedef enum gx_window { GX_WIN_ARTICLE = 0, GX_WIN_PARAGRAPH, GX_WIN_SENTENCE } gx_window;
+
+typedef struct gx_graph_options {
+    unsigned types;          /* bit mask of (1 << gx_etype) kept as nodes */
+    bool journalists;        /* include journalists (and their edges) */
+    bool persons;            /* include persons with other roles */
+    bool referenced;         /* include referenced-only persons */
+    gx_window window;        /* what "appear together" means */
+    gx_date since, until;    /* keep articles dated in [since, until]; 0 = open */
+    double min_weight;       /* drop edges lighter than this */
+} gx_graph_options;
+void gx_graph_options_init(gx_graph_options *o); /* officials, companies, places; per article */
+
+typedef struct gx_graph gx_graph;
+gx_graph *gx_graph_new(const gx_graph_options *opt);
+void gx_graph_free(gx_graph *g);
+/* Adds one article's entities, co-occurrences and events. */
+void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x);
+/* Adds everything in src to dst (same options). */
+void gx_graph_merge(gx_graph *dst, const gx_graph *src);
+
+typedef struct gx_dates {
+    gx_date *v; /* sorted, distinct */
+    size_t n, cap;
+} gx_dates;
+void gx_dates_add(gx_dates *d, gx_date x);
+
+typedef struct gx_node {
+    char *label;
+    gx_etype type;
+    long mentions;      /* articles that mention it */
+    char *aliases;      /* '|'-separated, sorted */
+    char *titles;       /* '|'-separated titles, in the order first held */
+    char *title_history; /* '|'-separated "title first..last" (dates YYYY-MM-DD) */
+    char *code;         /* places: division code or "" */
+    gx_dates dates;
+    double degree, weighted_degree, pagerank, betweenness;
+    long community, kcore;
+} gx_node;
+
+typedef struct gx_edge {
+    size_t source, target; /* node indices, source < target */
+    double weight;         /* articles in which both appear */
+    gx_dates dates;
+    long visits;
+    gx_dates visit_dates;
+} gx_edge;
+
+typedef struct gx_network {
+    gx_node *nodes;
+    size_t n_nodes;
+    gx_edge *edges;
+    size_t n_edges;
+    long articles;      /* articles added */
+    long undated;       /* of which without any date */
+    long visits;        /* visit events */
+} gx_network;
+
+/* Builds the network: nodes sorted by (type, label), edges by (source, target),
+ * metrics computed with igraph (Louvain with a fixed seed). */
+gx_status gx_graph_build(const gx_graph *g, gx_network **out, gx_error *err);
+void gx_network_free(gx_network *n);
+/* "company-official" for an edge. */
+void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size);
+
+#endif

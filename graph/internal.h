@@ -1,0 +1,42 @@
+/* internal.h — the graph accumulator's private state, shared by graph.c and network.c. */
+#ifndef GX_GRAPH_INTERNAL_H
+#define GX_GRAPH_INTERNAL_H
+
+#include "gx_graph.h"
+
+typedef struct title_span {
+    char *title;
+    gx_date first, last;
+} title_span;
+
+typedef struct entity {
+    char *name;
+    gx_etype type;
+    long mentions;
+    gx_strvec aliases;
+    title_span *titles;
+    size_t ntitles, ctitles;
+    char *code;
+    gx_dates dates;
+} entity;
+
+typedef struct pair {
+    uint32_t a, b; /* entity ids, a < b */
+    long weight;
+    gx_dates dates;
+    long visits;
+    gx_dates visit_dates;
+} pair;
+
+struct gx_graph {
+    gx_graph_options opt;
+    entity *ent;
+    size_t n, cap;
+    gx_strmap index;  /* type digit + name -> entity id */
+    pair *pairs;
+    size_t np, cp;
+    gx_strmap pindex; /* 8-byte (a, b) -> pair index */
+    long articles, undated, visits;
+};
+
+#endif

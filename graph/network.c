@@ -1,0 +1,281 @@
+/* network.c — the accumulated graph as a sorted network, with metrics from igraph. */
+#include "internal.h"
+
+#include <igraph.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* igraph errors become ours: the handler records the message instead of aborting. */
+static char igraph_msg[256];
+
+static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
+{
+    snprintf(igraph_msg, sizeof igraph_msg, "igraph: %s (%s) at %s:%d", reason,
+             igraph_strerror(err), file, line);
+    IGRAPH_FINALLY_FREE();
+}
+
+static void igraph_setup(void)
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    igraph_set_attribute_table(&igraph_cattribute_table);
+    igraph_set_error_handler(on_igraph_error);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+}
+
+static const gx_graph *sort_graph;
+
+static int cmp_entity(const void *pa, const void *pb)
+{
+    const entity *a = &sort_graph->ent[*(const uint32_t *)pa];
+    const entity *b = &sort_graph->ent[*(const uint32_t *)pb];
+    if (a->type != b->type)
+        return (int)a->type - (int)b->type;
+    return strcmp(a->name, b->name);
+}
+
+static int cmp_edge(const void *pa, const void *pb)
+{
+    const gx_edge *a = pa, *b = pb;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    return a->target < b->target ? -1 : a->target > b->target;
+}
+
+static int cmp_title(const void *pa, const void *pb)
+{
+    const title_span *a = pa, *b = pb;
+    if (a->first != b->first)
+        return a->first < b->first ? -1 : 1;
+    return strcmp(a->title, b->title);
+}
+
+static void copy_dates(gx_dates *dst, const gx_dates *src)
+{
+    dst->n = dst->cap = src->n;
+    dst->v = gx_xmalloc((src->n ? src->n : 1) * sizeof *dst->v);
+    if (src->n)
+        memcpy(dst->v, src->v, src->n * sizeof *dst->v);
+}
+
+static void fill_node(gx_node *nd, const entity *e)
+{
+    nd->label = gx_xstrdup(e->name);
+    nd->type = e->type;
+    nd->mentions = e->mentions;
+    nd->code = gx_xstrdup(e->code);
+    copy_dates(&nd->dates, &e->dates);
+    gx_strvec al;
+    gx_strvec_init(&al);
+    for (size_t k = 0; k < e->aliases.n; k++)
+        gx_strvec_push(&al, e->aliases.v[k]);
+    gx_strvec_sort(&al);
+    nd->aliases = gx_strvec_join(&al, "|");
+    gx_strvec_destroy(&al);
+
+    title_span *ts = gx_xmalloc((e->ntitles ? e->ntitles : 1) * sizeof *ts);
+    if (e->ntitles)
+        memcpy(ts, e->titles, e->ntitles * sizeof *ts);
+    qsort(ts, e->ntitles, sizeof *ts, cmp_title);
+    gx_buf t, h;
+    gx_buf_init(&t);
+    gx_buf_init(&h);
+    for (size_t k = 0; k < e->ntitles; k++) {
+        char f[11], l[11];
+        gx_date_format(ts[k].first, f);
+        gx_date_format(ts[k].last, l);
+        gx_buf_addf(&t, "%s%s", k ? "|" : "", ts[k].title);
+        gx_buf_addf(&h, "%s%s %s..%s", k ? "|" : "", ts[k].title, f, l);
+    }
+    nd->titles = gx_buf_take(&t);
+    nd->title_history = gx_buf_take(&h);
+    free(ts);
+}
+
+/* Degree, strength, PageRank, betweenness, Louvain communities and coreness. */
+static gx_status metrics(gx_network *net, gx_error *err)
+{
+    igraph_setup();
+    igraph_t g;
+    igraph_vector_int_t el;
+    igraph_vector_t w, res;
+    igraph_vector_int_t memb, core;
+    igraph_real_t value;
+    gx_status st = GX_OK;
+    igraph_msg[0] = '\0';
+    if (igraph_vector_int_init(&el, (igraph_integer_t)(2 * net->n_edges)) != IGRAPH_SUCCESS)
+        return gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
+    for (size_t i = 0; i < net->n_edges; i++) {
+        VECTOR(el)[2 * i] = (igraph_integer_t)net->edges[i].source;
+        VECTOR(el)[2 * i + 1] = (igraph_integer_t)net->edges[i].target;
+    }
+    igraph_vector_init(&w, (igraph_integer_t)net->n_edges);
+    for (size_t i = 0; i < net->n_edges; i++)
+        VECTOR(w)[i] = net->edges[i].weight;
+    igraph_vector_init(&res, 0);
+    igraph_vector_int_init(&memb, 0);
+    igraph_vector_int_init(&core, 0);
+    bool have_graph = igraph_create(&g, &el, (igraph_integer_t)net->n_nodes, IGRAPH_UNDIRECTED) ==
+                      IGRAPH_SUCCESS;
+    if (!have_graph) {
+        st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
+        goto done;
+    }
+    size_t n = net->n_nodes;
+    if (igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, NULL) != IGRAPH_SUCCESS)
+        goto fail;
+    for (size_t i = 0; i < n; i++)
+        net->nodes[i].degree = VECTOR(res)[i];
+    if (igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w) != IGRAPH_SUCCESS)
+        goto fail;
+    for (size_t i = 0; i < n; i++)
+        net->nodes[i].weighted_degree = VECTOR(res)[i];
+    if (n > 0) {
+        if (igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(), 0, 0.85, &w,
+                            NULL) != IGRAPH_SUCCESS)
+            goto fail;
+        for (size_t i = 0; i < n; i++)
+            net->nodes[i].pagerank = VECTOR(res)[i];
+    }
+    /* Exact betweenness is O(VE); past 20,000 nodes paths are cut at length 6. */
+    if (n <= 20000) {
+        if (igraph_betweenness(&g, &res, igraph_vss_all(), 0, NULL) != IGRAPH_SUCCESS)
+            goto fail;
+    } else if (igraph_betweenness_cutoff(&g, &res, igraph_vss_all(), 0, NULL, 6) != IGRAPH_SUCCESS) {
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++)
+        net->nodes[i].betweenness = VECTOR(res)[i];
+    if (n > 0) {
+        igraph_rng_seed(igraph_rng_default(), 20240221);
+        if (igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, NULL) != IGRAPH_SUCCESS)
+            goto fail;
+        for (size_t i = 0; i < n; i++)
+            net->nodes[i].community = VECTOR(memb)[i];
+    }
+    if (igraph_coreness(&g, &core, IGRAPH_ALL) != IGRAPH_SUCCESS)
+        goto fail;
+    for (size_t i = 0; i < n; i++)
+        net->nodes[i].kcore = VECTOR(core)[i];
+    for (size_t i = 0; i < n; i++) {
+        gx_node *nd = &net->nodes[i];
+        if (!isfinite(nd->pagerank))
+            nd->pagerank = 0;
+        if (!isfinite(nd->betweenness))
+            nd->betweenness = 0;
+    }
+    goto done;
+fail:
+    st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg[0] ? igraph_msg : "igraph failed");
+done:
+    if (have_graph)
+        igraph_destroy(&g);
+    igraph_vector_int_destroy(&el);
+    igraph_vector_destroy(&w);
+    igraph_vector_destroy(&res);
+    igraph_vector_int_destroy(&memb);
+    igraph_vector_int_destroy(&core);
+    return st;
+}
+
+/* Louvain numbers communities by discovery; renumber by each community's first node. */
+static void canonical_communities(gx_network *net)
+{
+    long *map = gx_xmalloc((net->n_nodes ? net->n_nodes : 1) * sizeof *map);
+    for (size_t i = 0; i < net->n_nodes; i++)
+        map[i] = -1;
+    long next = 0;
+    for (size_t i = 0; i < net->n_nodes; i++) {
+        long c = net->nodes[i].community;
+        if (c >= 0 && (size_t)c < net->n_nodes) {
+            if (map[c] < 0)
+                map[c] = next++;
+            net->nodes[i].community = map[c];
+        }
+    }
+    free(map);
+}
+
+gx_status gx_graph_build(const gx_graph *g, gx_network **out, gx_error *err)
+{
+    gx_network *net = gx_xcalloc(1, sizeof *net);
+    net->articles = g->articles;
+    net->undated = g->undated;
+    net->visits = g->visits;
+    uint32_t *order = gx_xmalloc((g->n ? g->n : 1) * sizeof *order);
+    uint32_t *rank = gx_xmalloc((g->n ? g->n : 1) * sizeof *rank);
+    for (size_t i = 0; i < g->n; i++)
+        order[i] = (uint32_t)i;
+    sort_graph = g;
+    qsort(order, g->n, sizeof *order, cmp_entity);
+    net->nodes = gx_xcalloc(g->n ? g->n : 1, sizeof *net->nodes);
+    net->n_nodes = g->n;
+    for (size_t i = 0; i < g->n; i++) {
+        rank[order[i]] = (uint32_t)i;
+        fill_node(&net->nodes[i], &g->ent[order[i]]);
+    }
+    net->edges = gx_xcalloc(g->np ? g->np : 1, sizeof *net->edges);
+    for (size_t i = 0; i < g->np; i++) {
+        const pair *p = &g->pairs[i];
+        if ((double)p->weight < g->opt.min_weight || p->weight <= 0)
+            continue;
+        gx_edge *e = &net->edges[net->n_edges++];
+        uint32_t a = rank[p->a], b = rank[p->b];
+        e->source = a < b ? a : b;
+        e->target = a < b ? b : a;
+        e->weight = (double)p->weight;
+        e->visits = p->visits;
+        copy_dates(&e->dates, &p->dates);
+        copy_dates(&e->visit_dates, &p->visit_dates);
+    }
+    qsort(net->edges, net->n_edges, sizeof *net->edges, cmp_edge);
+    free(order);
+    free(rank);
+    gx_status st = metrics(net, err);
+    if (st != GX_OK) {
+        gx_network_free(net);
+        return st;
+    }
+    canonical_communities(net);
+    *out = net;
+    return GX_OK;
+}
+
+void gx_network_free(gx_network *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->n_nodes; i++) {
+        gx_node *nd = &n->nodes[i];
+        free(nd->label);
+        free(nd->aliases);
+        free(nd->titles);
+        free(nd->title_history);
+        free(nd->code);
+        free(nd->dates.v);
+    }
+    for (size_t i = 0; i < n->n_edges; i++) {
+        free(n->edges[i].dates.v);
+        free(n->edges[i].visit_dates.v);
+    }
+    free(n->nodes);
+    free(n->edges);
+    free(n);
+}
+
+void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size)
+{
+    const char *a = gx_etype_name(n->nodes[e->source].type);
+    const char *b = gx_etype_name(n->nodes[e->target].type);
+    if (strcmp(a, b) > 0) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    snprintf(buf, size, "%s-%s", a, b);
+}

@@ -1,0 +1,212 @@
+/* dates.c — publication dates (file names, manifests) and event dates from an article's lead. */
+#include "gx_ingest.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+gx_date gx_ingest_date_from_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t len = strlen(base);
+    for (size_t i = 0; i + 8 <= len; i++) {
+        if (!is_digit(base[i]) || (i > 0 && is_digit(base[i - 1])))
+            continue;
+        /* YYYY[-_.]MM[-_.]DD or YYYYMMDD, not inside a longer number */
+        char d[9];
+        size_t j = i, k = 0;
+        while (j < len && k < 8) {
+            if (is_digit(base[j]))
+                d[k++] = base[j++];
+            else if ((k == 4 || k == 6) && (base[j] == '-' || base[j] == '_' || base[j] == '.') &&
+                     j + 1 < len && is_digit(base[j + 1]))
+                j++;
+            else
+                break;
+        }
+        if (k != 8 || (j < len && is_digit(base[j])))
+            continue;
+        d[8] = '\0';
+        int v = atoi(d);
+        gx_date r = gx_date_make(v / 10000, v / 100 % 100, v % 100);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static bool at(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && memcmp(s + i, w, n) == 0;
+}
+
+/* Reads 1–2 (or exactly 4 when four) digits. */
+static int num_at(const char *s, size_t len, size_t *i, int maxd)
+{
+    int v = 0, n = 0;
+    while (*i < len && n < maxd && is_digit(s[*i])) {
+        v = v * 10 + (s[*i] - '0');
+        (*i)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+gx_date gx_ingest_event_date(const char *text, size_t len, gx_date pub, bool *approx)
+{
+    if (approx)
+        *approx = false;
+    /* The lead: the first two sentences, at most 150 characters
+     * (“新春第一会”,凝聚起攻坚奋进力量。昨天上午,…). */
+    size_t end = 0, chars = 0, stops = 0;
+    while (end < len && chars < 150 && stops < 2) {
+        if (at(text, len, end, "。") || text[end] == '\n')
+            stops++;
+        end += gx_utf8_len((unsigned char)text[end]);
+        chars++;
+    }
+    int py = pub / 10000, pm = pub / 100 % 100;
+    for (size_t i = 0; i < end;) {
+        if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]))) {
+            size_t j = i;
+            int a = num_at(text, end, &j, 4);
+            if (j - i == 4 && at(text, end, j, "年")) {
+                j += strlen("年");
+                int m = num_at(text, end, &j, 2);
+                if (m > 0 && at(text, end, j, "月")) {
+                    j += strlen("月");
+                    int d = num_at(text, end, &j, 2);
+                    if (d > 0 && (at(text, end, j, "日") || at(text, end, j, "号"))) {
+                        gx_date r = gx_date_make(a, m, d);
+                        if (r)
+                            return r;
+                    }
+                }
+            } else if (j - i <= 2 && at(text, end, j, "月")) {
+                j += strlen("月");
+                int d = num_at(text, end, &j, 2);
+                if (d > 0 && (at(text, end, j, "日") || at(text, end, j, "号")) && pub) {
+                    /* A month later than the page's month is last year's. */
+                    int y = a > pm ? py - 1 : py;
+                    gx_date r = gx_date_make(y, a, d);
+                    if (r)
+                        return r;
+                }
+            }
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        if (at(text, end, i, "昨天") || at(text, end, i, "昨日") || at(text, end, i, "昨晚"))
+            return gx_date_add_days(pub, -1);
+        if (at(text, end, i, "前天") || at(text, end, i, "前日"))
+            return gx_date_add_days(pub, -2);
+        if (at(text, end, i, "今天") || at(text, end, i, "今日") || at(text, end, i, "今晨"))
+            return pub;
+        if (at(text, end, i, "近日") || at(text, end, i, "日前") || at(text, end, i, "近期") ||
+            at(text, end, i, "连日来")) {
+            if (approx && pub)
+                *approx = true;
+            return pub;
+        }
+        i += gx_utf8_len((unsigned char)text[i]);
+    }
+    return 0;
+}
+
+/* --- manifests --- */
+
+typedef struct mentry {
+    char *path; /* joined with the manifest's folder */
+    char *real; /* realpath, or NULL if the file does not exist */
+    gx_date date;
+} mentry;
+
+struct gx_manifest {
+    mentry *v;
+    size_t n, cap;
+};
+
+gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *err)
+{
+    char *data;
+    size_t len;
+    if (gx_read_file(path, &data, &len, err) != GX_OK)
+        return NULL;
+    gx_manifest *m = gx_xcalloc(1, sizeof *m);
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    long lineno = 0;
+    for (char *p = data; p < data + len;) {
+        char *e = memchr(p, '\n', (size_t)(data + len - p));
+        if (!e)
+            e = data + len;
+        lineno++;
+        char *line = p;
+        size_t ll = (size_t)(e - p);
+        p = e + 1;
+        if (ll && line[ll - 1] == '\r')
+            ll--;
+        if (!ll || line[0] == '#')
+            continue;
+        char *tab = memchr(line, '\t', ll);
+        if (!tab) {
+            gx_diag_emit(diag, GX_WARNING, path, lineno, -1, "expected PATH<TAB>YYYY-MM-DD; line skipped");
+            continue;
+        }
+        char *ds = tab + 1;
+        char *tab2 = memchr(ds, '\t', ll - (size_t)(ds - line));
+        size_t dl = tab2 ? (size_t)(tab2 - ds) : ll - (size_t)(ds - line);
+        size_t used;
+        gx_date d = gx_date_parse(ds, dl, &used);
+        if (!d || used != dl) {
+            gx_diag_emit(diag, GX_WARNING, path, lineno, -1, "bad date '%.*s' (want YYYY-MM-DD); line skipped",
+                         (int)(dl > 40 ? 40 : dl), ds);
+            continue;
+        }
+        gx_buf full;
+        gx_buf_init(&full);
+        if (line[0] != '/')
+            gx_buf_add(&full, path, dirlen);
+        gx_buf_add(&full, line, (size_t)(tab - line));
+        GX_GROW(m->v, m->cap, m->n + 1);
+        mentry *me = &m->v[m->n++];
+        me->path = gx_buf_take(&full);
+        me->real = realpath(me->path, NULL);
+        me->date = d;
+    }
+    free(data);
+    return m;
+}
+
+void gx_manifest_free(gx_manifest *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->v[i].path);
+        free(m->v[i].real);
+    }
+    free(m->v);
+    free(m);
+}
+
+gx_date gx_manifest_lookup(const gx_manifest *m, const char *path)
+{
+    if (!m)
+        return 0;
+    char *real = realpath(path, NULL);
+    gx_date d = 0;
+    for (size_t i = 0; i < m->n && !d; i++)
+        if ((real && m->v[i].real && strcmp(real, m->v[i].real) == 0) || strcmp(path, m->v[i].path) == 0)
+            d = m->v[i].date;
+    free(real);
+    return d;
+}

@@ -1,0 +1,317 @@
+/* ingest.c — the stage's front door: expanding inputs, reading a file by format, dating articles. */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+const char *gx_unit_kind_name(gx_unit_kind k)
+{
+    switch (k) {
+    case GX_UNIT_ARTICLE: return "article";
+    case GX_UNIT_CAPTION: return "caption";
+    case GX_UNIT_ADVERT: return "advert";
+    case GX_UNIT_WEATHER: return "weather";
+    case GX_UNIT_FRAGMENT: return "fragment";
+    }
+    return "article";
+}
+
+void gx_article_list_init(gx_article_list *l)
+{
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+void gx_article_destroy(gx_article *a)
+{
+    free(a->id);
+    free(a->source);
+    free(a->title);
+    free(a->text);
+    free(a->sentences);
+    gx_strvec_destroy(&a->journalists);
+    memset(a, 0, sizeof *a);
+}
+
+void gx_article_list_destroy(gx_article_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        gx_article_destroy(&l->v[i]);
+    free(l->v);
+    gx_article_list_init(l);
+}
+
+void gx_ingest_options_init(gx_ingest_options *o)
+{
+    memset(o, 0, sizeof *o);
+}
+
+gx_format gx_format_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return GX_FMT_UNKNOWN;
+    if (strcasecmp(dot, ".txt") == 0)
+        return GX_FMT_TEXT;
+    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+        return GX_FMT_HTML;
+    if (strcasecmp(dot, ".jsonl") == 0)
+        return GX_FMT_JSONL;
+    return GX_FMT_UNKNOWN;
+}
+
+/* --- expanding inputs --- */
+
+void gx_ingest_inputs_init(gx_inputs *in)
+{
+    gx_strvec_init(&in->paths);
+    in->skipped = 0;
+}
+
+void gx_ingest_inputs_destroy(gx_inputs *in)
+{
+    gx_strvec_destroy(&in->paths);
+}
+
+typedef struct visited {
+    dev_t *dev;
+    ino_t *ino;
+    size_t n, cap, cap2;
+} visited;
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void expand_one(gx_inputs *in, const char *path, bool named, visited *seen, const gx_diag *diag,
+                       int depth)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0) {
+        gx_strvec_push(&in->paths, path);
+        return;
+    }
+    if (stat(path, &st) != 0) {
+        gx_diag_emit(diag, GX_ERROR, path, -1, -1, "cannot read: %s; skipped", strerror(errno));
+        in->skipped++;
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        for (size_t i = 0; i < seen->n; i++)
+            if (seen->dev[i] == st.st_dev && seen->ino[i] == st.st_ino) {
+                gx_diag_emit(diag, GX_WARNING, path, -1, -1, "directory loop (symlink); not entered again");
+                return;
+            }
+        if (depth > 64) {
+            gx_diag_emit(diag, GX_WARNING, path, -1, -1, "directories nested deeper than 64; not entered");
+            in->skipped++;
+            return;
+        }
+        GX_GROW(seen->dev, seen->cap, seen->n + 1);
+        GX_GROW(seen->ino, seen->cap2, seen->n + 1);
+        seen->dev[seen->n] = st.st_dev;
+        seen->ino[seen->n++] = st.st_ino;
+        DIR *d = opendir(path);
+        if (!d) {
+            gx_diag_emit(diag, GX_ERROR, path, -1, -1, "cannot open directory: %s; skipped", strerror(errno));
+            in->skipped++;
+            seen->n--;
+            return;
+        }
+        gx_strvec names;
+        gx_strvec_init(&names);
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL)
+            if (de->d_name[0] != '.')
+                gx_strvec_push(&names, de->d_name);
+        closedir(d);
+        qsort(names.v, names.n, sizeof *names.v, cmp_name);
+        for (size_t i = 0; i < names.n; i++) {
+            gx_buf p;
+            gx_buf_init(&p);
+            gx_buf_adds(&p, path);
+            if (p.len && p.data[p.len - 1] != '/')
+                gx_buf_addc(&p, '/');
+            gx_buf_adds(&p, names.v[i]);
+            expand_one(in, p.data, false, seen, diag, depth + 1);
+            gx_buf_destroy(&p);
+        }
+        gx_strvec_destroy(&names);
+        seen->n--;
+        return;
+    }
+    if (gx_format_from_path(path) == GX_FMT_UNKNOWN) {
+        /* A manifest or README beside the pages is expected; say so quietly. */
+        const char *base = strrchr(path, '/');
+        base = base ? base + 1 : path;
+        bool expected = strcasecmp(base, "MANIFEST.tsv") == 0 || strncasecmp(base, "README", 6) == 0;
+        if (named || !expected) {
+            gx_diag_emit(diag, GX_WARNING, path, -1, -1,
+                         "not a .txt, .html, .htm or .jsonl file; skipped");
+            in->skipped++;
+        }
+        return;
+    }
+    gx_strvec_push(&in->paths, path);
+}
+
+void gx_ingest_expand(gx_inputs *in, const char *const *args, size_t n, const gx_diag *diag)
+{
+    visited seen = {0};
+    for (size_t i = 0; i < n; i++)
+        expand_one(in, args[i], true, &seen, diag, 0);
+    free(seen.dev);
+    free(seen.ino);
+}
+
+/* --- reading --- */
+
+static gx_article *push_article(gx_article_list *out)
+{
+    GX_GROW(out->v, out->cap, out->n + 1);
+    gx_article *a = &out->v[out->n++];
+    memset(a, 0, sizeof *a);
+    gx_strvec_init(&a->journalists);
+    return a;
+}
+
+/* Publication date in the documented order: --date, manifest, file name, the document's own. */
+static gx_date pub_date(const char *path, gx_date own, const gx_ingest_options *opt)
+{
+    if (opt->date)
+        return opt->date;
+    gx_date d = gx_manifest_lookup(opt->manifest, path);
+    if (!d && strcmp(path, "-") != 0)
+        d = gx_ingest_date_from_name(path);
+    return d ? d : own;
+}
+
+static void finish(gx_article_list *out, size_t first, const char *name, gx_date own,
+                   const gx_ingest_options *opt)
+{
+    gx_date pub = pub_date(name, own, opt);
+    for (size_t i = first; i < out->n; i++) {
+        gx_article *a = &out->v[i];
+        a->index = (int)(i - first + 1);
+        if (!a->id) {
+            gx_buf id;
+            gx_buf_init(&id);
+            gx_buf_addf(&id, "%s#%d", name, a->index);
+            a->id = gx_buf_take(&id);
+        }
+        if (!a->date)
+            a->date = pub;
+        a->event_date = gx_ingest_event_date(a->text, a->len, a->date, &a->event_date_approx);
+        if (!a->sentences)
+            gx_ingest_sentences(a);
+    }
+}
+
+/* A document from HTML or JSONL: clean, normalise, one article. */
+static void add_doc(gx_article_list *out, const char *name, gx_doc *d, const gx_ingest_options *opt)
+{
+    gx_buf clean, norm;
+    gx_buf_init(&clean);
+    gx_buf_init(&norm);
+    gx_ingest_decode(name, d->text, strlen(d->text), &clean, &opt->diag, NULL);
+    gx_ingest_normalise(clean.data, clean.len, &norm);
+    gx_article *a = push_article(out);
+    a->source = gx_xstrdup(d->source ? d->source : name);
+    /* "本报讯" opens the text of many e-paper pages; pages have it cut at the split. */
+    static const char MARK[] = "本报讯";
+    if (norm.len >= sizeof MARK - 1 && memcmp(norm.data, MARK, sizeof MARK - 1) == 0) {
+        memmove(norm.data, norm.data + sizeof MARK - 1, norm.len - (sizeof MARK - 1) + 1);
+        norm.len -= sizeof MARK - 1;
+    }
+    a->text = gx_buf_take(&norm);
+    a->len = strlen(a->text);
+    a->title = d->title ? d->title : gx_xstrdup("");
+    d->title = NULL;
+    if (d->id) {
+        gx_buf id;
+        gx_buf_init(&id);
+        gx_buf_addf(&id, "%s#%s", name, d->id);
+        a->id = gx_buf_take(&id);
+    }
+    gx_buf_destroy(&clean);
+}
+
+gx_status gx_ingest_buffer(const char *name, const char *data, size_t len, gx_format fmt,
+                           const gx_ingest_options *opt, gx_article_list *out, gx_error *err)
+{
+    if (fmt == GX_FMT_UNKNOWN)
+        fmt = strcmp(name, "-") == 0 ? GX_FMT_TEXT : gx_format_from_path(name);
+    if (fmt == GX_FMT_UNKNOWN)
+        return gx_error_set(err, GX_ERR_USAGE, name, -1, -1, "unknown file type");
+    if (opt->max_file_bytes && len > opt->max_file_bytes)
+        return gx_error_set(err, GX_ERR_LIMIT, name, -1, -1,
+                            "%zu bytes is more than the limit of %zu; skipped", len, opt->max_file_bytes);
+    gx_buf text;
+    gx_buf_init(&text);
+    gx_status st = gx_ingest_decode(name, data, len, &text, &opt->diag, err);
+    if (st != GX_OK) {
+        gx_buf_destroy(&text);
+        return st;
+    }
+    size_t first = out->n;
+    gx_date own = 0;
+    if (text.len == 0)
+        gx_diag_emit(&opt->diag, GX_WARNING, name, -1, -1, "empty: no text to read");
+    if (fmt == GX_FMT_TEXT) {
+        gx_ingest_split_page(name, text.data, text.len, out);
+    } else if (fmt == GX_FMT_HTML) {
+        gx_doc d;
+        st = gx_html_read(name, text.data, text.len, &d, &opt->diag, err);
+        if (st == GX_OK) {
+            own = d.date;
+            add_doc(out, name, &d, opt);
+            gx_doc_destroy(&d);
+        }
+    } else {
+        gx_doc *docs = NULL;
+        size_t n = 0, bad = 0;
+        gx_jsonl_read(name, text.data, text.len, &docs, &n, &bad, &opt->diag);
+        gx_date file_date = pub_date(name, 0, opt);
+        for (size_t i = 0; i < n; i++) {
+            add_doc(out, name, &docs[i], opt);
+            /* Each line's own date stands unless --date, the manifest or the name give one. */
+            out->v[out->n - 1].date = file_date ? file_date : docs[i].date;
+            gx_doc_destroy(&docs[i]);
+        }
+        free(docs);
+        if (opt->skipped)
+            *opt->skipped += bad;
+        if (n == 0 && bad > 0)
+            st = gx_error_set(err, GX_ERR_PARSE, name, -1, -1, "no usable line (%zu bad)", bad);
+    }
+    gx_buf_destroy(&text);
+    if (st == GX_OK)
+        finish(out, first, name, own, opt);
+    return st;
+}
+
+gx_status gx_ingest_file(const char *path, gx_format fmt, const gx_ingest_options *opt,
+                         gx_article_list *out, gx_error *err)
+{
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && opt->max_file_bytes &&
+        (size_t)st.st_size > opt->max_file_bytes)
+        return gx_error_set(err, GX_ERR_LIMIT, path, -1, -1,
+                            "%lld bytes is more than the limit of %zu; skipped", (long long)st.st_size,
+                            opt->max_file_bytes);
+    char *data;
+    size_t len;
+    gx_status s = gx_read_file(path, &data, &len, err);
+    if (s != GX_OK)
+        return s;
+    s = gx_ingest_buffer(path, data, len, fmt, opt, out, err);
+    free(data);
+    return s;
+}

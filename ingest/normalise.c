@@ -1,0 +1,196 @@
+/* normalise.c — page text to running text: width folding, padding spaces, wrapped lines, sentences. */
+#include "gx_ingest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Full-width ASCII and the ideographic space to their ASCII forms. */
+static uint32_t fold(uint32_t cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFEE0;
+    if (cp == 0x3000 || cp == 0x00A0)
+        return ' ';
+    return cp;
+}
+
+/* Sentence-final characters (after folding). */
+static bool is_terminal(uint32_t cp)
+{
+    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == 0x2026 /* … */;
+}
+
+static bool is_closing(uint32_t cp)
+{
+    return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == ')' ||
+           cp == '"';
+}
+
+static bool is_ascii_word(uint32_t cp)
+{
+    return cp < 0x80 && cp != ' ' && cp > 0x20;
+}
+
+typedef struct line {
+    size_t start, end; /* in the folded buffer, trimmed */
+    size_t width;      /* in characters */
+} line;
+
+/* Does the line end a sentence (terminal mark, perhaps followed by closing quotes)? */
+static bool line_ends_sentence(const char *s, const line *l)
+{
+    size_t p = l->end;
+    while (p > l->start) {
+        size_t q = gx_utf8_prev(s, p);
+        uint32_t cp = gx_utf8_at(s + q, NULL);
+        if (is_terminal(cp))
+            return true;
+        if (!is_closing(cp))
+            return false;
+        p = q;
+    }
+    return false;
+}
+
+/* Appends a line's text with padding spaces removed: a run of spaces is kept
+ * (as one) only between two ASCII word characters. */
+static void add_line(gx_buf *out, const char *s, const line *l)
+{
+    uint32_t prev = 0;
+    size_t i = l->start;
+    while (i < l->end) {
+        size_t n;
+        uint32_t cp = gx_utf8_at(s + i, &n);
+        if (cp == ' ') {
+            size_t j = i;
+            while (j < l->end && s[j] == ' ')
+                j++;
+            uint32_t next = j < l->end ? gx_utf8_at(s + j, NULL) : 0;
+            if (is_ascii_word(prev) && is_ascii_word(next))
+                gx_buf_addc(out, ' ');
+            i = j;
+            continue;
+        }
+        gx_buf_add(out, s + i, n);
+        prev = cp;
+        i += n;
+    }
+}
+
+void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
+{
+    /* 1. Fold widths. */
+    gx_buf f;
+    gx_buf_init(&f);
+    gx_buf_reserve(&f, len);
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = gx_utf8_at(text + i, &n);
+        uint32_t fc = fold(cp);
+        if (fc == cp)
+            gx_buf_add(&f, text + i, n);
+        else
+            gx_buf_add_cp(&f, fc);
+        i += n;
+    }
+    const char *s = f.data ? f.data : "";
+
+    /* 2. Trimmed lines; blank ones are remembered as gaps. */
+    line *lines = NULL;
+    bool *gap_before = NULL;
+    size_t nl = 0, cap = 0, gcap = 0, maxw = 0;
+    bool gap = false;
+    for (size_t i = 0; i <= f.len;) {
+        size_t e = i;
+        while (e < f.len && s[e] != '\n')
+            e++;
+        size_t a = i, b = e;
+        while (a < b && s[a] == ' ')
+            a++;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        if (a == b) {
+            gap = nl > 0;
+        } else {
+            GX_GROW(lines, cap, nl + 1);
+            GX_GROW(gap_before, gcap, nl + 1);
+            lines[nl] = (line){a, b, gx_utf8_count(s + a, b - a)};
+            gap_before[nl] = gap;
+            if (lines[nl].width > maxw)
+                maxw = lines[nl].width;
+            nl++;
+            gap = false;
+        }
+        i = e + 1;
+    }
+
+    /* 3. Join: a line that ends a sentence ends its paragraph when a blank
+     * line follows or it is clearly shorter than the column. */
+    for (size_t k = 0; k < nl; k++) {
+        if (k > 0) {
+            const line *pl = &lines[k - 1];
+            bool para = line_ends_sentence(s, pl) &&
+                        (gap_before[k] || pl->width * 10 < maxw * 8 || maxw > 60);
+            if (para) {
+                gx_buf_addc(out, '\n');
+            } else {
+                size_t q = gx_utf8_prev(s, pl->end);
+                uint32_t last = gx_utf8_at(s + q, NULL);
+                uint32_t first = gx_utf8_at(s + lines[k].start, NULL);
+                if (is_ascii_word(last) && is_ascii_word(first))
+                    gx_buf_addc(out, ' ');
+            }
+        }
+        add_line(out, s, &lines[k]);
+    }
+    if (nl)
+        gx_buf_addc(out, '\n');
+    if (!out->data)
+        gx_buf_reserve(out, 0);
+    free(lines);
+    free(gap_before);
+    gx_buf_destroy(&f);
+}
+
+void gx_ingest_sentences(gx_article *a)
+{
+    free(a->sentences);
+    a->sentences = NULL;
+    a->n_sentences = 0;
+    size_t cap = 0, start = 0, i = 0;
+    const char *s = a->text;
+    while (i < a->len) {
+        size_t n;
+        uint32_t cp = gx_utf8_at(s + i, &n);
+        size_t end = 0;
+        if (cp == '\n') {
+            end = i;
+            i += n;
+        } else if (is_terminal(cp)) {
+            i += n;
+            while (i < a->len) {
+                size_t m;
+                uint32_t c2 = gx_utf8_at(s + i, &m);
+                if (!is_terminal(c2) && !is_closing(c2))
+                    break;
+                i += m;
+            }
+            end = i;
+        } else {
+            i += n;
+            continue;
+        }
+        if (end > start) {
+            GX_GROW(a->sentences, cap, a->n_sentences + 1);
+            a->sentences[a->n_sentences++] = (gx_span){start, end};
+        }
+        start = i;
+        while (start < a->len && s[start] == '\n')
+            start++;
+        i = start;
+    }
+    if (a->len > start) {
+        GX_GROW(a->sentences, cap, a->n_sentences + 1);
+        a->sentences[a->n_sentences++] = (gx_span){start, a->len};
+    }
+}

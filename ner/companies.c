@@ -1,0 +1,189 @@
+/* companies.c — firms by legal suffix, scanned back to a boundary, with their trade-name aliases.
+ *
+ * 在安佐化学有限公司 → 安佐化学有限公司 (stops at 在); 位于…的浙江钛迩赛新材料有限公司 → aliases
+ * 钛迩赛新材料 and 钛迩赛 (region, industry word and suffix dropped); later bare aliases in the
+ * same article resolve to the full name. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_NAME_CHARS = 24, MIN_PREFIX_CHARS = 2 };
+
+/* Does a boundary word end at byte p (the text just before p)? */
+static bool boundary_before(const gx_lexicon *lex, const char *s, size_t p)
+{
+    char rev[32];
+    size_t n = 0, e = p;
+    for (int k = 0; k < 4 && e > 0; k++) {
+        size_t b = gx_utf8_prev(s, e);
+        if (n + (e - b) > sizeof rev)
+            break;
+        memcpy(rev + n, s + b, e - b);
+        n += e - b;
+        e = b;
+    }
+    return n && gx_trie_longest(&lex->cbound_rev, rev, n, NULL) > 0;
+}
+
+static bool name_char(uint32_t cp)
+{
+    return gx_cp_is_han(cp) || (cp < 0x80 && ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+                                               (cp >= 'a' && cp <= 'z') || cp == '&'));
+}
+
+/* Start of the name whose suffix begins at i, or i if there is none. */
+static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
+{
+    size_t p = i, chars = 0;
+    while (p > 0 && chars <= MAX_NAME_CHARS) {
+        if (boundary_before(lex, s, p))
+            break;
+        size_t q = gx_utf8_prev(s, p);
+        uint32_t cp = gx_utf8_at(s + q, NULL);
+        if (cp == ')') {
+            /* a bracketed region: 科廷表面科技(浙江)有限公司 */
+            size_t r = q, k = 0;
+            while (r > 0 && k < 8 && s[r] != '(') {
+                r = gx_utf8_prev(s, r);
+                k++;
+            }
+            if (s[r] != '(' || k < 2)
+                break;
+            p = r;
+            chars += k + 1;
+            continue;
+        }
+        if (!name_char(cp))
+            break;
+        p = q;
+        chars++;
+    }
+    return chars > MAX_NAME_CHARS ? i : p;
+}
+
+/* Drops a leading region (province, prefecture or county name) from [*a, e). */
+static void drop_region(const gx_lexicon *lex, const char *s, size_t *a, size_t e)
+{
+    for (int round = 0; round < 2; round++) {
+        int32_t id;
+        size_t n = gx_trie_longest(&lex->places, s + *a, e - *a, &id);
+        if (!n || lex->place[id].level > PL_COUNTY || gx_utf8_count(s + *a + n, e - *a - n) < 2)
+            return;
+        *a += n;
+    }
+}
+
+/* Drops "(浙江)"-style bracketed regions anywhere in the name. */
+static void drop_brackets(gx_buf *b)
+{
+    char *o = strchr(b->data, '(');
+    char *c = o ? strchr(o, ')') : NULL;
+    if (!o || !c)
+        return;
+    memmove(o, c + 1, strlen(c + 1) + 1);
+    b->len = strlen(b->data);
+}
+
+/* Drops trailing industry words: 钛迩赛新材料 → 钛迩赛. */
+static void drop_industry(const gx_lexicon *lex, gx_buf *b)
+{
+    for (int round = 0; round < 3; round++) {
+        bool cut = false;
+        for (size_t p = 0; p < b->len; p += gx_utf8_len((unsigned char)b->data[p])) {
+            size_t n = gx_trie_longest(&lex->cindustry, b->data + p, b->len - p, NULL);
+            if (n && p + n == b->len && gx_utf8_count(b->data, p) >= 2) {
+                b->len = p;
+                b->data[p] = '\0';
+                cut = true;
+                break;
+            }
+        }
+        if (!cut)
+            return;
+    }
+}
+
+static void add_alias(gx_strvec *al, const char *name, const gx_buf *b)
+{
+    if (b->len && gx_utf8_count(b->data, b->len) >= 2 && strcmp(b->data, name) != 0 &&
+        !gx_strvec_contains(al, b->data))
+        gx_strvec_push(al, b->data);
+}
+
+/* Later mentions of a company by its aliases, in the same article. */
+static void alias_mentions(const gx_article *a, gx_extraction *x, const char *name, const gx_strvec *al)
+{
+    for (size_t k = 0; k < al->n; k++) {
+        size_t n = strlen(al->v[k]);
+        for (const char *p = a->text; !x->truncated && (p = strstr(p, al->v[k])) != NULL; p += n) {
+            size_t b = (size_t)(p - a->text);
+            if (!gx_x_covered(x, b, b + n, 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON))
+                gx_x_add(x, GX_ENT_COMPANY, b, b + n, name, strlen(name), "", GX_MF_ALIAS);
+        }
+    }
+}
+
+void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
+{
+    const char *s = a->text;
+    size_t len = a->len;
+    size_t first = x->n;
+    for (size_t i = 0; i < len && !x->truncated;) {
+        size_t sl = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->csuffix, s + i, len - i, NULL) : 0;
+        if (!sl) {
+            i += gx_utf8_len((unsigned char)s[i]);
+            continue;
+        }
+        size_t e = i + sl;
+        size_t b = scan_back(lex, s, i);
+        /* 该, 一家, 我市 … in front are not part of the name */
+        for (int round = 0; round < 2; round++) {
+            size_t n = gx_trie_longest(&lex->clead, s + b, i - b, NULL);
+            if (n && b + n < i)
+                b += n;
+        }
+        size_t pchars = gx_utf8_count(s + b, i - b);
+        bool generic = gx_trie_get(&lex->cgeneric, s + b, i - b) >= 0;
+        if (pchars < MIN_PREFIX_CHARS || generic || gx_x_covered(x, b, e, ~0u)) {
+            i = e;
+            continue;
+        }
+        gx_mention *m = gx_x_add(x, GX_ENT_COMPANY, b, e, s + b, e - b, "", 0);
+        /* aliases: without region and suffix, then without the industry word */
+        gx_strvec al;
+        gx_strvec_init(&al);
+        size_t ra = b;
+        drop_region(lex, s, &ra, i);
+        gx_buf t;
+        gx_buf_init(&t);
+        gx_buf_add(&t, s + ra, i - ra);
+        drop_brackets(&t);
+        add_alias(&al, m->name, &t);
+        drop_industry(lex, &t);
+        add_alias(&al, m->name, &t);
+        gx_buf_destroy(&t);
+        free(m->aliases);
+        m->aliases = gx_strvec_join(&al, "|");
+        gx_strvec_destroy(&al);
+        i = e;
+    }
+    /* aliases resolve within the article */
+    size_t n0 = x->n;
+    for (size_t k = first; k < n0; k++) {
+        if (x->m[k].type != GX_ENT_COMPANY || (x->m[k].flags & GX_MF_ALIAS) || !*x->m[k].aliases)
+            continue;
+        gx_strvec al;
+        gx_strvec_init(&al);
+        for (const char *p = x->m[k].aliases; *p;) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            gx_strvec_pushn(&al, p, n);
+            p = bar ? bar + 1 : p + n;
+        }
+        char *name = gx_xstrdup(x->m[k].name);
+        alias_mentions(a, x, name, &al);
+        free(name);
+        gx_strvec_destroy(&al);
+    }
+}

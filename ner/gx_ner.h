@@ -1,0 +1,87 @@
+/* gx_ner.h — the NER stage: officials, other persons, journalists, companies, places and
+ * visit events in one article, found by rules over lexicons (data/ TSV files) and PCRE2.
+ *
+ * Extraction depends on nothing but the article and the read-only lexicon, so
+ * articles may be extracted in any order, on any thread, on any machine.
+ *
+ * Ownership: gx_lexicon_load returns a lexicon the caller frees with
+ * gx_lexicon_free; gx_ner_extract fills a caller-owned gx_extraction that
+ * gx_extraction_destroy frees.  Strings in mentions and events are owned by
+ * the extraction. */
+#ifndef GX_NER_H
+#define GX_NER_H
+
+#include "gx_common.h"
+#include "gx_ingest.h"
+
+typedef enum gx_etype {
+    GX_ENT_OFFICIAL = 0, /* a person named with a government or party office */
+    GX_ENT_COMPANY,
+    GX_ENT_PLACE,
+    GX_ENT_PERSON,       /* a person with another role (董事长, 设计师), or referenced only */
+    GX_ENT_JOURNALIST,   /* a byline name or 记者 X */
+    GX_ENT_NTYPES
+} gx_etype;
+const char *gx_etype_name(gx_etype t);
+/* Parses "official", "company", …; returns -1 if unknown. */
+int gx_etype_parse(const char *s, size_t len);
+
+enum {
+    GX_MF_LIST = 1u << 0,       /* named in a list under a group title (市领导 A、B、C) */
+    GX_MF_BYLINE = 1u << 1,     /* from the byline */
+    GX_MF_REFERENCED = 1u << 2, /* named as a source, not present (学习贯彻习近平总书记…) */
+    GX_MF_ALIAS = 1u << 3,      /* a short form resolved to the full name (钛迩赛, 仲书记) */
+    GX_MF_TITLED = 1u << 4      /* named with a title in this mention */
+};
+
+typedef struct gx_mention {
+    gx_etype type;
+    gx_span span;   /* bytes in the article text; {0,0} for byline names */
+    char *name;     /* canonical name */
+    char *titles;   /* '|'-separated titles held in this article (officials, persons); "" if none */
+    char *aliases;  /* '|'-separated short forms (companies); "" if none */
+    char *code;     /* places: GB/T 2260 code or "" */
+    unsigned flags;
+} gx_mention;
+
+typedef enum gx_event_kind { GX_EV_VISIT = 0, GX_EV_CEREMONY } gx_event_kind;
+const char *gx_event_kind_name(gx_event_kind k);
+
+typedef struct gx_event {
+    gx_event_kind kind;
+    char *official;    /* canonical names */
+    char *company;
+    gx_date date;      /* the article's event date (or publication date) */
+    gx_span evidence;  /* the sentence that shows it */
+} gx_event;
+
+/* At most this many mentions are kept per article; past it `truncated` is set
+ * and the caller should say so (a pathological input, e.g. a 50 MB line). */
+enum { GX_NER_MAX_MENTIONS = 20000 };
+
+typedef struct gx_extraction {
+    gx_mention *m;
+    size_t n, cap;
+    gx_event *ev;
+    size_t nev, evcap;
+    bool truncated;
+    gx_mention overflow; /* scratch slot handed out past the cap; never part of m */
+} gx_extraction;
+void gx_extraction_init(gx_extraction *x);
+void gx_extraction_destroy(gx_extraction *x);
+
+typedef struct gx_lexicon gx_lexicon;
+
+/* Loads every lexicon from data_dir (titles, surnames, follow words,
+ * companies, places, stop lists).  Each file is checked: UTF-8, field counts,
+ * duplicates; problems are reported as "file:line: …" in err. */
+gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err);
+/* Adds a user lexicon (TSV: name, type[, aliases '|'-separated]; type "stop"
+ * blocks a name from ever being an entity). */
+gx_status gx_lexicon_add_user(gx_lexicon *lex, const char *path, gx_error *err);
+void gx_lexicon_free(gx_lexicon *lex);
+
+/* Finds the entities and events of one article.  Mentions come sorted by span. */
+void gx_ner_extract(const gx_lexicon *lex, const gx_article *a, gx_extraction *out);
+
+#endif

@@ -1,0 +1,88 @@
+/* internal.h — what the NER recognisers share: the word trie, the loaded lexicon, mention helpers. */
+#ifndef GX_NER_INTERNAL_H
+#define GX_NER_INTERNAL_H
+
+#include "gx_ner.h"
+
+/* A byte trie of words with an int value each; the root has a full table. */
+typedef struct trie_node {
+    int32_t child, next, value;
+    unsigned char byte;
+} trie_node;
+typedef struct gx_trie {
+    int32_t root[256];
+    trie_node *nodes;
+    size_t n, cap;
+} gx_trie;
+void gx_trie_init(gx_trie *t);
+void gx_trie_destroy(gx_trie *t);
+/* Adds a word; returns the value it had before (-1 if new). */
+int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
+/* Length of the longest word that starts at s (0 if none); *value gets its value. */
+size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value);
+/* Value of exactly this word, or -1. */
+int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len);
+
+typedef enum title_kind { TK_OFFICE = 0, TK_GROUP, TK_ROLE, TK_JOURNALIST } title_kind;
+typedef enum surname_kind { SN_STRONG = 1, SN_WEAK = 2 } surname_kind;
+typedef enum event_word { EW_VISIT = 0, EW_CEREMONY } event_word;
+typedef enum place_level { PL_PROVINCE = 0, PL_PREFECTURE, PL_COUNTY, PL_TOWN, PL_COUNTRY, PL_REGION, PL_ZONE, PL_VILLAGE } place_level;
+
+typedef struct place {
+    char *code, *name, *parent;
+    place_level level;
+} place;
+
+typedef struct user_entity {
+    char *name;
+    gx_etype type;
+    char *aliases;
+} user_entity;
+
+struct gx_lexicon {
+    gx_trie titles;      /* value: title_kind */
+    gx_trie surnames;    /* value: surname_kind */
+    gx_trie follow;      /* words after names; value 1 */
+    gx_trie csuffix;     /* company legal suffixes */
+    gx_trie cbound_rev;  /* words before a company name, reversed, for scanning backwards */
+    gx_trie clead;       /* words dropped from the front of a name (该, 一家) */
+    gx_trie cgeneric;    /* words that are never a name alone */
+    gx_trie cindustry;   /* industry words a trade name drops */
+    gx_trie events;      /* value: event_word */
+    gx_trie places;      /* names and short forms; value: index into place[] (first, for ambiguity: see place_next) */
+    gx_trie place_sfx;   /* zone/village suffixes; value: place_level */
+    gx_trie place_stop;  /* spellings never read as places (data/place_stop.tsv) */
+    place *place;
+    int32_t *place_next; /* next division with the same name, -1 at the end */
+    size_t nplace, cplace;
+    gx_trie user;        /* user lexicon names and aliases; value: index into user[] */
+    user_entity *user_ent;
+    size_t nuser, cuser;
+    gx_trie stop;        /* names never to be entities */
+};
+
+/* Appends a mention; strings are copied ("" for NULL). */
+gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, const char *name,
+                     size_t name_len, const char *titles, unsigned flags);
+void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, const char *company,
+                    gx_date date, gx_span evidence);
+
+/* Is the byte range already covered by a mention of one of the types in `mask`
+ * (1u << type)? */
+bool gx_x_covered(const gx_extraction *x, size_t start, size_t end, unsigned mask);
+
+/* The recognisers, run in this order by gx_ner_extract. */
+void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+
+/* Character helpers over valid UTF-8. */
+static inline bool gx_is_han_at(const char *s, size_t i, size_t len)
+{
+    return i < len && (unsigned char)s[i] >= 0xE3 && gx_cp_is_han(gx_utf8_at(s + i, NULL));
+}
+/* Byte offset after `n` characters from i (stops at len). */
+size_t gx_adv_chars(const char *s, size_t i, size_t len, size_t n);
+
+#endif

@@ -1,0 +1,426 @@
+/* lexicon.c — loading and checking data/ TSV files into tries; the user lexicon and stop list. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --- trie --- */
+
+void gx_trie_init(gx_trie *t)
+{
+    for (int i = 0; i < 256; i++)
+        t->root[i] = -1;
+    t->nodes = NULL;
+    t->n = t->cap = 0;
+}
+
+void gx_trie_destroy(gx_trie *t)
+{
+    free(t->nodes);
+    gx_trie_init(t);
+}
+
+static int32_t new_node(gx_trie *t, unsigned char byte)
+{
+    GX_GROW(t->nodes, t->cap, t->n + 1);
+    t->nodes[t->n] = (trie_node){-1, -1, -1, byte};
+    return (int32_t)t->n++;
+}
+
+int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
+{
+    if (!len)
+        return -1;
+    const unsigned char *u = (const unsigned char *)w;
+    int32_t cur = t->root[u[0]];
+    if (cur < 0) {
+        cur = new_node(t, u[0]);
+        t->root[u[0]] = cur;
+    }
+    for (size_t i = 1; i < len; i++) {
+        int32_t c = t->nodes[cur].child, prev = -1;
+        while (c >= 0 && t->nodes[c].byte != u[i]) {
+            prev = c;
+            c = t->nodes[c].next;
+        }
+        if (c < 0) {
+            c = new_node(t, u[i]);
+            if (prev >= 0)
+                t->nodes[prev].next = c;
+            else
+                t->nodes[cur].child = c;
+        }
+        cur = c;
+    }
+    int32_t old = t->nodes[cur].value;
+    t->nodes[cur].value = value;
+    return old;
+}
+
+size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
+{
+    if (!len)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    int32_t cur = t->root[u[0]];
+    size_t best = 0;
+    for (size_t i = 1; cur >= 0; i++) {
+        if (t->nodes[cur].value >= 0) {
+            best = i;
+            if (value)
+                *value = t->nodes[cur].value;
+        }
+        if (i >= len)
+            break;
+        int32_t c = t->nodes[cur].child;
+        while (c >= 0 && t->nodes[c].byte != u[i])
+            c = t->nodes[c].next;
+        cur = c;
+    }
+    return best;
+}
+
+int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
+{
+    if (!len)
+        return -1;
+    const unsigned char *u = (const unsigned char *)w;
+    int32_t cur = t->root[u[0]];
+    for (size_t i = 1; i < len && cur >= 0; i++) {
+        int32_t c = t->nodes[cur].child;
+        while (c >= 0 && t->nodes[c].byte != u[i])
+            c = t->nodes[c].next;
+        cur = c;
+    }
+    return cur >= 0 ? t->nodes[cur].value : -1;
+}
+
+/* --- TSV files --- */
+
+typedef gx_status (*row_fn)(gx_lexicon *lex, const char *file, long line, char **f, size_t nf,
+                            gx_error *err);
+
+static gx_status read_tsv(gx_lexicon *lex, const char *path, size_t min_fields, row_fn fn,
+                          gx_error *err)
+{
+    char *data;
+    size_t len;
+    gx_status st = gx_read_file(path, &data, &len, err);
+    if (st != GX_OK)
+        return st;
+    const unsigned char *u = (const unsigned char *)data;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = gx_utf8_decode(u + i, len - i, &cp);
+        if (!n) {
+            long line = 1;
+            for (size_t k = 0; k < i; k++)
+                line += data[k] == '\n';
+            free(data);
+            return gx_error_set(err, GX_ERR_PARSE, path, line, (long)i, "invalid UTF-8");
+        }
+        i += n;
+    }
+    long lineno = 0;
+    char *save = NULL;
+    for (char *line = data; line && line < data + len; line = save) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        size_t ll = strlen(line);
+        if (ll && line[ll - 1] == '\r')
+            line[--ll] = '\0';
+        if (!ll || line[0] == '#')
+            continue;
+        char *f[8];
+        size_t nf = 0;
+        for (char *p = line; nf < 8;) {
+            f[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (nf < min_fields || !*f[0]) {
+            free(data);
+            return gx_error_set(err, GX_ERR_PARSE, path, lineno, -1, "expected %zu tab-separated fields",
+                                min_fields);
+        }
+        st = fn(lex, path, lineno, f, nf, err);
+        if (st != GX_OK) {
+            free(data);
+            return st;
+        }
+    }
+    free(data);
+    return GX_OK;
+}
+
+static gx_status dup(const char *file, long line, const char *w, gx_error *err)
+{
+    return gx_error_set(err, GX_ERR_PARSE, file, line, -1, "duplicate entry '%s'", w);
+}
+
+static gx_status bad_kind(const char *file, long line, const char *k, gx_error *err)
+{
+    return gx_error_set(err, GX_ERR_PARSE, file, line, -1, "unknown kind '%s'", k);
+}
+
+static int kind_of(const char *k, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(k, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static gx_status row_title(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    static const char *const K[] = {"office", "group", "role", "journalist", NULL};
+    int k = nf > 1 ? kind_of(f[1], K) : -1;
+    if (k < 0)
+        return bad_kind(file, line, nf > 1 ? f[1] : "", err);
+    if (gx_trie_add(&lex->titles, f[0], strlen(f[0]), k) >= 0)
+        return dup(file, line, f[0], err);
+    return GX_OK;
+}
+
+static gx_status row_surname(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    int k = nf > 1 && strcmp(f[1], "weak") == 0 ? SN_WEAK : SN_STRONG;
+    if (nf > 1 && strcmp(f[1], "weak") != 0 && strcmp(f[1], "surname") != 0)
+        return bad_kind(file, line, f[1], err);
+    if (gx_trie_add(&lex->surnames, f[0], strlen(f[0]), k) >= 0)
+        return dup(file, line, f[0], err);
+    return GX_OK;
+}
+
+static gx_status row_place_stop(gx_lexicon *lex, const char *file, long line, char **f, size_t nf,
+                                gx_error *err)
+{
+    (void)nf;
+    if (gx_trie_add(&lex->place_stop, f[0], strlen(f[0]), 1) >= 0)
+        return dup(file, line, f[0], err);
+    return GX_OK;
+}
+
+static gx_status row_follow(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    (void)nf;
+    if (gx_trie_add(&lex->follow, f[0], strlen(f[0]), 1) >= 0)
+        return dup(file, line, f[0], err);
+    return GX_OK;
+}
+
+static void reverse_utf8(const char *s, size_t len, gx_buf *out)
+{
+    out->len = 0;
+    size_t e = len;
+    while (e > 0) {
+        size_t b = gx_utf8_prev(s, e);
+        gx_buf_add(out, s + b, e - b);
+        e = b;
+    }
+}
+
+static gx_status row_cword(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    static const char *const K[] = {"suffix", "boundary", "lead", "generic", "industry", NULL};
+    int k = nf > 1 ? kind_of(f[1], K) : -1;
+    if (k < 0)
+        return bad_kind(file, line, nf > 1 ? f[1] : "", err);
+    gx_trie *t[] = {&lex->csuffix, &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry};
+    size_t n = strlen(f[0]);
+    gx_buf r;
+    gx_buf_init(&r);
+    if (k == 1)
+        reverse_utf8(f[0], n, &r);
+    else
+        gx_buf_add(&r, f[0], n);
+    int32_t old = gx_trie_add(t[k], r.data, r.len, 1);
+    gx_buf_destroy(&r);
+    return old >= 0 ? dup(file, line, f[0], err) : GX_OK;
+}
+
+static gx_status row_event(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    static const char *const K[] = {"visit", "ceremony", NULL};
+    int k = nf > 1 ? kind_of(f[1], K) : -1;
+    if (k < 0)
+        return bad_kind(file, line, nf > 1 ? f[1] : "", err);
+    if (gx_trie_add(&lex->events, f[0], strlen(f[0]), k) >= 0)
+        return dup(file, line, f[0], err);
+    return GX_OK;
+}
+
+static int32_t add_place(gx_lexicon *lex, const char *code, const char *name, const char *parent,
+                         place_level level)
+{
+    size_t old = lex->cplace;
+    GX_GROW(lex->place, lex->cplace, lex->nplace + 1);
+    if (lex->cplace != old)
+        lex->place_next = gx_xrealloc(lex->place_next, lex->cplace * sizeof *lex->place_next);
+    place *p = &lex->place[lex->nplace];
+    p->code = gx_xstrdup(code);
+    p->name = gx_xstrdup(name);
+    p->parent = gx_xstrdup(parent);
+    p->level = level;
+    lex->place_next[lex->nplace] = -1;
+    return (int32_t)lex->nplace++;
+}
+
+/* Indexes a place under a spelling; several divisions may share it (chained). */
+static void index_place(gx_lexicon *lex, const char *spelling, int32_t id)
+{
+    size_t n = strlen(spelling);
+    int32_t head = gx_trie_get(&lex->places, spelling, n);
+    if (head < 0) {
+        gx_trie_add(&lex->places, spelling, n, id);
+        return;
+    }
+    int32_t k = head;
+    while (lex->place_next[k] >= 0)
+        k = lex->place_next[k];
+    lex->place_next[k] = id;
+}
+
+static gx_status row_place(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    static const char *const K[] = {"province", "prefecture", "county", "town", NULL};
+    int k = kind_of(f[3], K);
+    (void)nf;
+    if (k < 0)
+        return bad_kind(file, line, f[3], err);
+    int32_t id = add_place(lex, f[0], f[1], f[4], (place_level)k);
+    if (gx_trie_get(&lex->place_stop, f[1], strlen(f[1])) < 0)
+        index_place(lex, f[1], id);
+    if (*f[2] && gx_trie_get(&lex->place_stop, f[2], strlen(f[2])) < 0)
+        index_place(lex, f[2], id);
+    return GX_OK;
+}
+
+static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, char **f, size_t nf,
+                                 gx_error *err)
+{
+    static const char *const K[] = {"country", "region", "zone-suffix", "village-suffix", NULL};
+    int k = nf > 1 ? kind_of(f[1], K) : -1;
+    if (k < 0)
+        return bad_kind(file, line, nf > 1 ? f[1] : "", err);
+    size_t n = strlen(f[0]);
+    if (k >= 2) {
+        if (gx_trie_add(&lex->place_sfx, f[0], n, k == 2 ? PL_ZONE : PL_VILLAGE) >= 0)
+            return dup(file, line, f[0], err);
+        return GX_OK;
+    }
+    if (gx_trie_get(&lex->places, f[0], n) >= 0) {
+        /* a country or region already indexed (e.g. 香港 as a division) */
+        return GX_OK;
+    }
+    int32_t id = add_place(lex, "", f[0], "", k == 0 ? PL_COUNTRY : PL_REGION);
+    index_place(lex, f[0], id);
+    return GX_OK;
+}
+
+static gx_status load_one(gx_lexicon *lex, const char *dir, const char *file, size_t min, row_fn fn,
+                          gx_error *err)
+{
+    gx_buf p;
+    gx_buf_init(&p);
+    gx_buf_addf(&p, "%s/%s", dir, file);
+    gx_status st = read_tsv(lex, p.data, min, fn, err);
+    gx_buf_destroy(&p);
+    return st;
+}
+
+gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
+{
+    gx_lexicon *lex = gx_xcalloc(1, sizeof *lex);
+    gx_trie *tries[] = {&lex->titles, &lex->surnames, &lex->follow, &lex->csuffix, &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry,
+                        &lex->events, &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
+        gx_trie_init(tries[i]);
+    gx_status st = GX_OK;
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "titles.tsv", 2, row_title, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "surnames.tsv", 1, row_surname, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "name_follow.tsv", 1, row_follow, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "company_words.tsv", 2, row_cword, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "event_words.tsv", 2, row_event, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "place_stop.tsv", 1, row_place_stop, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "places.tsv", 5, row_place, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "places_extra.tsv", 2, row_place_extra, err);
+    if (st != GX_OK) {
+        gx_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return GX_OK;
+}
+
+static gx_status row_user(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
+{
+    size_t n = strlen(f[0]);
+    if (strcmp(f[1], "stop") == 0) {
+        gx_trie_add(&lex->stop, f[0], n, 1);
+        return GX_OK;
+    }
+    int t = gx_etype_parse(f[1], strlen(f[1]));
+    if (t < 0)
+        return gx_error_set(err, GX_ERR_PARSE, file, line, -1,
+                            "unknown type '%s' (official, company, place, person or stop)", f[1]);
+    if (gx_trie_get(&lex->user, f[0], n) >= 0)
+        return dup(file, line, f[0], err);
+    GX_GROW(lex->user_ent, lex->cuser, lex->nuser + 1);
+    user_entity *u = &lex->user_ent[lex->nuser];
+    u->name = gx_xstrdup(f[0]);
+    u->type = (gx_etype)t;
+    u->aliases = gx_xstrdup(nf > 2 ? f[2] : "");
+    int32_t id = (int32_t)lex->nuser++;
+    gx_trie_add(&lex->user, f[0], n, id);
+    for (char *a = nf > 2 ? f[2] : NULL; a && *a;) {
+        char *bar = strchr(a, '|');
+        size_t al = bar ? (size_t)(bar - a) : strlen(a);
+        if (al)
+            gx_trie_add(&lex->user, a, al, id);
+        a = bar ? bar + 1 : NULL;
+    }
+    return GX_OK;
+}
+
+gx_status gx_lexicon_add_user(gx_lexicon *lex, const char *path, gx_error *err)
+{
+    return read_tsv(lex, path, 2, row_user, err);
+}
+
+void gx_lexicon_free(gx_lexicon *lex)
+{
+    if (!lex)
+        return;
+    gx_trie *tries[] = {&lex->titles, &lex->surnames, &lex->follow, &lex->csuffix, &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry,
+                        &lex->events, &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
+        gx_trie_destroy(tries[i]);
+    for (size_t i = 0; i < lex->nplace; i++) {
+        free(lex->place[i].code);
+        free(lex->place[i].name);
+        free(lex->place[i].parent);
+    }
+    free(lex->place);
+    free(lex->place_next);
+    for (size_t i = 0; i < lex->nuser; i++) {
+        free(lex->user_ent[i].name);
+        free(lex->user_ent[i].aliases);
+    }
+    free(lex->user_ent);
+    free(lex);
+}

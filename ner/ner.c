@@ -1,0 +1,176 @@
+/* ner.c — the stage's front door: runs the recognisers over an article and keeps the mentions tidy. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const TYPE_NAMES[GX_ENT_NTYPES] = {"official", "company", "place", "person",
+                                                      "journalist"};
+
+const char *gx_etype_name(gx_etype t)
+{
+    return t < GX_ENT_NTYPES ? TYPE_NAMES[t] : "unknown";
+}
+
+int gx_etype_parse(const char *s, size_t len)
+{
+    for (int i = 0; i < GX_ENT_NTYPES; i++)
+        if (strlen(TYPE_NAMES[i]) == len && memcmp(TYPE_NAMES[i], s, len) == 0)
+            return i;
+    return -1;
+}
+
+const char *gx_event_kind_name(gx_event_kind k)
+{
+    return k == GX_EV_CEREMONY ? "ceremony" : "visit";
+}
+
+void gx_extraction_init(gx_extraction *x)
+{
+    memset(x, 0, sizeof *x);
+}
+
+static void free_mention(gx_mention *m)
+{
+    free(m->name);
+    free(m->titles);
+    free(m->aliases);
+    free(m->code);
+    memset(m, 0, sizeof *m);
+}
+
+void gx_extraction_destroy(gx_extraction *x)
+{
+    for (size_t i = 0; i < x->n; i++)
+        free_mention(&x->m[i]);
+    free_mention(&x->overflow);
+    for (size_t i = 0; i < x->nev; i++) {
+        free(x->ev[i].official);
+        free(x->ev[i].company);
+    }
+    free(x->m);
+    free(x->ev);
+    gx_extraction_init(x);
+}
+
+size_t gx_adv_chars(const char *s, size_t i, size_t len, size_t n)
+{
+    while (n-- > 0 && i < len)
+        i += gx_utf8_len((unsigned char)s[i]);
+    return i < len ? i : len;
+}
+
+gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, const char *name,
+                     size_t name_len, const char *titles, unsigned flags)
+{
+    if (x->n >= GX_NER_MAX_MENTIONS) {
+        /* Past the cap, mentions go to a scratch slot that is never kept. */
+        gx_mention *o = &x->overflow;
+        x->truncated = true;
+        free_mention(o);
+        *o = (gx_mention){type, {start, end}, gx_xstrndup(name, name_len), gx_xstrdup(""), gx_xstrdup(""),
+                          gx_xstrdup(""), flags};
+        return o;
+    }
+    GX_GROW(x->m, x->cap, x->n + 1);
+    gx_mention *m = &x->m[x->n++];
+    m->type = type;
+    m->span = (gx_span){start, end};
+    m->name = gx_xstrndup(name, name_len);
+    m->titles = gx_xstrdup(titles ? titles : "");
+    m->aliases = gx_xstrdup("");
+    m->code = gx_xstrdup("");
+    m->flags = flags;
+    return m;
+}
+
+void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, const char *company,
+                    gx_date date, gx_span evidence)
+{
+    for (size_t i = 0; i < x->nev; i++)
+        if (x->ev[i].kind == k && strcmp(x->ev[i].official, official) == 0 &&
+            strcmp(x->ev[i].company, company) == 0)
+            return;
+    GX_GROW(x->ev, x->evcap, x->nev + 1);
+    gx_event *e = &x->ev[x->nev++];
+    e->kind = k;
+    e->official = gx_xstrdup(official);
+    e->company = gx_xstrdup(company);
+    e->date = date;
+    e->evidence = evidence;
+}
+
+bool gx_x_covered(const gx_extraction *x, size_t start, size_t end, unsigned mask)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        const gx_mention *m = &x->m[i];
+        if ((mask & (1u << m->type)) && m->span.end > m->span.start && start < m->span.end &&
+            end > m->span.start)
+            return true;
+    }
+    return false;
+}
+
+static int cmp_mention(const void *pa, const void *pb)
+{
+    const gx_mention *a = pa, *b = pb;
+    if (a->span.start != b->span.start)
+        return a->span.start < b->span.start ? -1 : 1;
+    if (a->span.end != b->span.end)
+        return a->span.end < b->span.end ? -1 : 1;
+    if (a->type != b->type)
+        return (int)a->type - (int)b->type;
+    return strcmp(a->name, b->name);
+}
+
+/* User lexicon entries found in the text (not inside an existing mention). */
+static void user_entities(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
+{
+    if (!lex->nuser)
+        return;
+    for (size_t i = 0; i < a->len;) {
+        int32_t id;
+        size_t n = gx_trie_longest(&lex->user, a->text + i, a->len - i, &id);
+        if (n && !gx_x_covered(x, i, i + n, ~0u)) {
+            const user_entity *u = &lex->user_ent[id];
+            gx_mention *m = gx_x_add(x, u->type, i, i + n, u->name, strlen(u->name), "", 0);
+            free(m->aliases);
+            m->aliases = gx_xstrdup(u->aliases);
+            if (strcmp(u->name, "") != 0 && (n != strlen(u->name) || memcmp(a->text + i, u->name, n) != 0))
+                m->flags |= GX_MF_ALIAS;
+            i += n;
+            continue;
+        }
+        i += gx_utf8_len((unsigned char)a->text[i]);
+    }
+}
+
+/* Drops mentions of stop-listed names. */
+static void apply_stop(const gx_lexicon *lex, gx_extraction *x)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        gx_mention *m = &x->m[i];
+        if (gx_trie_get(&lex->stop, m->name, strlen(m->name)) >= 0) {
+            free_mention(m);
+            continue;
+        }
+        x->m[k++] = *m;
+    }
+    x->n = k;
+}
+
+void gx_ner_extract(const gx_lexicon *lex, const gx_article *a, gx_extraction *out)
+{
+    for (size_t i = 0; i < a->journalists.n; i++)
+        gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
+                 GX_MF_BYLINE);
+    user_entities(lex, a, out);
+    gx_ner_officials(lex, a, out);
+    gx_ner_companies(lex, a, out);
+    gx_ner_places(lex, a, out);
+    apply_stop(lex, out);
+    if (out->n > 1)
+        qsort(out->m, out->n, sizeof *out->m, cmp_mention);
+    gx_ner_events(lex, a, out);
+}

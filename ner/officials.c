@@ -1,0 +1,381 @@
+/* officials.c — persons named with an office: title chains, group lists, bare names, short forms.
+ *
+ * Anchors are title words from data/titles.tsv.  A name after an office word
+ * is a surname (data/surnames.tsv) plus one or two characters, ending where a
+ * separator or a word that follows names (data/name_follow.tsv) begins.  The
+ * organisation before an office word (市委, 市人大常委会, 市征兵工作领导小组) is read
+ * back to the previous separator, and titles joined by 、 form one chain. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Characters never inside a given name in news text. */
+static bool never_in_name(uint32_t cp)
+{
+    static const uint32_t C[] = {0x7684 /* 的 */, 0x4E86 /* 了 */, 0x5728 /* 在 */, 0x662F /* 是 */,
+                                 0x548C /* 和 */, 0x4E0E /* 与 */, 0x53CA /* 及 */, 0x7B49 /* 等 */,
+                                 0x5E02 /* 市 */, 0x53BF /* 县 */, 0x59D4 /* 委 */,
+                                 0x884C /* 行 */, 0x540C /* 同 */};
+    for (size_t i = 0; i < sizeof C / sizeof C[0]; i++)
+        if (C[i] == cp)
+            return true;
+    return false;
+}
+
+static bool is_sep(const char *s, size_t i, size_t len)
+{
+    if (i >= len)
+        return true;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return true; /* punctuation, digits, newline, Latin: all end a name */
+    return !gx_is_han_at(s, i, len);
+}
+
+/* How clearly a name ends at j: 3 at a separator, 2 before a title or a
+ * follow word of two or more characters (来到, 主持), 1 before a one-character
+ * follow word (在, 对, 等), 0 if nothing ends it there. */
+static int name_end_score(const gx_lexicon *lex, const char *s, size_t j, size_t len)
+{
+    if (is_sep(s, j, len))
+        return 3;
+    int32_t k;
+    if (gx_trie_longest(&lex->titles, s + j, len - j, &k) && k == TK_OFFICE)
+        return 2;
+    size_t n = gx_trie_longest(&lex->follow, s + j, len - j, NULL);
+    return n == 0 ? 0 : gx_utf8_count(s + j, n) >= 2 ? 2 : 1;
+}
+
+/* A name starting at i; returns its end or 0.  Of the one- and two-character
+ * given names, the one that ends more clearly wins (戴振|来到 over 戴振来|到), the
+ * longer on a tie (周军波|在).  `weak_ok` lets weak surnames (同, 和 …) start a
+ * name, as they may in a list or right after a title. */
+static size_t name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool weak_ok)
+{
+    int32_t kind;
+    size_t sl = gx_trie_longest(&lex->surnames, s + i, len - i, &kind);
+    if (!sl || (kind == SN_WEAK && !weak_ok))
+        return 0;
+    size_t best = 0;
+    int best_score = 0;
+    for (size_t given = 2; given >= 1; given--) {
+        size_t e = i + sl, k;
+        for (k = 0; k < given; k++) {
+            if (!gx_is_han_at(s, e, len) || never_in_name(gx_utf8_at(s + e, NULL)))
+                break;
+            e += gx_utf8_len((unsigned char)s[e]);
+        }
+        if (k != given)
+            continue;
+        int score = name_end_score(lex, s, e, len);
+        if (score > best_score) {
+            best = e;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static bool at(const char *s, size_t i, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && memcmp(s + i, w, n) == 0;
+}
+
+static bool ends_with_at(const char *s, size_t e, const char *w)
+{
+    size_t n = strlen(w);
+    return e >= n && memcmp(s + e - n, w, n) == 0;
+}
+
+/* Words that stop the backward scan for an office's organisation. */
+static bool org_stop_before(const char *s, size_t e)
+{
+    static const char *const W[] = {"由", "在", "和", "与", "及", "对", "向", "是", "为", "请", "陪同",
+                                    "听取", "等", "的", "了", "并", "将", "会见", "看望", "以及",
+                                    "担任", "任", "兼", "原", NULL};
+    for (int i = 0; W[i]; i++)
+        if (ends_with_at(s, e, W[i]))
+            return true;
+    return false;
+}
+
+/* Start of the organisation before an office word at i (at most 16 characters). */
+static size_t org_start(const char *s, size_t i)
+{
+    size_t p = i, n = 0;
+    while (p > 0 && n < 16) {
+        size_t q = gx_utf8_prev(s, p);
+        if (!gx_cp_is_han(gx_utf8_at(s + q, NULL)) || org_stop_before(s, p))
+            break;
+        p = q;
+        n++;
+    }
+    return p;
+}
+
+/* Does [a, e) end with an office word? */
+static bool ends_with_office(const gx_lexicon *lex, const char *s, size_t a, size_t e)
+{
+    for (size_t p = a; p < e; p += gx_utf8_len((unsigned char)s[p])) {
+        int32_t k;
+        size_t n = gx_trie_longest(&lex->titles, s + p, e - p, &k);
+        if (n && p + n == e && k == TK_OFFICE)
+            return true;
+    }
+    return false;
+}
+
+static bool is_list_sep(const char *s, size_t i, size_t len, size_t *n)
+{
+    if (at(s, i, len, "、")) {
+        *n = strlen("、");
+        return true;
+    }
+    if (at(s, i, len, ",")) {
+        *n = 1;
+        return true;
+    }
+    return false;
+}
+
+/* Titles of the chain ending at office word [i, e): "市委副书记|市长". */
+static void chain_titles(const gx_lexicon *lex, const char *s, size_t i, size_t e, gx_buf *out)
+{
+    size_t start = org_start(s, i);
+    gx_strvec parts;
+    gx_strvec_init(&parts);
+    gx_strvec_pushn(&parts, s + start, e - start);
+    while (start >= strlen("、") && ends_with_at(s, start, "、")) {
+        size_t se = start - strlen("、");
+        size_t sa = org_start(s, se);
+        if (sa == se || !ends_with_office(lex, s, sa, se))
+            break;
+        gx_strvec_pushn(&parts, s + sa, se - sa);
+        start = sa;
+    }
+    out->len = 0;
+    for (size_t k = parts.n; k-- > 0;) {
+        if (out->len)
+            gx_buf_addc(out, '|');
+        gx_buf_adds(out, parts.v[k]);
+    }
+    if (!out->data)
+        gx_buf_reserve(out, 0);
+    gx_strvec_destroy(&parts);
+}
+
+static bool is_journalist(const gx_article *a, const char *name, size_t n)
+{
+    for (size_t i = 0; i < a->journalists.n; i++)
+        if (strlen(a->journalists.v[i]) == n && memcmp(a->journalists.v[i], name, n) == 0)
+            return true;
+    return false;
+}
+
+static void add_person(const gx_article *a, gx_extraction *x, gx_etype type, size_t b, size_t e,
+                       const char *titles, unsigned flags)
+{
+    if (type == GX_ENT_OFFICIAL && is_journalist(a, a->text + b, e - b))
+        type = GX_ENT_JOURNALIST;
+    gx_x_add(x, type, b, e, a->text + b, e - b, titles, flags);
+}
+
+/* Names after position p separated by 、 or , ; each gets `titles`.  Returns the end. */
+static size_t name_list(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t p,
+                        gx_etype type, const char *titles, unsigned flags)
+{
+    const char *s = a->text;
+    size_t len = a->len;
+    for (;;) {
+        size_t e = name_at(lex, s, p, len, true);
+        if (!e)
+            return p;
+        add_person(a, x, type, p, e, titles, flags);
+        size_t sl;
+        if (!is_list_sep(s, e, len, &sl))
+            return e;
+        size_t next = e + sl;
+        /* a title after the separator starts its own chain */
+        int32_t k;
+        if (gx_trie_longest(&lex->titles, s + next, len - next, &k))
+            return e;
+        if (!name_at(lex, s, next, len, true))
+            return e;
+        p = next;
+    }
+}
+
+/* Names before a group title: "仲旭东、周军波…、毛捷等市四套班子领导".  Each
+ * element runs from a separator to a separator, and the list must end in 等 or
+ * hold two names at least (仲旭东代表市四套班子… is no list). */
+static void names_before(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t g,
+                         const char *titles)
+{
+    const char *s = a->text;
+    size_t e = g;
+    bool etc = ends_with_at(s, e, "等");
+    if (etc)
+        e -= strlen("等");
+    gx_span found[40];
+    size_t n = 0;
+    while (n < 40) {
+        size_t b = e, chars = 0;
+        while (b > 0 && chars < 5 && gx_cp_is_han(gx_utf8_at(s + gx_utf8_prev(s, b), NULL))) {
+            b = gx_utf8_prev(s, b);
+            chars++;
+        }
+        if (b == e || (b > 0 && gx_cp_is_han(gx_utf8_at(s + gx_utf8_prev(s, b), NULL))) ||
+            name_at(lex, s, b, e, true) != e)
+            break;
+        found[n++] = (gx_span){b, e};
+        if (b < strlen("、") || !ends_with_at(s, b, "、"))
+            break;
+        e = b - strlen("、");
+    }
+    if (!etc && n < 2)
+        return;
+    for (size_t i = n; i-- > 0;)
+        add_person(a, x, GX_ENT_OFFICIAL, found[i].start, found[i].end, titles, GX_MF_LIST);
+}
+
+/* 习近平总书记: a name before a national title is a reference, not a presence. */
+static bool referenced_before(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t i)
+{
+    const char *s = a->text;
+    for (size_t chars = 3; chars >= 2; chars--) {
+        size_t b = i;
+        for (size_t k = 0; k < chars && b > 0; k++)
+            b = gx_utf8_prev(s, b);
+        if (name_at(lex, s, b, i, true) == i) {
+            gx_x_add(x, GX_ENT_PERSON, b, i, s + b, i - b, "", GX_MF_REFERENCED);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Later mentions of the officials found: the bare name, 仲书记, 军波同志. */
+static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t first)
+{
+    const char *s = a->text;
+    size_t n0 = x->n;
+    for (size_t k = first; k < n0; k++) {
+        if (x->m[k].type != GX_ENT_OFFICIAL)
+            continue;
+        const char *name = x->m[k].name;
+        size_t nl = strlen(name);
+        bool dup = false;
+        for (size_t j = first; j < k && !dup; j++)
+            dup = x->m[j].type == GX_ENT_OFFICIAL && strcmp(x->m[j].name, name) == 0;
+        if (dup)
+            continue;
+        if (x->truncated)
+            return;
+        /* bare name */
+        for (const char *p = s; !x->truncated && (p = strstr(p, name)) != NULL; p += nl) {
+            size_t b = (size_t)(p - s);
+            if (!gx_x_covered(x, b, b + nl, 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON))
+                gx_x_add(x, GX_ENT_OFFICIAL, b, b + nl, name, nl, "", 0);
+        }
+        /* surname + the office word of each title: 仲书记, 周市长 */
+        int32_t sk;
+        size_t sl = gx_trie_longest(&lex->surnames, name, nl, &sk);
+        const char *t = x->m[k].titles;
+        while (sl && t && *t) {
+            const char *bar = strchr(t, '|');
+            size_t tl = bar ? (size_t)(bar - t) : strlen(t);
+            /* the office word is the longest title word that ends the title */
+            for (size_t p = 0; p < tl; p += gx_utf8_len((unsigned char)t[p])) {
+                int32_t kind;
+                size_t w = gx_trie_longest(&lex->titles, t + p, tl - p, &kind);
+                if (w && p + w == tl && kind == TK_OFFICE) {
+                    gx_buf sf;
+                    gx_buf_init(&sf);
+                    gx_buf_add(&sf, name, sl);
+                    gx_buf_add(&sf, t + p, w);
+                    for (const char *q = s; (q = strstr(q, sf.data)) != NULL; q += sf.len) {
+                        size_t b = (size_t)(q - s);
+                        if (!gx_x_covered(x, b, b + sf.len, 1u << GX_ENT_OFFICIAL))
+                            gx_x_add(x, GX_ENT_OFFICIAL, b, b + sf.len, name, nl, "", GX_MF_ALIAS);
+                    }
+                    gx_buf_destroy(&sf);
+                    break;
+                }
+            }
+            t = bar ? bar + 1 : NULL;
+        }
+        /* given name + 同志 */
+        if (sl && nl - sl >= 6) {
+            gx_buf sf;
+            gx_buf_init(&sf);
+            gx_buf_add(&sf, name + sl, nl - sl);
+            gx_buf_adds(&sf, "同志");
+            for (const char *q = s; (q = strstr(q, sf.data)) != NULL; q += sf.len) {
+                size_t b = (size_t)(q - s);
+                if (!gx_x_covered(x, b, b + nl - sl, 1u << GX_ENT_OFFICIAL))
+                    gx_x_add(x, GX_ENT_OFFICIAL, b, b + nl - sl, name, nl, "", GX_MF_ALIAS);
+            }
+            gx_buf_destroy(&sf);
+        }
+    }
+}
+
+void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
+{
+    const char *s = a->text;
+    size_t len = a->len;
+    size_t first = x->n;
+    gx_buf titles;
+    gx_buf_init(&titles);
+    for (size_t i = 0; i < len && !x->truncated;) {
+        int32_t kind;
+        size_t tl = gx_trie_longest(&lex->titles, s + i, len - i, &kind);
+        if (!tl) {
+            i += gx_utf8_len((unsigned char)s[i]);
+            continue;
+        }
+        size_t e = i + tl;
+        size_t next = e;
+        switch ((title_kind)kind) {
+        case TK_OFFICE: {
+            if (at(s, i, len, "总书记") || at(s, i, len, "总理")) {
+                referenced_before(lex, a, x, i);
+                break;
+            }
+            if (name_at(lex, s, e, len, true)) {
+                chain_titles(lex, s, i, e, &titles);
+                next = name_list(lex, a, x, e, GX_ENT_OFFICIAL, titles.data, GX_MF_TITLED);
+            }
+            break;
+        }
+        case TK_GROUP: {
+            titles.len = 0;
+            gx_buf_add(&titles, s + i, tl);
+            if (name_at(lex, s, e, len, true))
+                next = name_list(lex, a, x, e, GX_ENT_OFFICIAL, titles.data, GX_MF_LIST);
+            else
+                names_before(lex, a, x, i, titles.data);
+            break;
+        }
+        case TK_ROLE:
+            if (name_at(lex, s, e, len, false)) {
+                titles.len = 0;
+                gx_buf_add(&titles, s + i, tl);
+                next = name_list(lex, a, x, e, GX_ENT_PERSON, titles.data, GX_MF_TITLED);
+            }
+            break;
+        case TK_JOURNALIST:
+            if (name_at(lex, s, e, len, true)) {
+                titles.len = 0;
+                gx_buf_add(&titles, s + i, tl);
+                next = name_list(lex, a, x, e, GX_ENT_JOURNALIST, titles.data, 0);
+            }
+            break;
+        }
+        i = next > e ? next : e;
+    }
+    gx_buf_destroy(&titles);
+    later_mentions(lex, a, x, first);
+}

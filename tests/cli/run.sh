@@ -1,0 +1,53 @@
+#!/bin/sh
+# run.sh — the command line's contract: help on stdout with 0, usage errors on stderr with 2 and a
+# pointer to --help, --version, and data only on stdout.
+# usage: GUANXI=path/to/guanxi SRC=source-dir sh run.sh
+set -u
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+passed=0 failed=0
+check() { # description, expected exit code, command...
+    desc=$1 want=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then echo "ok   $desc"; passed=$((passed + 1)); else echo "FAIL $desc (exit $rc, want $want)"; cat "$T/err"; failed=$((failed + 1)); fi
+}
+expect() { # description, file, pattern
+    if grep -q -- "$3" "$T/$2"; then echo "ok   $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi
+}
+PAGE="$SRC/examples/pinghu/000_10a9f01861d5bbf5.txt"
+
+check "guanxi --help" 0 "$GUANXI" --help
+expect "help lists the commands" out "build"
+check "guanxi build --help" 0 "$GUANXI" build --help
+expect "build help documents exit codes" out "4  partial"
+check "guanxi extract --help" 0 "$GUANXI" extract --help
+check "guanxi --version" 0 "$GUANXI" --version
+expect "version printed" out "^guanxi [0-9]"
+check "no command" 2 "$GUANXI"
+check "unknown command" 2 "$GUANXI" frobnicate
+expect "unknown command points to --help" err "guanxi --help"
+check "unknown option" 2 "$GUANXI" build --frob "$PAGE" -o "$T/x.graphml"
+expect "usage error points to the command's --help" err "Try 'guanxi build --help'"
+check "bad date" 2 "$GUANXI" extract --date 2024-13-40 "$PAGE"
+check "build without -o" 2 "$GUANXI" build "$PAGE"
+check "unknown output format" 2 "$GUANXI" build "$PAGE" -o "$T/x.pdf"
+check "no input" 2 "$GUANXI" extract
+check "option needing a value" 2 "$GUANXI" extract "$PAGE" --date
+check "bad --types" 2 "$GUANXI" build --types official,nobody "$PAGE" -o "$T/x.graphml"
+check "build options are build's" 2 "$GUANXI" extract --min-weight 2 "$PAGE"
+check "missing data dir" 1 "$GUANXI" extract --data-dir "$T/none" "$PAGE"
+expect "missing lexicon named" err "titles.tsv"
+
+# extract: JSONL on stdout, nothing else; quiet build prints nothing
+check "extract to stdout" 0 "$GUANXI" extract --date 2024-02-21 "$PAGE"
+if [ "$(wc -l <"$T/out")" -eq 5 ] && [ ! -s "$T/err" ]; then echo "ok   five JSON lines, empty stderr"; passed=$((passed + 1)); else echo "FAIL five JSON lines, empty stderr"; failed=$((failed + 1)); fi
+check "extract from stdin" 0 sh -c "\"$GUANXI\" extract --date 2024-02-21 - <\"$PAGE\""
+expect "stdin articles are named -" out '"id":"-#2"'
+check "extract -o file" 0 "$GUANXI" extract --date 2024-02-21 "$PAGE" -o "$T/sub/x.jsonl"
+if [ "$(wc -l <"$T/sub/x.jsonl")" -eq 5 ]; then echo "ok   -o writes the file (making its folder)"; passed=$((passed + 1)); else echo "FAIL -o writes the file"; failed=$((failed + 1)); fi
+check "quiet build" 0 "$GUANXI" build -q --date 2024-02-21 "$PAGE" -o "$T/q.graphml" --min-weight 1 --since 2024-01-01
+if [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then echo "ok   --quiet prints nothing"; passed=$((passed + 1)); else echo "FAIL --quiet prints nothing"; failed=$((failed + 1)); fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

@@ -1,0 +1,69 @@
+#!/bin/sh
+# run.sh — the main job on examples/pinghu against its committed output (examples/expected/),
+# the same bytes with the inputs in reverse order, and the files read by networkx, igraph and xmllint.
+# usage: GUANXI=path/to/guanxi SRC=source-dir sh run.sh
+# To accept a deliberate change of output: sh tests/golden/update.sh (then read the diff!).
+set -u
+EX="$SRC/examples/pinghu"
+EXP="$SRC/examples/expected"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+passed=0 failed=0
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+bad() { echo "FAIL $1"; failed=$((failed + 1)); }
+same() { if cmp -s "$1" "$2"; then ok "$3"; else diff -u "$1" "$2" | head -40; bad "$3"; fi; }
+
+"$GUANXI" build -m "$EX/MANIFEST.tsv" "$EX" -o "$T/pinghu.graphml" -o "$T/pinghu.gexf" -o "$T/pinghu.csv" \
+    >"$T/summary.txt" 2>"$T/stderr.txt"
+rc=$?
+[ $rc -eq 0 ] && ok "build exits 0" || bad "build exits 0 (got $rc)"
+same "$EXP/pinghu.graphml" "$T/pinghu.graphml" "GraphML as expected"
+same "$EXP/pinghu.gexf" "$T/pinghu.gexf" "GEXF as expected"
+same "$EXP/pinghu.nodes.csv" "$T/pinghu.nodes.csv" "nodes CSV as expected"
+same "$EXP/pinghu.edges.csv" "$T/pinghu.edges.csv" "edges CSV as expected"
+same "$EXP/summary.txt" "$T/summary.txt" "summary as expected"
+
+# page 000 as the issue describes it: five articles, the visit dated 2024-02-19
+(cd "$EX" && "$GUANXI" extract --date 2024-02-21 000_10a9f01861d5bbf5.txt) >"$T/000.jsonl"
+same "$EXP/000.jsonl" "$T/000.jsonl" "extract of page 000 as expected"
+
+# the same bytes whatever the order of the inputs
+set -- "$EX"/0*.txt
+rev=""
+for f in "$@"; do rev="$f $rev"; done
+# shellcheck disable=SC2086
+"$GUANXI" build -q -m "$EX/MANIFEST.tsv" $rev -o "$T/rev.graphml" -o "$T/rev.gexf"
+same "$T/pinghu.graphml" "$T/rev.graphml" "GraphML identical with inputs reversed"
+same "$T/pinghu.gexf" "$T/rev.gexf" "GEXF identical with inputs reversed"
+
+# readers
+if xmllint --noout "$T/pinghu.graphml" 2>/dev/null; then ok "xmllint reads the GraphML"; else bad "xmllint reads the GraphML"; fi
+if xmllint --noout --relaxng "$SRC/tests/schemas/gexf-1.3/gexf.rng" "$T/pinghu.gexf" 2>/dev/null; then
+    ok "GEXF valid against the GEXF 1.3 RELAX NG schema"
+else
+    bad "GEXF valid against the GEXF 1.3 RELAX NG schema"
+fi
+PY=/usr/bin/python3
+if "$PY" - "$T/pinghu.graphml" <<'PYEOF'
+import sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+assert g.number_of_nodes() > 50 and g.number_of_edges() > 100, (g.number_of_nodes(), g.number_of_edges())
+label = {n: d['label'] for n, d in g.nodes(data=True)}
+by = {v: k for k, v in label.items()}
+assert g.has_edge(by['仲旭东'], by['崔小生'])
+assert '2024-02-19' in g.edges[by['仲旭东'], by['崔小生']]['dates'].split('|')
+assert not g.has_edge(by['仲旭东'], by['李文健'])
+e = g.edges[by['仲旭东'], by['浙江钛迩赛新材料有限公司']]
+assert e['visits'] >= 1 and '2024-02-19' in e['visit_dates'], e
+assert g.nodes[by['周军波']]['type'] == 'official'
+PYEOF
+then ok "networkx reads it: 仲旭东–崔小生 on 2024-02-19, no 仲旭东–李文健, the visit"; else bad "networkx reads the GraphML"; fi
+if "$PY" -c "
+import sys, igraph
+g = igraph.Graph.Read_GraphML(sys.argv[1])
+assert not g.is_directed() and g.vcount() > 50
+assert all(w > 0 for w in g.es['weight'])
+" "$T/pinghu.graphml"; then ok "python3-igraph reads the GraphML"; else bad "python3-igraph reads the GraphML"; fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

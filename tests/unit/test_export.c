@@ -1,0 +1,227 @@
+/* test_export.c — GraphML read back by igraph and libxml2, GEXF valid against the RELAX NG
+ * schema, CSV tables, hostile labels, and atomic writes that never leave half a file. */
+#include <igraph.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gx_export.h"
+#include "harness.h"
+
+/* A network from hand-made extractions, with hostile names. */
+static gx_mention mention(gx_etype t, const char *name)
+{
+    gx_mention m = {t, {0, 0}, gx_xstrdup(name), gx_xstrdup(t == GX_ENT_OFFICIAL ? "市委书记" : ""),
+                    gx_xstrdup(""), gx_xstrdup(""), 0};
+    return m;
+}
+
+static gx_network *network(const char *hostile)
+{
+    gx_graph *g = gx_graph_new(NULL);
+    const char *names[][3] = {{"仲旭东", "浙江钛迩赛新材料有限公司", "平湖市"},
+                              {"仲旭东", "周军波", hostile},
+                              {"周军波", "科廷表面科技(浙江)有限公司", "平湖市"}};
+    gx_etype types[][3] = {{GX_ENT_OFFICIAL, GX_ENT_COMPANY, GX_ENT_PLACE},
+                           {GX_ENT_OFFICIAL, GX_ENT_OFFICIAL, GX_ENT_COMPANY},
+                           {GX_ENT_OFFICIAL, GX_ENT_COMPANY, GX_ENT_PLACE}};
+    gx_date dates[] = {20240219, 20240220, 20240221};
+    for (int k = 0; k < 3; k++) {
+        gx_article a = {0};
+        a.text = "";
+        a.date = dates[k];
+        gx_extraction x;
+        gx_extraction_init(&x);
+        x.m = calloc(3, sizeof *x.m);
+        x.n = x.cap = 3;
+        for (int i = 0; i < 3; i++)
+            x.m[i] = mention(types[k][i], names[k][i]);
+        if (k == 0) {
+            x.ev = calloc(1, sizeof *x.ev);
+            x.nev = x.evcap = 1;
+            x.ev[0] = (gx_event){GX_EV_VISIT, gx_xstrdup("仲旭东"), gx_xstrdup("浙江钛迩赛新材料有限公司"), 20240219, {0, 0}};
+        }
+        gx_graph_add(g, &a, &x);
+        gx_extraction_destroy(&x);
+    }
+    gx_network *n;
+    gx_error err;
+    CHECK_EQ_INT(gx_graph_build(g, &n, &err), GX_OK);
+    gx_graph_free(g);
+    return n;
+}
+
+static char *hostile_label(void)
+{
+    gx_buf b;
+    gx_buf_init(&b);
+    gx_buf_adds(&b, "\"引号\" & <标签> 'x' \x01\x02\x1f\x7f 控制字符 ]]> ");
+    for (int i = 0; i < 3500; i++)
+        gx_buf_adds(&b, "长");
+    return gx_buf_take(&b);
+}
+
+static void test_graphml_reads_back(void)
+{
+    char *h = hostile_label();
+    gx_network *n = network(h);
+    gx_error err;
+    CHECK_EQ_INT(gx_export_graphml(n, "t.graphml", &err), GX_OK);
+    xmlDocPtr doc = xmlReadFile("t.graphml", NULL, XML_PARSE_NONET);
+    CHECK(doc != NULL);
+    if (doc)
+        xmlFreeDoc(doc);
+    /* igraph reads it back with the attributes */
+    igraph_set_attribute_table(&igraph_cattribute_table);
+    igraph_t g;
+    FILE *fp = fopen("t.graphml", "r");
+    CHECK(fp != NULL);
+    if (fp && igraph_read_graph_graphml(&g, fp, 0) == IGRAPH_SUCCESS) {
+        CHECK_EQ_INT(igraph_vcount(&g), (long)n->n_nodes);
+        CHECK_EQ_INT(igraph_ecount(&g), (long)n->n_edges);
+        CHECK(!igraph_is_directed(&g));
+        bool found = false;
+        for (igraph_integer_t v = 0; v < igraph_vcount(&g); v++) {
+            const char *label = VAS(&g, "label", v);
+            CHECK(strchr(label, '\x01') == NULL);
+            if (strstr(label, "\"引号\" & <标签>"))
+                found = true;
+        }
+        CHECK(found);
+        for (igraph_integer_t e = 0; e < igraph_ecount(&g); e++)
+            CHECK(EAN(&g, "weight", e) > 0);
+        igraph_destroy(&g);
+    } else {
+        CHECK(!"igraph_read_graph_graphml failed");
+    }
+    if (fp)
+        fclose(fp);
+    /* the contract: named keys, undirected, visits on the official-company edge */
+    char *data;
+    size_t len;
+    CHECK_EQ_INT(gx_read_file("t.graphml", &data, &len, &err), GX_OK);
+    CHECK(strstr(data, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"") != NULL);
+    CHECK(strstr(data, "edgedefault=\"undirected\"") != NULL);
+    CHECK(strstr(data, "id=\"d0\"") == NULL);
+    CHECK(strstr(data, "<data key=\"e_visit_dates\">2024-02-19</data>") != NULL);
+    CHECK(strstr(data, "<data key=\"e_kind\">company-official</data>") != NULL);
+    CHECK(strstr(data, "NaN") == NULL && strstr(data, "inf") == NULL);
+    free(data);
+    gx_network_free(n);
+    free(h);
+    remove("t.graphml");
+}
+
+static void test_gexf_valid_against_schema(void)
+{
+    char *h = hostile_label();
+    gx_network *n = network(h);
+    gx_error err;
+    CHECK_EQ_INT(gx_export_gexf(n, "t.gexf", &err), GX_OK);
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(GX_SOURCE_DIR "/tests/schemas/gexf-1.3/gexf.rng");
+    xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
+    CHECK(schema != NULL);
+    xmlDocPtr doc = xmlReadFile("t.gexf", NULL, XML_PARSE_NONET);
+    CHECK(doc != NULL);
+    if (schema && doc) {
+        xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+        CHECK_EQ_INT(xmlRelaxNGValidateDoc(vc, doc), 0);
+        xmlRelaxNGFreeValidCtxt(vc);
+    }
+    if (doc)
+        xmlFreeDoc(doc);
+    xmlRelaxNGFree(schema);
+    xmlRelaxNGFreeParserCtxt(pc);
+    char *data;
+    size_t len;
+    CHECK_EQ_INT(gx_read_file("t.gexf", &data, &len, &err), GX_OK);
+    CHECK(strstr(data, "mode=\"dynamic\"") != NULL);
+    CHECK(strstr(data, "timeformat=\"date\"") != NULL);
+    CHECK(strstr(data, "<spell start=\"2024-02-19\" end=\"2024-02-20\"/>") != NULL); /* merged days */
+    free(data);
+    gx_network_free(n);
+    free(h);
+    remove("t.gexf");
+}
+
+static void test_csv_tables(void)
+{
+    gx_network *n = network("a,b\"c");
+    gx_error err;
+    CHECK_EQ_INT(gx_export_csv(n, "t.csv", &err), GX_OK);
+    char *data;
+    size_t len;
+    CHECK_EQ_INT(gx_read_file("t.nodes.csv", &data, &len, &err), GX_OK);
+    CHECK(strncmp(data, "Id,Label,type,", 14) == 0);
+    CHECK(strstr(data, "\"a,b\"\"c\"") != NULL);
+    free(data);
+    CHECK_EQ_INT(gx_read_file("t.edges.csv", &data, &len, &err), GX_OK);
+    CHECK(strncmp(data, "Source,Target,Type,Weight", 25) == 0);
+    CHECK(strstr(data, ",Undirected,") != NULL);
+    CHECK(strstr(data, "<[2024-02-19, 2024-02-19]>") != NULL);
+    free(data);
+    gx_network_free(n);
+    remove("t.nodes.csv");
+    remove("t.edges.csv");
+}
+
+static void test_failed_write_keeps_old_file(void)
+{
+    gx_network *n = network("x");
+    gx_error err;
+    /* a folder where the file should go: the rename fails, nothing half-written stays */
+    mkdir("t_dir.graphml", 0777);
+    CHECK(gx_export_graphml(n, "t_dir.graphml", &err) != GX_OK);
+    struct stat st;
+    CHECK(stat("t_dir.graphml", &st) == 0 && S_ISDIR(st.st_mode));
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "t_dir.graphml.tmp.%ld", (long)getpid());
+    CHECK(access(tmp, F_OK) != 0);
+    rmdir("t_dir.graphml");
+    /* an unwritable place: error, and the earlier file is intact */
+    FILE *fp = fopen("t_keep.gexf", "w");
+    fputs("earlier output", fp);
+    fclose(fp);
+    CHECK(gx_export_gexf(n, "no/such/dir/t.gexf", &err) != GX_OK);
+    CHECK(strstr(err.msg, "cannot write") != NULL);
+    char *data;
+    size_t len;
+    CHECK_EQ_INT(gx_read_file("t_keep.gexf", &data, &len, &err), GX_OK);
+    CHECK_EQ_STR(data, "earlier output");
+    free(data);
+    remove("t_keep.gexf");
+    gx_network_free(n);
+}
+
+static void test_same_bytes_twice(void)
+{
+    gx_network *a = network("x"), *b = network("x");
+    gx_error err;
+    gx_export_graphml(a, "t1.graphml", &err);
+    gx_export_graphml(b, "t2.graphml", &err);
+    char *d1, *d2;
+    size_t l1, l2;
+    gx_read_file("t1.graphml", &d1, &l1, &err);
+    gx_read_file("t2.graphml", &d2, &l2, &err);
+    CHECK(l1 == l2 && memcmp(d1, d2, l1) == 0);
+    free(d1);
+    free(d2);
+    remove("t1.graphml");
+    remove("t2.graphml");
+    gx_network_free(a);
+    gx_network_free(b);
+}
+
+int main(void)
+{
+    RUN(test_graphml_reads_back);
+    RUN(test_gexf_valid_against_schema);
+    RUN(test_csv_tables);
+    RUN(test_failed_write_keeps_old_file);
+    RUN(test_same_bytes_twice);
+    return gx_t_summary();
+}

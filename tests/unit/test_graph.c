@@ -1,0 +1,215 @@
+/* test_graph.c — accumulation, filters, visits, and that merging and input order change nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gx_graph.h"
+#include "gx_ingest.h"
+#include "gx_ner.h"
+#include "harness.h"
+
+static gx_lexicon *lex;
+
+typedef struct doc {
+    gx_article a;
+    gx_extraction x;
+} doc;
+
+static void make(doc *d, const char *text, gx_date date, const char *journalist)
+{
+    memset(d, 0, sizeof *d);
+    gx_buf n;
+    gx_buf_init(&n);
+    gx_ingest_normalise(text, strlen(text), &n);
+    d->a.text = gx_buf_take(&n);
+    d->a.len = strlen(d->a.text);
+    d->a.id = gx_xstrdup("t");
+    d->a.source = gx_xstrdup("t");
+    d->a.title = gx_xstrdup("");
+    d->a.date = d->a.event_date = date;
+    gx_strvec_init(&d->a.journalists);
+    if (journalist)
+        gx_strvec_push(&d->a.journalists, journalist);
+    gx_ingest_sentences(&d->a);
+    gx_extraction_init(&d->x);
+    gx_ner_extract(lex, &d->a, &d->x);
+}
+
+static void drop(doc *d)
+{
+    gx_extraction_destroy(&d->x);
+    gx_article_destroy(&d->a);
+}
+
+static const char *VISIT = "2月19日下午，市委书记仲旭东带队走访人才企业。仲旭东首先来到位于独山港经济开发区的浙江钛迩赛新材料有限公司，走进喷涂靶材车间。市委常委、组织部长崔小生参加。";
+static const char *MEETING = "昨天上午，全市三级干部大会召开。市委书记仲旭东在会上强调，要创新攻坚。市委副书记、市长周军波主持会议。";
+static const char *CHECKUP = "近日，市领导李文健、戴振来到市民兵训练中心，视察征兵体检工作。";
+
+static gx_network *build(doc *docs, const int *order, size_t n, const gx_graph_options *o)
+{
+    gx_graph *g = gx_graph_new(o);
+    for (size_t i = 0; i < n; i++)
+        gx_graph_add(g, &docs[order[i]].a, &docs[order[i]].x);
+    gx_network *net = NULL;
+    gx_error err;
+    CHECK_EQ_INT(gx_graph_build(g, &net, &err), GX_OK);
+    gx_graph_free(g);
+    return net;
+}
+
+static long node_of(const gx_network *n, const char *label)
+{
+    for (size_t i = 0; i < n->n_nodes; i++)
+        if (strcmp(n->nodes[i].label, label) == 0)
+            return (long)i;
+    return -1;
+}
+
+static const gx_edge *edge_of(const gx_network *n, const char *a, const char *b)
+{
+    long x = node_of(n, a), y = node_of(n, b);
+    for (size_t i = 0; i < n->n_edges; i++)
+        if ((long)n->edges[i].source == (x < y ? x : y) && (long)n->edges[i].target == (x < y ? y : x))
+            return &n->edges[i];
+    return NULL;
+}
+
+/* A canonical text of a network, to compare two. */
+static char *dump(const gx_network *n)
+{
+    gx_buf b;
+    gx_buf_init(&b);
+    for (size_t i = 0; i < n->n_nodes; i++) {
+        const gx_node *d = &n->nodes[i];
+        gx_buf_addf(&b, "N %s %d %ld [%s] [%s] %zu %.6f %ld %ld\n", d->label, d->type, d->mentions, d->aliases,
+                    d->title_history, d->dates.n, d->pagerank, d->community, d->kcore);
+    }
+    for (size_t i = 0; i < n->n_edges; i++) {
+        const gx_edge *e = &n->edges[i];
+        gx_buf_addf(&b, "E %zu %zu %g %ld %zu\n", e->source, e->target, e->weight, e->visits, e->dates.n);
+    }
+    return gx_buf_take(&b);
+}
+
+static void test_cooccurrence_and_visits(void)
+{
+    doc d[3];
+    make(&d[0], VISIT, 20240219, "荣怡婷");
+    make(&d[1], MEETING, 20240220, NULL);
+    make(&d[2], CHECKUP, 20240221, "林旭东");
+    int order[] = {0, 1, 2};
+    gx_network *n = build(d, order, 3, NULL);
+    const gx_edge *e = edge_of(n, "仲旭东", "崔小生");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_EQ_INT((long)e->weight, 1);
+        CHECK(e->dates.n == 1 && e->dates.v[0] == 20240219);
+    }
+    CHECK(edge_of(n, "仲旭东", "李文健") == NULL); /* different articles */
+    CHECK(edge_of(n, "李文健", "戴振") != NULL);
+    const gx_edge *v = edge_of(n, "仲旭东", "浙江钛迩赛新材料有限公司");
+    CHECK(v != NULL);
+    if (v) {
+        CHECK_EQ_INT(v->visits, 1);
+        CHECK(v->visit_dates.n == 1 && v->visit_dates.v[0] == 20240219);
+    }
+    long z = node_of(n, "仲旭东");
+    CHECK(z >= 0);
+    if (z >= 0) {
+        CHECK_EQ_INT(n->nodes[z].mentions, 2);
+        CHECK_EQ_INT(n->nodes[z].dates.n, 2);
+        CHECK(n->nodes[z].pagerank > 0);
+        CHECK_EQ_STR(n->nodes[z].titles, "市委书记");
+    }
+    CHECK_EQ_INT(node_of(n, "林旭东"), -1); /* journalists are left out */
+    CHECK_EQ_INT(node_of(n, "荣怡婷"), -1);
+    for (size_t i = 0; i < n->n_nodes; i++)
+        CHECK(n->nodes[i].type != GX_ENT_PERSON && n->nodes[i].type != GX_ENT_JOURNALIST);
+    gx_network_free(n);
+    for (int i = 0; i < 3; i++)
+        drop(&d[i]);
+}
+
+static void test_order_and_merge_change_nothing(void)
+{
+    doc d[3];
+    make(&d[0], VISIT, 20240219, NULL);
+    make(&d[1], MEETING, 20240220, NULL);
+    make(&d[2], CHECKUP, 20240221, NULL);
+    int fwd[] = {0, 1, 2}, rev[] = {2, 1, 0};
+    gx_network *a = build(d, fwd, 3, NULL), *b = build(d, rev, 3, NULL);
+    char *da = dump(a), *db = dump(b);
+    CHECK_EQ_STR(da, db);
+    /* shards merged in either order */
+    gx_graph *g1 = gx_graph_new(NULL), *g2 = gx_graph_new(NULL), *g3 = gx_graph_new(NULL);
+    gx_graph_add(g1, &d[0].a, &d[0].x);
+    gx_graph_add(g2, &d[2].a, &d[2].x);
+    gx_graph_add(g2, &d[1].a, &d[1].x);
+    gx_graph_merge(g3, g2);
+    gx_graph_merge(g3, g1);
+    gx_network *m;
+    gx_error err;
+    CHECK_EQ_INT(gx_graph_build(g3, &m, &err), GX_OK);
+    char *dm = dump(m);
+    CHECK_EQ_STR(dm, da);
+    free(da);
+    free(db);
+    free(dm);
+    gx_network_free(a);
+    gx_network_free(b);
+    gx_network_free(m);
+    gx_graph_free(g1);
+    gx_graph_free(g2);
+    gx_graph_free(g3);
+    for (int i = 0; i < 3; i++)
+        drop(&d[i]);
+}
+
+static void test_options(void)
+{
+    doc d[3];
+    make(&d[0], VISIT, 20240219, "荣怡婷");
+    make(&d[1], MEETING, 20240220, NULL);
+    make(&d[2], CHECKUP, 0, NULL);
+    int order[] = {0, 1, 2};
+    gx_graph_options o;
+    gx_graph_options_init(&o);
+    o.since = 20240220;
+    gx_network *n = build(d, order, 3, &o);
+    CHECK_EQ_INT(n->articles, 1);
+    CHECK_EQ_INT(node_of(n, "崔小生"), -1);
+    gx_network_free(n);
+
+    gx_graph_options_init(&o);
+    o.types = 1u << GX_ENT_OFFICIAL;
+    o.journalists = true;
+    o.referenced = true;
+    n = build(d, order, 3, &o);
+    CHECK_EQ_INT(node_of(n, "浙江钛迩赛新材料有限公司"), -1);
+    CHECK(node_of(n, "荣怡婷") >= 0);
+    CHECK_EQ_INT(n->undated, 1);
+    gx_network_free(n);
+
+    gx_graph_options_init(&o);
+    o.min_weight = 2;
+    n = build(d, order, 3, &o);
+    for (size_t i = 0; i < n->n_edges; i++)
+        CHECK(n->edges[i].weight >= 2);
+    gx_network_free(n);
+    for (int i = 0; i < 3; i++)
+        drop(&d[i]);
+}
+
+int main(void)
+{
+    gx_error err;
+    if (gx_lexicon_load(GX_DATA_DIR, &lex, &err) != GX_OK) {
+        fprintf(stderr, "lexicon: %s\n", err.msg);
+        return 1;
+    }
+    RUN(test_cooccurrence_and_visits);
+    RUN(test_order_and_merge_change_nothing);
+    RUN(test_options);
+    gx_lexicon_free(lex);
+    return gx_t_summary();
+}

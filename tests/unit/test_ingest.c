@@ -1,0 +1,464 @@
+/* test_ingest.c — decoding, normalisation, dates, bylines, HTML, JSONL and page splitting.
+ *   test_ingest                     run the unit tests
+ *   test_ingest --split FILE DATE   print the split of a page (for the golden files) */
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gx_ingest.h"
+#include "harness.h"
+
+/* Diagnostics are collected so tests can check what was said. */
+static char said[4096];
+static void collect(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
+{
+    (void)ctx;
+    size_t n = strlen(said);
+    snprintf(said + n, sizeof said - n, "[%d %s:%ld:%ld %s]", (int)sev, file ? file : "", line, offset, msg);
+}
+static const gx_diag DIAG = {collect, NULL};
+
+static char *decode(const char *raw, size_t len, gx_status *st)
+{
+    gx_buf out;
+    gx_buf_init(&out);
+    gx_error err;
+    gx_error_clear(&err);
+    said[0] = '\0';
+    *st = gx_ingest_decode("t.txt", raw, len, &out, &DIAG, &err);
+    return gx_buf_take(&out);
+}
+
+static char *normalise(const char *s)
+{
+    gx_buf out;
+    gx_buf_init(&out);
+    gx_ingest_normalise(s, strlen(s), &out);
+    return gx_buf_take(&out);
+}
+
+static char *to_charset(const char *utf8, const char *cs, size_t *len)
+{
+    iconv_t cd = iconv_open(cs, "UTF-8");
+    char *out = calloc(1, 4096), *in = (char *)utf8, *o = out;
+    size_t il = strlen(utf8), ol = 4096;
+    iconv(cd, &in, &il, &o, &ol);
+    iconv_close(cd);
+    *len = 4096 - ol;
+    return out;
+}
+
+static void test_decode_utf8_bom_and_line_ends(void)
+{
+    gx_status st;
+    char *s = decode("\xEF\xBB\xBF市委书记\r\n仲旭东\r强调", strlen("\xEF\xBB\xBF市委书记\r\n仲旭东\r强调"), &st);
+    CHECK_EQ_INT(st, GX_OK);
+    CHECK_EQ_STR(s, "市委书记\n仲旭东\n强调");
+    CHECK_EQ_STR(said, "");
+    free(s);
+}
+
+static void test_decode_invalid_bytes_named(void)
+{
+    gx_status st;
+    const char raw[] = "平湖\xFF\xFE市\xC3";
+    char *s = decode(raw, sizeof raw - 1, &st);
+    CHECK_EQ_INT(st, GX_OK);
+    CHECK_EQ_STR(s, "平湖\xEF\xBF\xBD\xEF\xBF\xBD市\xEF\xBF\xBD");
+    CHECK(strstr(said, "t.txt:-1:6 3 invalid UTF-8 bytes") != NULL);
+    free(s);
+}
+
+static void test_decode_controls_dropped(void)
+{
+    gx_status st;
+    const char raw[] = "仲\0旭\x01东\x7F";
+    char *s = decode(raw, sizeof raw - 1, &st);
+    CHECK_EQ_STR(s, "仲旭东");
+    CHECK(strstr(said, "3 control characters") != NULL);
+    free(s);
+}
+
+static void test_decode_gbk(void)
+{
+    size_t len;
+    const char *text = "本报讯 昨天上午，市委书记仲旭东在会上强调，要深入学习贯彻重要讲话精神。";
+    char *gbk = to_charset(text, "GBK", &len);
+    gx_status st;
+    char *s = decode(gbk, len, &st);
+    CHECK_EQ_INT(st, GX_OK);
+    CHECK_EQ_STR(s, text);
+    CHECK(strstr(said, "decoded as GB18030") != NULL);
+    free(s);
+    free(gbk);
+}
+
+static void test_decode_utf16_bom(void)
+{
+    size_t len;
+    char *u16 = to_charset("\xEF\xBB\xBF周军波主持会议", "UTF-16LE", &len);
+    gx_status st;
+    char *s = decode(u16, len, &st);
+    CHECK_EQ_INT(st, GX_OK);
+    CHECK_EQ_STR(s, "周军波主持会议");
+    free(s);
+    free(u16);
+}
+
+static void test_decode_binary_refused(void)
+{
+    gx_status st;
+    const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    char *s = decode(png, sizeof png - 1, &st);
+    CHECK_EQ_INT(st, GX_ERR_BINARY);
+    free(s);
+    char junk[256];
+    for (int i = 0; i < 256; i++)
+        junk[i] = (char)(i % 7);
+    s = decode(junk, sizeof junk, &st);
+    CHECK_EQ_INT(st, GX_ERR_BINARY);
+    free(s);
+}
+
+static void test_normalise_joins_wrapped_names(void)
+{
+    char *s = normalise("市委书记仲旭\n东在会上强调，要深入\n学习贯彻。");
+    CHECK_EQ_STR(s, "市委书记仲旭东在会上强调,要深入学习贯彻。\n");
+    free(s);
+    /* a column break (blank line) inside a sentence joins too */
+    s = normalise("全市三级干部大会暨\n\n“创新攻坚年”动员大会召开，");
+    CHECK_EQ_STR(s, "全市三级干部大会暨“创新攻坚年”动员大会召开,\n");
+    free(s);
+}
+
+static void test_normalise_padding_and_width(void)
+{
+    char *s = normalise("■记者 高 洁　２月 19日，ＰＶＣ专用 发泡剂（浙江）");
+    CHECK_EQ_STR(s, "■记者高洁2月19日,PVC专用发泡剂(浙江)\n");
+    free(s);
+    s = normalise("硬质 PVC 专用 and more\n5G\nnetworks");
+    CHECK_EQ_STR(s, "硬质PVC专用and more 5G networks\n");
+    free(s);
+}
+
+static void test_normalise_keeps_paragraphs(void)
+{
+    char *s = normalise("陈王进等出席\n会议。\n\n仲旭东指出，2023年是平湖面对错综\n复杂的外部环境。\n展。\n仲旭东强调，要强化狠抓落实，以更大\n的力度");
+    CHECK_EQ_STR(s, "陈王进等出席会议。\n仲旭东指出,2023年是平湖面对错综复杂的外部环境。\n展。\n仲旭东强调,要强化狠抓落实,以更大的力度\n");
+    free(s);
+}
+
+static void test_sentences(void)
+{
+    gx_article a = {0};
+    a.text = "他强调,要深入学习。“大家辛苦了!”市领导一行\n走进车间";
+    a.len = strlen(a.text);
+    gx_ingest_sentences(&a);
+    CHECK_EQ_INT(a.n_sentences, 4);
+    if (a.n_sentences == 4) {
+        CHECK_EQ_INT(a.sentences[1].start, strlen("他强调,要深入学习。"));
+        CHECK_EQ_INT(a.sentences[1].end, strlen("他强调,要深入学习。“大家辛苦了!”"));
+        CHECK_EQ_INT(a.sentences[3].end, a.len);
+    }
+    free(a.sentences);
+}
+
+static void test_event_dates(void)
+{
+    gx_date pub = gx_date_make(2024, 2, 21);
+    bool approx;
+    const char *lead = "2月19日下午,市委书记仲旭东带队走访人才企业。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240219);
+    CHECK(!approx);
+    lead = "“新春第一会”,凝聚起攻坚奋进力量。昨天上午,全市三级干部大会召开。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240220);
+    lead = "前天,我市召开会议。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240219);
+    lead = "近日,市领导李文健来到市民兵训练中心。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240221);
+    CHECK(approx);
+    /* a month later than the page's month is last year's */
+    lead = "12月20日晚,我市举行第一百期创新学堂。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), gx_date_make(2022, 1, 5), &approx), 20211220);
+    lead = "2023年12月1日,平湖召开大会。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20231201);
+    lead = "昨天上午,会议召开。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), 0, &approx), 0);
+    lead = "7月份以来,我市启动双拥系列活动。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 0);
+    /* the day before 1 March in a leap year */
+    lead = "昨天,会议召开。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), gx_date_make(2024, 3, 1), &approx), 20240229);
+}
+
+static void test_dates_from_names(void)
+{
+    CHECK_EQ_INT(gx_ingest_date_from_name("pages/2024-02-21.txt"), 20240221);
+    CHECK_EQ_INT(gx_ingest_date_from_name("pinghu_20240221_p1.txt"), 20240221);
+    CHECK_EQ_INT(gx_ingest_date_from_name("2024_02_21-a.html"), 20240221);
+    CHECK_EQ_INT(gx_ingest_date_from_name("000_10a9f01861d5bbf5.txt"), 0);
+    CHECK_EQ_INT(gx_ingest_date_from_name("a/20240231.txt"), 0);
+    CHECK_EQ_INT(gx_ingest_date_from_name("1202402211.txt"), 0);
+}
+
+static void test_manifest(void)
+{
+    said[0] = '\0';
+    FILE *fp = fopen("manifest_test.tsv", "w");
+    fputs("# path\tdate\n000.txt\t2024-02-21\tnote\nbad.txt\t2024-13-01\n001.txt\n", fp);
+    fclose(fp);
+    gx_error err;
+    gx_manifest *m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
+    CHECK(m != NULL);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "000.txt"), 20240221);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "bad.txt"), 0);
+    CHECK(strstr(said, "manifest_test.tsv:3:-1 bad date '2024-13-01'") != NULL);
+    CHECK(strstr(said, "manifest_test.tsv:4:-1 expected PATH<TAB>YYYY-MM-DD") != NULL);
+    gx_manifest_free(m);
+    remove("manifest_test.tsv");
+}
+
+static void check_names(const char *line, const char *expect)
+{
+    gx_strvec v;
+    gx_strvec_init(&v);
+    gx_ingest_byline_names(line, strlen(line), &v);
+    char *j = gx_strvec_join(&v, "|");
+    CHECK_EQ_STR(j, expect);
+    free(j);
+    gx_strvec_destroy(&v);
+}
+
+static void test_byline_names(void)
+{
+    check_names("■记者 荣怡婷 见习记者 汤书睿", "荣怡婷|汤书睿");
+    check_names("■记者 高 洁", "高洁");
+    check_names("■摄影 王 强 陈明远", "王强|陈明远");
+    check_names("■记 者 金睿敏", "金睿敏");
+    check_names("通讯员 刘波 徐凯", "刘波|徐凯");
+    check_names("■本报评论员", "");
+    check_names("■记者 胡佳英 通讯员 胡 侃", "胡佳英|胡侃");
+}
+
+static gx_article_list ingest(const char *name, const char *data, gx_date date, size_t *skipped)
+{
+    gx_ingest_options o;
+    gx_ingest_options_init(&o);
+    o.date = date;
+    o.diag = DIAG;
+    o.skipped = skipped;
+    gx_article_list l;
+    gx_article_list_init(&l);
+    gx_error err;
+    said[0] = '\0';
+    gx_ingest_buffer(name, data, strlen(data), GX_FMT_UNKNOWN, &o, &l, &err);
+    return l;
+}
+
+static char *slurp(const char *path)
+{
+    char *d;
+    size_t n;
+    gx_error err;
+    if (gx_read_file(path, &d, &n, &err) != GX_OK)
+        return NULL;
+    return d;
+}
+
+static void test_html_epaper_page(void)
+{
+    char *html = slurp(GX_SOURCE_DIR "/tests/data/epaper_article.html");
+    CHECK(html != NULL);
+    if (!html)
+        return;
+    size_t skipped = 0;
+    gx_article_list l = ingest("content_12345.html", html, 0, &skipped);
+    CHECK_EQ_INT(l.n, 1);
+    if (l.n == 1) {
+        gx_article *a = &l.v[0];
+        CHECK_EQ_STR(a->title, "仲旭东在走访人才企业和高端人才时强调");
+        CHECK_EQ_INT(a->date, 20240221);
+        CHECK_EQ_INT(a->event_date, 20240219);
+        CHECK(strstr(a->text, "浙江钛迩赛新材料有限公司") != NULL);
+        CHECK(strstr(a->text, "仲旭东首先来到") != NULL);
+        CHECK(strstr(a->text, "function") == NULL);  /* script */
+        CHECK(strstr(a->text, "首页") == NULL);      /* navigation */
+        CHECK(strstr(a->text, "版权所有") == NULL);  /* footer */
+        CHECK(strstr(a->text, "color:") == NULL);    /* style */
+    }
+    gx_article_list_destroy(&l);
+    free(html);
+}
+
+static void test_html_visible_date(void)
+{
+    const char *html = "<html><head><title>平湖新闻</title></head><body><div class=\"info\">发布时间：2024-01-04 "
+                       "09:30</div><div id=\"content\"><p>本报讯 昨天上午，市委书记仲旭东调研。</p></div></body></html>";
+    size_t skipped = 0;
+    gx_article_list l = ingest("news.htm", html, 0, &skipped);
+    CHECK_EQ_INT(l.n, 1);
+    if (l.n == 1) {
+        CHECK_EQ_INT(l.v[0].date, 20240104);
+        CHECK_EQ_INT(l.v[0].event_date, 20240103);
+        CHECK_EQ_STR(l.v[0].title, "平湖新闻");
+    }
+    gx_article_list_destroy(&l);
+}
+
+static void test_jsonl_lines(void)
+{
+    const char *data = "{\"id\":\"a1\",\"title\":\"市领导视察\",\"date\":\"2024-02-21\",\"text\":\"近日，市领导李文健、戴振来到市民兵训练中心。\"}\n"
+                       "{\"id\":\"a2\",\"text\":\"broken\"\n"
+                       "{\"id\":\"a3\",\"title\":\"no text\"}\n"
+                       "[1,2]\n"
+                       "\n"
+                       "{\"id\":7,\"date\":20240221,\"text\":\"昨天，会议召开。\\u0000\"}\n";
+    size_t skipped = 0;
+    gx_article_list l = ingest("feed.jsonl", data, 0, &skipped);
+    CHECK_EQ_INT(l.n, 2);
+    CHECK_EQ_INT(skipped, 3);
+    CHECK(strstr(said, "feed.jsonl:2:") != NULL);
+    CHECK(strstr(said, "feed.jsonl:3:-1 no \"text\" string") != NULL);
+    CHECK(strstr(said, "feed.jsonl:4:-1 not a JSON object") != NULL);
+    CHECK(strstr(said, "feed.jsonl:6:-1 field \"date\" is not a string") != NULL);
+    if (l.n == 2) {
+        CHECK_EQ_STR(l.v[0].id, "feed.jsonl#a1");
+        CHECK_EQ_INT(l.v[0].date, 20240221);
+        CHECK_EQ_INT(l.v[0].event_date, 20240221);
+        CHECK(l.v[0].event_date_approx);
+        CHECK_EQ_STR(l.v[1].id, "feed.jsonl#7");
+        CHECK_EQ_INT(l.v[1].date, 0);
+        CHECK_EQ_STR(l.v[1].text, "昨天,会议召开。\n");
+    }
+    gx_article_list_destroy(&l);
+}
+
+static void test_date_priority(void)
+{
+    /* --date beats the file name; the file name beats the JSONL field */
+    const char *data = "{\"date\":\"2020-01-01\",\"text\":\"会议召开。\"}\n";
+    size_t skipped = 0;
+    gx_article_list l = ingest("2024-02-21.jsonl", data, 0, &skipped);
+    CHECK(l.n == 1 && l.v[0].date == 20240221);
+    gx_article_list_destroy(&l);
+    l = ingest("2024-02-21.jsonl", data, 20230505, &skipped);
+    CHECK(l.n == 1 && l.v[0].date == 20230505);
+    gx_article_list_destroy(&l);
+    l = ingest("feed.jsonl", data, 0, &skipped);
+    CHECK(l.n == 1 && l.v[0].date == 20200101);
+    gx_article_list_destroy(&l);
+}
+
+/* Page 000 reads as five articles, the visit dated 2024-02-19. */
+static void test_split_page_000(void)
+{
+    char *page = slurp(GX_SOURCE_DIR "/examples/pinghu/000_10a9f01861d5bbf5.txt");
+    CHECK(page != NULL);
+    if (!page)
+        return;
+    size_t skipped = 0;
+    gx_article_list l = ingest("000.txt", page, 20240221, &skipped);
+    CHECK_EQ_INT(l.n, 5);
+    if (l.n == 5) {
+        CHECK(strncmp(l.v[0].text, "“新春第一会”", strlen("“新春第一会”")) == 0);
+        CHECK_EQ_INT(l.v[0].event_date, 20240220);
+        CHECK(strncmp(l.v[1].text, "2月19日下午,市委书记仲旭东带队走访", strlen("2月19日下午,市委书记仲旭东带队走访")) == 0);
+        CHECK_EQ_INT(l.v[1].event_date, 20240219);
+        CHECK_EQ_INT(l.v[1].journalists.n, 2);
+        CHECK(strncmp(l.v[2].text, "近日,市领导李文健", strlen("近日,市领导李文健")) == 0);
+        CHECK_EQ_STR(l.v[2].title, "市领导视察征兵体检工作");
+        CHECK(l.v[2].journalists.n == 1 && strcmp(l.v[2].journalists.v[0], "林旭东") == 0);
+        CHECK(strncmp(l.v[3].text, "战鼓擂", strlen("战鼓擂")) == 0);
+        CHECK(strncmp(l.v[4].text, "“2024年,首位", strlen("“2024年,首位")) == 0);
+        CHECK(l.v[4].journalists.n == 1 && strcmp(l.v[4].journalists.v[0], "高洁") == 0);
+        for (size_t i = 0; i < l.n; i++)
+            CHECK_EQ_INT(l.v[i].kind, GX_UNIT_ARTICLE);
+        /* the visit never runs into the conscription piece */
+        CHECK(strstr(l.v[1].text, "征兵") == NULL);
+    }
+    gx_article_list_destroy(&l);
+    free(page);
+}
+
+/* Adverts and weather boxes are units of their own. */
+static void test_split_boxes(void)
+{
+    const char *page = "本报讯 昨天上午，市委书记仲旭东\n出席会议。\n\n■记者 胡佳英\n\n"
+                       "招生热线：85087171 85087979驾培 全日制\n\n嘉兴市交通学校\n\n地址：平湖市当湖街道乍王线大胜段88号\n\n"
+                       "今天多云到晴。明天多云到阴，偏北风 3级。今天白天最\n高气温16℃，明天早晨最低气温4℃。\n\n"
+                       "本报讯 昨天下午，市人大\n读书会召开。\n";
+    size_t skipped = 0;
+    gx_article_list l = ingest("p.txt", page, 20211222, &skipped);
+    CHECK_EQ_INT(l.n, 4);
+    if (l.n == 4) {
+        CHECK_EQ_INT(l.v[0].kind, GX_UNIT_ARTICLE);
+        CHECK_EQ_INT(l.v[1].kind, GX_UNIT_ADVERT);
+        CHECK(strstr(l.v[1].text, "嘉兴市交通学校") != NULL);
+        CHECK_EQ_INT(l.v[2].kind, GX_UNIT_WEATHER);
+        CHECK_EQ_INT(l.v[3].kind, GX_UNIT_ARTICLE);
+        CHECK(strstr(l.v[0].text, "热线") == NULL);
+    }
+    gx_article_list_destroy(&l);
+}
+
+static int print_split(const char *path, const char *date)
+{
+    char *page = slurp(path);
+    if (!page)
+        return 1;
+    size_t used, skipped = 0;
+    gx_date d = gx_date_parse(date, strlen(date), &used);
+    gx_article_list l = ingest(path, page, d, &skipped);
+    for (size_t i = 0; i < l.n; i++) {
+        gx_article *a = &l.v[i];
+        char ev[11];
+        gx_date_format(a->event_date, ev);
+        char *j = gx_strvec_join(&a->journalists, "|");
+        size_t head = 0, tail = a->len;
+        for (int k = 0; k < 12 && head < a->len; k++)
+            head += gx_utf8_len((unsigned char)a->text[head]);
+        for (int k = 0; k < 13 && tail > 0; k++)
+            tail = gx_utf8_prev(a->text, tail);
+        printf("%d\t%s\t%s\t%s\t%s\t", a->index, gx_unit_kind_name(a->kind), ev, a->title, j);
+        for (size_t k = 0; k < a->len; k++) {
+            if (k == head && head < tail) {
+                fputs("…", stdout);
+                k = tail;
+            }
+            putchar(a->text[k] == '\n' ? '/' : a->text[k]);
+        }
+        putchar('\n');
+        free(j);
+    }
+    gx_article_list_destroy(&l);
+    free(page);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 4 && strcmp(argv[1], "--split") == 0)
+        return print_split(argv[2], argv[3]);
+    RUN(test_decode_utf8_bom_and_line_ends);
+    RUN(test_decode_invalid_bytes_named);
+    RUN(test_decode_controls_dropped);
+    RUN(test_decode_gbk);
+    RUN(test_decode_utf16_bom);
+    RUN(test_decode_binary_refused);
+    RUN(test_normalise_joins_wrapped_names);
+    RUN(test_normalise_padding_and_width);
+    RUN(test_normalise_keeps_paragraphs);
+    RUN(test_sentences);
+    RUN(test_event_dates);
+    RUN(test_dates_from_names);
+    RUN(test_manifest);
+    RUN(test_byline_names);
+    RUN(test_html_epaper_page);
+    RUN(test_html_visible_date);
+    RUN(test_jsonl_lines);
+    RUN(test_date_priority);
+    RUN(test_split_page_000);
+    RUN(test_split_boxes);
+    return gx_t_summary();
+}
