@@ -261,6 +261,17 @@ bool gx_strvec_contains(const gx_strvec *sv, const char *s)
     return false;
 }
 
+void gx_strvec_split(gx_strvec *sv, const char *s, char sep)
+{
+    while (s && *s) {
+        const char *e = strchr(s, sep);
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n)
+            gx_strvec_pushn(sv, s, n);
+        s = e ? e + 1 : s + n;
+    }
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

@@ -91,6 +91,8 @@ void gx_strvec_destroy(gx_strvec *sv);
 void gx_strvec_push(gx_strvec *sv, const char *s);          /* copies */
 void gx_strvec_pushn(gx_strvec *sv, const char *s, size_t n); /* copies n bytes */
 bool gx_strvec_contains(const gx_strvec *sv, const char *s);
+/* Appends the non-empty parts of s split at sep ("a|b" -> a, b). */
+void gx_strvec_split(gx_strvec *sv, const char *s, char sep);
 void gx_strvec_sort(gx_strvec *sv);
 /* Joins with `sep` into a new string. */
 char *gx_strvec_join(const gx_strvec *sv, const char *sep);

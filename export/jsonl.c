@@ -34,13 +34,12 @@ static json_t *date_json(gx_date d)
 static json_t *split(const char *s)
 {
     json_t *arr = json_array();
-    for (const char *p = s; p && *p;) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n)
-            json_array_append_new(arr, json_stringn(p, n));
-        p = bar ? bar + 1 : p + n;
-    }
+    gx_strvec parts;
+    gx_strvec_init(&parts);
+    gx_strvec_split(&parts, s, '|');
+    for (size_t i = 0; i < parts.n; i++)
+        json_array_append_new(arr, json_string(parts.v[i]));
+    gx_strvec_destroy(&parts);
     return arr;
 }
 

@@ -113,17 +113,13 @@ static void add_title(entity *e, const char *title, size_t len, gx_date d)
 
 static void add_split(gx_strvec *v, const char *list)
 {
-    for (const char *p = list; p && *p;) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n) {
-            char *s = gx_xstrndup(p, n);
-            if (!gx_strvec_contains(v, s))
-                gx_strvec_push(v, s);
-            free(s);
-        }
-        p = bar ? bar + 1 : p + n;
-    }
+    gx_strvec parts;
+    gx_strvec_init(&parts);
+    gx_strvec_split(&parts, list, '|');
+    for (size_t i = 0; i < parts.n; i++)
+        if (!gx_strvec_contains(v, parts.v[i]))
+            gx_strvec_push(v, parts.v[i]);
+    gx_strvec_destroy(&parts);
 }
 
 static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)

@@ -175,12 +175,7 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
             continue;
         gx_strvec al;
         gx_strvec_init(&al);
-        for (const char *p = x->m[k].aliases; *p;) {
-            const char *bar = strchr(p, '|');
-            size_t n = bar ? (size_t)(bar - p) : strlen(p);
-            gx_strvec_pushn(&al, p, n);
-            p = bar ? bar + 1 : p + n;
-        }
+        gx_strvec_split(&al, x->m[k].aliases, '|');
         char *name = gx_xstrdup(x->m[k].name);
         alias_mentions(a, x, name, &al);
         free(name);

@@ -387,13 +387,12 @@ static gx_status row_user(gx_lexicon *lex, const char *file, long line, char **f
     u->aliases = gx_xstrdup(nf > 2 ? f[2] : "");
     int32_t id = (int32_t)lex->nuser++;
     gx_trie_add(&lex->user, f[0], n, id);
-    for (char *a = nf > 2 ? f[2] : NULL; a && *a;) {
-        char *bar = strchr(a, '|');
-        size_t al = bar ? (size_t)(bar - a) : strlen(a);
-        if (al)
-            gx_trie_add(&lex->user, a, al, id);
-        a = bar ? bar + 1 : NULL;
-    }
+    gx_strvec al;
+    gx_strvec_init(&al);
+    gx_strvec_split(&al, u->aliases, '|');
+    for (size_t i = 0; i < al.n; i++)
+        gx_trie_add(&lex->user, al.v[i], strlen(al.v[i]), id);
+    gx_strvec_destroy(&al);
     return GX_OK;
 }
 
