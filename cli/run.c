@@ -42,14 +42,30 @@ static bool load_lexicon(const cli_opts *o, gx_lexicon **lex)
     return true;
 }
 
-/* Reads every input, extracts each article and hands it to fn.  Returns false
- * if the set-up failed (already reported). */
+static void ignore_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
+{
+    (void)ctx, (void)sev, (void)file, (void)line, (void)offset, (void)msg;
+}
+
+/* Ingests one input; standard input was read once into stdin_buf. */
+static gx_status ingest_one(const char *path, const gx_buf *stdin_buf, const gx_ingest_options *io,
+                            gx_article_list *arts, gx_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return gx_ingest_buffer("-", stdin_buf->data ? stdin_buf->data : "", stdin_buf->len, GX_FMT_TEXT, io,
+                                arts, err);
+    return gx_ingest_file(path, GX_FMT_UNKNOWN, io, arts, err);
+}
+
+/* Reads every input twice: first to learn which names the corpus confirms as
+ * officials, then to extract each article with that knowledge and hand it to
+ * fn.  Messages about inputs are given once, in the second pass.  Returns
+ * false if the set-up failed (already reported). */
 static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_fn fn, void *ctx)
 {
     gx_ingest_options io;
     gx_ingest_options_init(&io);
     io.date = o->date;
-    io.skipped = &c->skipped_lines;
     gx_manifest *man = NULL;
     if (o->manifest_path) {
         gx_error err;
@@ -67,7 +83,39 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
     gx_ingest_inputs_init(&in);
     gx_ingest_expand(&in, (const char *const *)o->inputs.v, o->inputs.n, NULL);
     c->skipped_inputs += in.skipped;
+    gx_buf stdin_buf;
+    gx_buf_init(&stdin_buf);
+    if (gx_strvec_contains(&in.paths, "-")) {
+        char *d;
+        size_t n;
+        gx_error err;
+        if (gx_read_file("-", &d, &n, &err) == GX_OK) {
+            stdin_buf.data = d;
+            stdin_buf.len = stdin_buf.cap = n;
+        }
+    }
     bool prog = progress_on(o);
+
+    /* pass 1: the corpus's confirmed officials */
+    gx_names *known = gx_names_new();
+    gx_ingest_options quiet = io;
+    quiet.diag = (gx_diag){ignore_diag, NULL};
+    for (size_t i = 0; i < in.paths.n; i++) {
+        if (prog)
+            fprintf(stderr, "\rguanxi: scanning %zu/%zu files", i + 1, in.paths.n);
+        gx_article_list arts;
+        gx_article_list_init(&arts);
+        gx_error err;
+        if (ingest_one(in.paths.v[i], &stdin_buf, &quiet, &arts, &err) == GX_OK)
+            for (size_t k = 0; k < arts.n; k++)
+                gx_names_collect(known, lex, &arts.v[k]);
+        gx_article_list_destroy(&arts);
+    }
+    if (prog && in.paths.n)
+        fputc('\n', stderr);
+
+    /* pass 2: extraction */
+    io.skipped = &c->skipped_lines;
     for (size_t i = 0; i < in.paths.n; i++) {
         const char *path = in.paths.v[i];
         if (prog)
@@ -76,7 +124,7 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
         gx_article_list_init(&arts);
         gx_error err;
         gx_error_clear(&err);
-        if (gx_ingest_file(path, GX_FMT_UNKNOWN, &io, &arts, &err) != GX_OK) {
+        if (ingest_one(path, &stdin_buf, &io, &arts, &err) != GX_OK) {
             char msg[1200];
             gx_error_format(&err, msg, sizeof msg);
             if (prog)
@@ -90,7 +138,7 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
         for (size_t k = 0; k < arts.n; k++) {
             gx_extraction x;
             gx_extraction_init(&x);
-            gx_ner_extract(lex, &arts.v[k], &x);
+            gx_ner_extract(lex, known, &arts.v[k], &x);
             if (x.truncated)
                 fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions; the rest were ignored\n",
                         arts.v[k].id, GX_NER_MAX_MENTIONS);
@@ -103,6 +151,8 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
     }
     if (prog && in.paths.n)
         fputc('\n', stderr);
+    gx_names_free(known);
+    gx_buf_destroy(&stdin_buf);
     gx_ingest_inputs_destroy(&in);
     gx_manifest_free(man);
     return true;

@@ -81,7 +81,21 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
 gx_status gx_lexicon_add_user(gx_lexicon *lex, const char *path, gx_error *err);
 void gx_lexicon_free(gx_lexicon *lex);
 
-/* Finds the entities and events of one article.  Mentions come sorted by span. */
-void gx_ner_extract(const gx_lexicon *lex, const gx_article *a, gx_extraction *out);
+/* Officials confirmed somewhere in the corpus: names found with a title or in
+ * a group list.  Collected over every article first, then given to
+ * gx_ner_extract, so that a bare 许静出席 or 戴振对应征青年 resolves the same
+ * way whatever order the files are read in.  A set: merging is associative. */
+typedef struct gx_names gx_names;
+gx_names *gx_names_new(void);
+void gx_names_free(gx_names *n);
+/* Adds the confirmed officials of one article (runs only the title rules). */
+void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a);
+void gx_names_add(gx_names *n, const char *name);
+void gx_names_merge(gx_names *dst, const gx_names *src);
+size_t gx_names_count(const gx_names *n);
+
+/* Finds the entities and events of one article.  `known` (may be NULL) are the
+ * corpus's confirmed officials.  Mentions come sorted by span. */
+void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out);
 
 #endif

@@ -71,8 +71,13 @@ void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, con
  * (1u << type)? */
 bool gx_x_covered(const gx_extraction *x, size_t start, size_t end, unsigned mask);
 
+struct gx_names {
+    gx_trie trie; /* value 1 */
+    gx_strvec list;
+};
+
 /* The recognisers, run in this order by gx_ner_extract. */
-void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);

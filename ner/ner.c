@@ -160,17 +160,64 @@ static void apply_stop(const gx_lexicon *lex, gx_extraction *x)
     x->n = k;
 }
 
-void gx_ner_extract(const gx_lexicon *lex, const gx_article *a, gx_extraction *out)
+void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out)
 {
     for (size_t i = 0; i < a->journalists.n; i++)
         gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
                  GX_MF_BYLINE);
     user_entities(lex, a, out);
-    gx_ner_officials(lex, a, out);
+    gx_ner_officials(lex, known, a, out);
     gx_ner_companies(lex, a, out);
     gx_ner_places(lex, a, out);
     apply_stop(lex, out);
     if (out->n > 1)
         qsort(out->m, out->n, sizeof *out->m, cmp_mention);
     gx_ner_events(lex, a, out);
+}
+
+/* --- names confirmed across the corpus --- */
+
+gx_names *gx_names_new(void)
+{
+    gx_names *n = gx_xcalloc(1, sizeof *n);
+    gx_trie_init(&n->trie);
+    gx_strvec_init(&n->list);
+    return n;
+}
+
+void gx_names_free(gx_names *n)
+{
+    if (!n)
+        return;
+    gx_trie_destroy(&n->trie);
+    gx_strvec_destroy(&n->list);
+    free(n);
+}
+
+void gx_names_add(gx_names *n, const char *name)
+{
+    if (gx_trie_add(&n->trie, name, strlen(name), 1) < 0)
+        gx_strvec_push(&n->list, name);
+}
+
+void gx_names_merge(gx_names *dst, const gx_names *src)
+{
+    for (size_t i = 0; i < src->list.n; i++)
+        gx_names_add(dst, src->list.v[i]);
+}
+
+size_t gx_names_count(const gx_names *n)
+{
+    return n->list.n;
+}
+
+void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
+{
+    gx_extraction x;
+    gx_extraction_init(&x);
+    gx_ner_officials(lex, NULL, a, &x);
+    for (size_t i = 0; i < x.n; i++)
+        if (x.m[i].type == GX_ENT_OFFICIAL && (x.m[i].flags & (GX_MF_TITLED | GX_MF_LIST)))
+            gx_names_add(n, x.m[i].name);
+    gx_extraction_destroy(&x);
 }

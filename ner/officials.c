@@ -16,7 +16,7 @@ static bool never_in_name(uint32_t cp)
     static const uint32_t C[] = {0x7684 /* 的 */, 0x4E86 /* 了 */, 0x5728 /* 在 */, 0x662F /* 是 */,
                                  0x548C /* 和 */, 0x4E0E /* 与 */, 0x53CA /* 及 */, 0x7B49 /* 等 */,
                                  0x5E02 /* 市 */, 0x53BF /* 县 */, 0x59D4 /* 委 */,
-                                 0x884C /* 行 */, 0x540C /* 同 */};
+                                 0x884C /* 行 */};
     for (size_t i = 0; i < sizeof C / sizeof C[0]; i++)
         if (C[i] == cp)
             return true;
@@ -33,54 +33,77 @@ static bool is_sep(const char *s, size_t i, size_t len)
     return !gx_is_han_at(s, i, len);
 }
 
+static bool at(const char *s, size_t i, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && memcmp(s + i, w, n) == 0;
+}
+
 /* How clearly a name ends at j: 3 at a separator, 2 before a title or a
  * follow word of two or more characters (来到, 主持), 1 before a one-character
- * follow word (在, 对, 等), 0 if nothing ends it there. */
+ * follow word (在, 对, 等) or before another name that ends at a separator
+ * (记者李蕾张羽飞), 0 if nothing ends it there. */
 static int name_end_score(const gx_lexicon *lex, const char *s, size_t j, size_t len)
 {
     if (is_sep(s, j, len))
         return 3;
-    int32_t k;
-    if (gx_trie_longest(&lex->titles, s + j, len - j, &k) && k == TK_OFFICE)
-        return 2;
+    if (gx_trie_longest(&lex->titles, s + j, len - j, NULL))
+        return 2; /* a title: 记者朱楠实习生李泽玲, 市长周军波副市长… */
     size_t n = gx_trie_longest(&lex->follow, s + j, len - j, NULL);
-    return n == 0 ? 0 : gx_utf8_count(s + j, n) >= 2 ? 2 : 1;
+    if (n)
+        return gx_utf8_count(s + j, n) >= 2 ? 2 : 1;
+    int32_t kind;
+    size_t sl = gx_trie_longest(&lex->surnames, s + j, len - j, &kind);
+    if (sl && kind == SN_STRONG) {
+        for (size_t given = 1, e = j + sl; given <= 2 && gx_is_han_at(s, e, len); given++) {
+            e += gx_utf8_len((unsigned char)s[e]);
+            if (is_sep(s, e, len))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* A name starting at i; returns its end or 0.  Of the one- and two-character
  * given names, the one that ends more clearly wins (戴振|来到 over 戴振来|到), the
- * longer on a tie (周军波|在).  `weak_ok` lets weak surnames (同, 和 …) start a
- * name, as they may in a list or right after a title. */
+ * longer on a tie (周军波|在) — but not when the longer ends only at
+ * punctuation and the shorter before a one-character follow word (林森|以《海》).  `weak_ok` lets
+ * weak surnames (同, 和 …) start a name, as they may in a list or right after a
+ * title; a weak surname starts only a three-character name. */
 static size_t name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool weak_ok)
 {
     int32_t kind;
     size_t sl = gx_trie_longest(&lex->surnames, s + i, len - i, &kind);
     if (!sl || (kind == SN_WEAK && !weak_ok))
         return 0;
-    size_t best = 0;
-    int best_score = 0;
-    for (size_t given = 2; given >= 1; given--) {
+    /* 王先生, 李女士: a form of address; 向记者: a title, not a given name */
+    static const char *const ADDRESS[] = {"先生", "女士", "同志", "老师", "师傅", "小姐", NULL};
+    for (int k = 0; ADDRESS[k]; k++)
+        if (at(s, i + sl, len, ADDRESS[k]))
+            return 0;
+    if (gx_trie_longest(&lex->titles, s + i + sl, len - i - sl, NULL))
+        return 0;
+    size_t end[3] = {0, 0, 0};
+    int score[3] = {0, 0, 0};
+    for (size_t given = 1; given <= 2; given++) {
         size_t e = i + sl, k;
         for (k = 0; k < given; k++) {
             if (!gx_is_han_at(s, e, len) || never_in_name(gx_utf8_at(s + e, NULL)))
                 break;
             e += gx_utf8_len((unsigned char)s[e]);
         }
-        if (k != given)
-            continue;
-        int score = name_end_score(lex, s, e, len);
-        if (score > best_score) {
-            best = e;
-            best_score = score;
+        if (k == given && !(kind == SN_WEAK && given < 2)) {
+            end[given] = e;
+            score[given] = name_end_score(lex, s, e, len);
         }
     }
-    return best;
-}
-
-static bool at(const char *s, size_t i, size_t len, const char *w)
-{
-    size_t n = strlen(w);
-    return i + n <= len && memcmp(s + i, w, n) == 0;
+    /* 林森以《海》: the longer ends only because a one-character follow word
+     * stands before punctuation; the shorter is the name. */
+    if (score[1] == 1 && score[2] == 3)
+        return end[1];
+    if (score[2] >= score[1] && score[2] > 0)
+        return end[2];
+    return score[1] > 0 ? end[1] : 0;
 }
 
 static bool ends_with_at(const char *s, size_t e, const char *w)
@@ -322,7 +345,25 @@ static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extrac
     }
 }
 
-void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
+/* Bare mentions of officials confirmed elsewhere in the corpus: 许静出席, 戴振对应征青年.
+ * The known name must end where a name can end. */
+static void known_mentions(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
+{
+    const char *s = a->text;
+    size_t len = a->len;
+    for (size_t i = 0; i < len && !x->truncated;) {
+        size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&known->trie, s + i, len - i, NULL) : 0;
+        if (n && name_end_score(lex, s, i + n, len) > 0 &&
+            !gx_x_covered(x, i, i + n, ~0u)) {
+            add_person(a, x, GX_ENT_OFFICIAL, i, i + n, "", 0);
+            i += n;
+            continue;
+        }
+        i += n ? n : gx_utf8_len((unsigned char)s[i]);
+    }
+}
+
+void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
     size_t len = a->len;
@@ -378,4 +419,6 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction 
     }
     gx_buf_destroy(&titles);
     later_mentions(lex, a, x, first);
+    if (known)
+        known_mentions(lex, known, a, x);
 }

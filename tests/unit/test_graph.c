@@ -32,7 +32,7 @@ static void make(doc *d, const char *text, gx_date date, const char *journalist)
         gx_strvec_push(&d->a.journalists, journalist);
     gx_ingest_sentences(&d->a);
     gx_extraction_init(&d->x);
-    gx_ner_extract(lex, &d->a, &d->x);
+    gx_ner_extract(lex, NULL, &d->a, &d->x);
 }
 
 static void drop(doc *d)

@@ -5,6 +5,7 @@
  * A case file holds blocks; a block starts at "case<TAB>what it shows":
  *   text<TAB>…             the article text (normalised as ingest would); may repeat (paragraphs)
  *   journalists<TAB>A|B    byline names of the article
+ *   known<TAB>A|B          officials confirmed elsewhere in the corpus
  *   date<TAB>YYYY-MM-DD    the article's event date
  *   official<TAB>NAME[<TAB>TITLE|TITLE]   an official, with titles among theirs
  *   officials<TAB>none     no official at all
@@ -26,6 +27,7 @@
 #include "harness.h"
 
 static gx_lexicon *lex;
+static gx_names *known; /* the corpus's confirmed officials for the case at hand */
 
 static void extract(const char *text, const char *journalists, gx_date date, gx_article *a, gx_extraction *x)
 {
@@ -48,7 +50,7 @@ static void extract(const char *text, const char *journalists, gx_date date, gx_
     }
     gx_ingest_sentences(a);
     gx_extraction_init(x);
-    gx_ner_extract(lex, a, x);
+    gx_ner_extract(lex, known, a, x);
 }
 
 static const gx_mention *find(const gx_extraction *x, gx_etype t, const char *name)
@@ -294,7 +296,7 @@ static void run_file(const char *path)
         cases_failed++;
         return;
     }
-    char *name = NULL, *journalists = NULL;
+    char *name = NULL, *journalists = NULL, *known_line = NULL;
     gx_buf text;
     gx_buf_init(&text);
     gx_date date = 0;
@@ -306,7 +308,17 @@ static void run_file(const char *path)
         lineno++;
         bool end = line == NULL || strncmp(line, "case\t", 5) == 0;
         if (end && name) {
+            known = gx_names_new();
+            gx_strvec kv;
+            gx_strvec_init(&kv);
+            gx_strvec_split(&kv, known_line, '|');
+            for (size_t k = 0; k < kv.n; k++)
+                gx_names_add(known, kv.v[k]);
+            gx_strvec_destroy(&kv);
             run_case(path, case_line, name, text.data ? text.data : "", journalists, date, checks, nchecks);
+            gx_names_free(known);
+            known = NULL;
+            known_line = NULL;
             nchecks = 0;
             text.len = 0;
             if (text.data)
@@ -325,6 +337,8 @@ static void run_file(const char *path)
             if (text.len)
                 gx_buf_addc(&text, '\n');
             gx_buf_adds(&text, line + 5);
+        } else if (strncmp(line, "known\t", 6) == 0) {
+            known_line = line + 6;
         } else if (strncmp(line, "journalists\t", 12) == 0) {
             journalists = line + 12;
         } else if (strncmp(line, "date\t", 5) == 0) {
