@@ -68,7 +68,7 @@ static void drop_region(const gx_lexicon *lex, const char *s, size_t *a, size_t 
     for (int round = 0; round < 2; round++) {
         int32_t id;
         size_t n = gx_trie_longest(&lex->places, s + *a, e - *a, &id);
-        if (!n || lex->place[id].level > PL_COUNTY || gx_utf8_count(s + *a + n, e - *a - n) < 2)
+        if (!n || gx_place_best(lex, id)->level > PL_COUNTY || gx_utf8_count(s + *a + n, e - *a - n) < 2)
             return;
         *a += n;
     }

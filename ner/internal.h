@@ -43,18 +43,24 @@ struct gx_lexicon {
     gx_trie titles;      /* value: title_kind */
     gx_trie surnames;    /* value: surname_kind */
     gx_trie follow;      /* words after names; value 1 */
+    gx_trie name_stop;   /* ordinary words never a name (data/name_stop.tsv); value 0 name, 1 given */
     gx_trie csuffix;     /* company legal suffixes */
     gx_trie cbound_rev;  /* words before a company name, reversed, for scanning backwards */
     gx_trie clead;       /* words dropped from the front of a name (该, 一家) */
     gx_trie cgeneric;    /* words that are never a name alone */
     gx_trie cindustry;   /* industry words a trade name drops */
     gx_trie events;      /* value: event_word */
-    gx_trie places;      /* names and short forms; value: index into place[] (first, for ambiguity: see place_next) */
+    gx_trie places;      /* names and short forms; value: first entry in spell[] for that spelling */
     gx_trie place_sfx;   /* zone/village suffixes; value: place_level */
     gx_trie place_stop;  /* spellings never read as places (data/place_stop.tsv) */
     place *place;
-    int32_t *place_next; /* next division with the same name, -1 at the end */
     size_t nplace, cplace;
+    /* Divisions sharing a spelling, as chains: one entry per (spelling, division), so a division
+     * indexed under its full and short name sits in two chains without linking them. */
+    struct place_spell {
+        int32_t place, next; /* index into place[]; next entry with the same spelling, or -1 */
+    } *spell;
+    size_t nspell, cspell;
     gx_trie user;        /* user lexicon names and aliases; value: index into user[] */
     user_entity *user_ent;
     size_t nuser, cuser;
@@ -77,6 +83,10 @@ struct gx_names {
 };
 
 /* The recognisers, run in this order by gx_ner_extract. */
+/* The division a spelling names (entry from lex->places): the highest level among those sharing it
+ * (a province over a town of the same name); the first listed wins ties. */
+const place *gx_place_best(const gx_lexicon *lex, int32_t entry);
+
 void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);

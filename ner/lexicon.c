@@ -177,6 +177,17 @@ static int kind_of(const char *k, const char *const *names)
     return -1;
 }
 
+enum { N_TRIES = 15 };
+
+/* Every trie of the lexicon, for initialising and freeing them together. */
+static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
+{
+    gx_trie *all[N_TRIES] = {&lex->titles, &lex->surnames, &lex->follow, &lex->name_stop, &lex->csuffix,
+                             &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry, &lex->events,
+                             &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop};
+    memcpy(t, all, sizeof all);
+}
+
 static gx_status row_title(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
 {
     static const char *const K[] = {"office", "group", "role", "journalist", NULL};
@@ -203,6 +214,18 @@ static gx_status row_place_stop(gx_lexicon *lex, const char *file, long line, ch
 {
     (void)nf;
     if (gx_trie_add(&lex->place_stop, f[0], strlen(f[0]), 1) >= 0)
+        return dup(file, line, f[0], err);
+    return GX_OK;
+}
+
+static gx_status row_name_stop(gx_lexicon *lex, const char *file, long line, char **f, size_t nf,
+                               gx_error *err)
+{
+    static const char *const K[] = {"name", "given", NULL};
+    int k = nf > 1 ? kind_of(f[1], K) : -1;
+    if (k < 0)
+        return bad_kind(file, line, nf > 1 ? f[1] : "", err);
+    if (gx_trie_add(&lex->name_stop, f[0], strlen(f[0]), k) >= 0)
         return dup(file, line, f[0], err);
     return GX_OK;
 }
@@ -259,16 +282,12 @@ static gx_status row_event(gx_lexicon *lex, const char *file, long line, char **
 static int32_t add_place(gx_lexicon *lex, const char *code, const char *name, const char *parent,
                          place_level level)
 {
-    size_t old = lex->cplace;
     GX_GROW(lex->place, lex->cplace, lex->nplace + 1);
-    if (lex->cplace != old)
-        lex->place_next = gx_xrealloc(lex->place_next, lex->cplace * sizeof *lex->place_next);
     place *p = &lex->place[lex->nplace];
     p->code = gx_xstrdup(code);
     p->name = gx_xstrdup(name);
     p->parent = gx_xstrdup(parent);
     p->level = level;
-    lex->place_next[lex->nplace] = -1;
     return (int32_t)lex->nplace++;
 }
 
@@ -276,15 +295,35 @@ static int32_t add_place(gx_lexicon *lex, const char *code, const char *name, co
 static void index_place(gx_lexicon *lex, const char *spelling, int32_t id)
 {
     size_t n = strlen(spelling);
-    int32_t head = gx_trie_get(&lex->places, spelling, n);
-    if (head < 0) {
-        gx_trie_add(&lex->places, spelling, n, id);
+    GX_GROW(lex->spell, lex->cspell, lex->nspell + 1);
+    int32_t entry = (int32_t)lex->nspell++;
+    lex->spell[entry] = (struct place_spell){id, -1};
+    int32_t k = gx_trie_get(&lex->places, spelling, n);
+    if (k < 0) {
+        gx_trie_add(&lex->places, spelling, n, entry);
         return;
     }
-    int32_t k = head;
-    while (lex->place_next[k] >= 0)
-        k = lex->place_next[k];
-    lex->place_next[k] = id;
+    while (lex->spell[k].next >= 0) {
+        if (lex->spell[k].place == id) { /* the same division twice under one spelling */
+            lex->nspell--;
+            return;
+        }
+        k = lex->spell[k].next;
+    }
+    if (lex->spell[k].place == id) {
+        lex->nspell--;
+        return;
+    }
+    lex->spell[k].next = entry;
+}
+
+const place *gx_place_best(const gx_lexicon *lex, int32_t entry)
+{
+    int32_t best = lex->spell[entry].place;
+    for (int32_t k = lex->spell[entry].next; k >= 0; k = lex->spell[k].next)
+        if (lex->place[lex->spell[k].place].level < lex->place[best].level)
+            best = lex->spell[k].place;
+    return &lex->place[best];
 }
 
 static gx_status row_place(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
@@ -338,8 +377,8 @@ static gx_status load_one(gx_lexicon *lex, const char *dir, const char *file, si
 gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
 {
     gx_lexicon *lex = gx_xcalloc(1, sizeof *lex);
-    gx_trie *tries[] = {&lex->titles, &lex->surnames, &lex->follow, &lex->csuffix, &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry,
-                        &lex->events, &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop};
+    gx_trie *tries[N_TRIES];
+    all_tries(lex, tries);
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
         gx_trie_init(tries[i]);
     gx_status st = GX_OK;
@@ -349,6 +388,8 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
         st = load_one(lex, data_dir, "surnames.tsv", 1, row_surname, err);
     if (st == GX_OK)
         st = load_one(lex, data_dir, "name_follow.tsv", 1, row_follow, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "name_stop.tsv", 2, row_name_stop, err);
     if (st == GX_OK)
         st = load_one(lex, data_dir, "company_words.tsv", 2, row_cword, err);
     if (st == GX_OK)
@@ -405,8 +446,8 @@ void gx_lexicon_free(gx_lexicon *lex)
 {
     if (!lex)
         return;
-    gx_trie *tries[] = {&lex->titles, &lex->surnames, &lex->follow, &lex->csuffix, &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry,
-                        &lex->events, &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop};
+    gx_trie *tries[N_TRIES];
+    all_tries(lex, tries);
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
         gx_trie_destroy(tries[i]);
     for (size_t i = 0; i < lex->nplace; i++) {
@@ -415,7 +456,7 @@ void gx_lexicon_free(gx_lexicon *lex)
         free(lex->place[i].parent);
     }
     free(lex->place);
-    free(lex->place_next);
+    free(lex->spell);
     for (size_t i = 0; i < lex->nuser; i++) {
         free(lex->user_ent[i].name);
         free(lex->user_ent[i].aliases);

@@ -52,7 +52,11 @@ static int name_end_score(const gx_lexicon *lex, const char *s, size_t j, size_t
     size_t n = gx_trie_longest(&lex->follow, s + j, len - j, NULL);
     if (n)
         return gx_utf8_count(s + j, n) >= 2 ? 2 : 1;
+    /* a byline's dateline: 记者龙跃北京报道 */
     int32_t kind;
+    size_t pl = gx_trie_longest(&lex->places, s + j, len - j, NULL);
+    if (pl && (at(s, j + pl, len, "报道") || at(s, j + pl, len, "电")))
+        return 2;
     size_t sl = gx_trie_longest(&lex->surnames, s + j, len - j, &kind);
     if (sl && kind == SN_STRONG) {
         for (size_t given = 1, e = j + sl; given <= 2 && gx_is_han_at(s, e, len); given++) {
@@ -64,13 +68,35 @@ static int name_end_score(const gx_lexicon *lex, const char *s, size_t j, size_t
     return 0;
 }
 
+/* Is [i, e) with given part from g an ordinary word (包括, 阴影; 和|各位)? */
+static bool stop_word(const gx_lexicon *lex, const char *s, size_t i, size_t g, size_t e)
+{
+    int32_t k = gx_trie_get(&lex->name_stop, s + i, e - i);
+    if (k >= 0)
+        return true;
+    return gx_trie_get(&lex->name_stop, s + g, e - g) == 1;
+}
+
+/* May [i, e), given part from g, be a name though nothing ends it?  Not when its first two
+ * characters are an ordinary word (来到世…, 通过调…) or its given part begins with a place
+ * (记者从北京…, 专家谈武汉…). */
+static bool plausible_unended(const gx_lexicon *lex, const char *s, size_t i, size_t g, size_t e)
+{
+    size_t two = g + gx_utf8_len((unsigned char)s[g]);
+    if (gx_trie_get(&lex->name_stop, s + i, two - i) >= 0)
+        return false;
+    size_t pl = gx_trie_longest(&lex->places, s + g, e - g, NULL);
+    return pl == 0 || gx_utf8_count(s + g, pl) < 2;
+}
+
 /* A name starting at i; returns its end or 0.  Of the one- and two-character
  * given names, the one that ends more clearly wins (戴振|来到 over 戴振来|到), the
  * longer on a tie (周军波|在) — but not when the longer ends only at
  * punctuation and the shorter before a one-character follow word (林森|以《海》).  `weak_ok` lets
  * weak surnames (同, 和 …) start a name, as they may in a list or right after a
  * title; a weak surname starts only a three-character name. */
-static size_t name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool weak_ok)
+static size_t name_at_(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool weak_ok,
+                       bool after_title)
 {
     int32_t kind;
     size_t sl = gx_trie_longest(&lex->surnames, s + i, len - i, &kind);
@@ -92,11 +118,16 @@ static size_t name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len
                 break;
             e += gx_utf8_len((unsigned char)s[e]);
         }
-        if (k == given && !(kind == SN_WEAK && given < 2)) {
+        if (k == given && !(kind == SN_WEAK && given < 2) && !stop_word(lex, s, i, i + sl, e)) {
             end[given] = e;
             score[given] = name_end_score(lex, s, e, len);
         }
     }
+    /* Nothing ends the name clearly (局长吴晓国免职, 部长陈德铭办公桌): after a title, take the
+     * commoner three-character form. */
+    if (after_title && kind == SN_STRONG && score[1] == 0 && score[2] == 0 && end[1] && end[2] &&
+        plausible_unended(lex, s, i, i + sl, end[2]))
+        return end[2];
     /* 林森以《海》: the longer ends only because a one-character follow word
      * stands before punctuation; the shorter is the name. */
     if (score[1] == 1 && score[2] == 3)
@@ -104,6 +135,18 @@ static size_t name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len
     if (score[2] >= score[1] && score[2] > 0)
         return end[2];
     return score[1] > 0 ? end[1] : 0;
+}
+
+static size_t name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool weak_ok)
+{
+    return name_at_(lex, s, i, len, weak_ok, false);
+}
+
+/* A name right after a title word: the title vouches for it, so a name that nothing
+ * ends clearly is still read (as three characters). */
+static size_t titled_name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool weak_ok)
+{
+    return name_at_(lex, s, i, len, weak_ok, true);
 }
 
 static bool ends_with_at(const char *s, size_t e, const char *w)
@@ -211,8 +254,8 @@ static size_t name_list(const gx_lexicon *lex, const gx_article *a, gx_extractio
 {
     const char *s = a->text;
     size_t len = a->len;
-    for (;;) {
-        size_t e = name_at(lex, s, p, len, true);
+    for (bool first = true;; first = false) {
+        size_t e = first ? titled_name_at(lex, s, p, len, true) : name_at(lex, s, p, len, true);
         if (!e)
             return p;
         add_person(a, x, type, p, e, titles, flags);
@@ -277,6 +320,66 @@ static bool referenced_before(const gx_lexicon *lex, const gx_article *a, gx_ext
         }
     }
     return false;
+}
+
+/* Characters of transliterated foreign names (丹尼斯·霍珀, 库哈斯, 塞尔比). */
+static const char TRANSLIT[] = "阿埃艾安奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬弗福盖冈戈格各古"
+                               "哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷里利莉丽林琳卢鲁"
+                               "伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜内尼纽诺帕潘佩彭皮珀普奇恰乔切琼丘萨塞桑瑟森沙莎"
+                               "舍什施斯松苏索塔泰坦汤唐特提廷图托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊尤约詹兹佐"
+                               "尔夫久延尚茨泽热日默齐娃娅妮丝蕾黛琪芙薇露鲍列涅";
+
+static bool translit_char(uint32_t cp)
+{
+    if (cp == 0x00B7 || cp == 0x30FB || cp == 0x2022)
+        return true;
+    for (size_t i = 0; TRANSLIT[i];) {
+        size_t n;
+        if (gx_utf8_at(TRANSLIT + i, &n) == cp)
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+/* A transliterated name after a role: 2–10 such characters, then a clear end. */
+static size_t foreign_name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
+{
+    size_t e = i, chars = 0;
+    while (e < len && chars < 10) {
+        size_t n;
+        uint32_t cp = gx_utf8_at(s + e, &n);
+        if (!translit_char(cp))
+            break;
+        e += n;
+        chars++;
+    }
+    /* the run itself ends at a character no transliteration uses: 梅德韦杰夫|当天 */
+    if (chars >= 3 && gx_utf8_at(s + gx_utf8_prev(s, e), NULL) != 0x00B7)
+        return e;
+    while (chars >= 2) {
+        if (name_end_score(lex, s, e, len) >= 1 && gx_utf8_at(s + gx_utf8_prev(s, e), NULL) != 0x00B7)
+            return e;
+        e = gx_utf8_prev(s, e);
+        chars--;
+    }
+    return 0;
+}
+
+/* A name in Latin letters after a role (编剧CoreyMay): a capital, then letters, 2–24 in all. */
+static size_t latin_name_at(const char *s, size_t i, size_t len)
+{
+    if (i >= len || s[i] < 'A' || s[i] > 'Z')
+        return 0;
+    size_t e = i;
+    while (e < len && e - i < 24 && ((s[e] >= 'A' && s[e] <= 'Z') || (s[e] >= 'a' && s[e] <= 'z')))
+        e++;
+    bool ends = e >= len || !((s[e] >= 'A' && s[e] <= 'Z') || (s[e] >= 'a' && s[e] <= 'z') ||
+                              (s[e] >= '0' && s[e] <= '9'));
+    bool lower = false;
+    for (size_t k = i; k < e; k++)
+        lower |= s[k] >= 'a' && s[k] <= 'z';
+    return ends && lower && e - i >= 2 ? e : 0;
 }
 
 /* Later mentions of the officials found: the bare name, 仲书记, 军波同志. */
@@ -363,6 +466,14 @@ static void known_mentions(const gx_lexicon *lex, const gx_names *known, const g
     }
 }
 
+/* Does the title ending at e lend its last character to a place (区长|沙 is 长沙, 院长|江 长江)? */
+static bool runs_into_place(const gx_lexicon *lex, const char *s, size_t e, size_t len)
+{
+    size_t last = gx_utf8_prev(s, e);
+    size_t pl = gx_trie_longest(&lex->places, s + last, len - last, NULL);
+    return pl > e - last && gx_utf8_count(s + last, pl) >= 2;
+}
+
 void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
@@ -373,7 +484,7 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
     for (size_t i = 0; i < len && !x->truncated;) {
         int32_t kind;
         size_t tl = gx_trie_longest(&lex->titles, s + i, len - i, &kind);
-        if (!tl) {
+        if (!tl || runs_into_place(lex, s, i + tl, len)) {
             i += gx_utf8_len((unsigned char)s[i]);
             continue;
         }
@@ -382,10 +493,17 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
         switch ((title_kind)kind) {
         case TK_OFFICE: {
             if (at(s, i, len, "总书记") || at(s, i, len, "总理")) {
-                referenced_before(lex, a, x, i);
+                /* national leaders: 习近平总书记… is a reference; 总理温家宝 a person named */
+                size_t ne;
+                if (!referenced_before(lex, a, x, i) && (ne = titled_name_at(lex, s, e, len, true)) != 0) {
+                    titles.len = 0;
+                    gx_buf_add(&titles, s + i, tl);
+                    gx_x_add(x, GX_ENT_PERSON, e, ne, s + e, ne - e, titles.data, GX_MF_REFERENCED);
+                    next = ne;
+                }
                 break;
             }
-            if (name_at(lex, s, e, len, true)) {
+            if (titled_name_at(lex, s, e, len, true)) {
                 chain_titles(lex, s, i, e, &titles);
                 next = name_list(lex, a, x, e, GX_ENT_OFFICIAL, titles.data, GX_MF_TITLED);
             }
@@ -394,21 +512,30 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
         case TK_GROUP: {
             titles.len = 0;
             gx_buf_add(&titles, s + i, tl);
-            if (name_at(lex, s, e, len, true))
+            if (titled_name_at(lex, s, e, len, true))
                 next = name_list(lex, a, x, e, GX_ENT_OFFICIAL, titles.data, GX_MF_LIST);
             else
                 names_before(lex, a, x, i, titles.data);
             break;
         }
         case TK_ROLE:
-            if (name_at(lex, s, e, len, false)) {
-                titles.len = 0;
-                gx_buf_add(&titles, s + i, tl);
+            titles.len = 0;
+            gx_buf_add(&titles, s + i, tl);
+        {
+            /* a transliterated name wins when it runs longer: 丹尼斯·霍珀, not 丹尼斯 */
+            size_t ne = titled_name_at(lex, s, e, len, false), fe = foreign_name_at(lex, s, e, len);
+            if (!ne && !fe)
+                fe = latin_name_at(s, e, len);
+            if (fe > ne) {
+                gx_x_add(x, GX_ENT_PERSON, e, fe, s + e, fe - e, titles.data, GX_MF_TITLED);
+                next = fe;
+            } else if (ne) {
                 next = name_list(lex, a, x, e, GX_ENT_PERSON, titles.data, GX_MF_TITLED);
             }
             break;
+        }
         case TK_JOURNALIST:
-            if (name_at(lex, s, e, len, true)) {
+            if (titled_name_at(lex, s, e, len, true)) {
                 titles.len = 0;
                 gx_buf_add(&titles, s + i, tl);
                 next = name_list(lex, a, x, e, GX_ENT_JOURNALIST, titles.data, 0);

@@ -74,13 +74,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             i += n ? n : gx_utf8_len((unsigned char)s[i]);
             continue;
         }
-        /* Several divisions may share a name: prefer the highest level (a province
-         * over a town of the same name); the first listed wins ties. */
-        int32_t best = id;
-        for (int32_t k = lex->place_next[id]; k >= 0; k = lex->place_next[k])
-            if (lex->place[k].level < lex->place[best].level)
-                best = k;
-        const place *p = &lex->place[best];
+        const place *p = gx_place_best(lex, id);
         add_place(x, i, i + n, p->name, p->code, p->level);
         i += n;
     }
