@@ -56,7 +56,9 @@ static const char BUILD_HELP[] =
     "  -o, --output FILE       where to write (repeat for several formats)\n"
     "      --types LIST        node types to keep: official,company,place (default: all three)\n"
     "      --include LIST      also keep journalists, persons, referenced (comma-separated)\n"
-    "      --min-weight N      drop edges seen in fewer than N articles\n"
+    "      --window W          what 'together' means: article (default), paragraph or sentence;\n"
+    "                          an edge's weight counts the windows in which both appear\n"
+    "      --min-weight N      drop edges lighter than N (seen in fewer than N windows)\n"
     "      --since DATE        keep articles dated on or after DATE\n"
     "      --until DATE        keep articles dated on or before DATE\n"
     "      --top N             officials listed in the summary (default 5)\n"
@@ -134,7 +136,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
     gx_strvec_init(&o->outputs);
     gx_strvec_init(&o->inputs);
     bool build = strcmp(cmd, "build") == 0;
-    enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP };
+    enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP, OPT_WINDOW };
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"date", required_argument, NULL, 'd'},
@@ -149,6 +151,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"top", required_argument, NULL, OPT_TOP},
+        {"window", required_argument, NULL, OPT_WINDOW},
         {NULL, 0, NULL, 0},
     };
     static const char *const TYPES[] = {"official", "company", "place", NULL};
@@ -206,6 +209,16 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
             if (*end || v < 0 || v > 1000)
                 return usage_error(cmd, "bad --top '%s'", optarg);
             o->top = (int)v;
+            break;
+        }
+        case OPT_WINDOW: {
+            static const char *const W[] = {"article", "paragraph", "sentence", NULL};
+            int k = 0;
+            while (W[k] && strcmp(W[k], optarg) != 0)
+                k++;
+            if (!W[k])
+                return usage_error(cmd, "bad --window '%s' (article, paragraph or sentence)", optarg);
+            o->graph.window = (gx_window)k;
             break;
         }
         case ':': return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);

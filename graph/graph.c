@@ -159,6 +159,94 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* An entity placed in a window of its article (0 for the whole article). */
+typedef struct placed {
+    uint32_t win, id;
+} placed;
+
+static int cmp_placed(const void *a, const void *b)
+{
+    const placed *x = a, *y = b;
+    if (x->win != y->win)
+        return x->win < y->win ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static size_t sort_unique_u32(uint32_t *v, size_t n)
+{
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_u32);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || v[k - 1] != v[i])
+            v[k++] = v[i];
+    return k;
+}
+
+/* Where each window of an article starts: paragraphs after each '\n', or the sentences. */
+static size_t window_starts(gx_window w, const gx_article *a, size_t **out)
+{
+    size_t n = 0, cap = 0;
+    size_t *v = NULL;
+    GX_GROW(v, cap, 1);
+    v[n++] = 0;
+    if (w == GX_WIN_PARAGRAPH) {
+        for (size_t i = 0; i < a->len; i++)
+            if (a->text[i] == '\n' && i + 1 < a->len) {
+                GX_GROW(v, cap, n + 1);
+                v[n++] = i + 1;
+            }
+    } else if (w == GX_WIN_SENTENCE) {
+        for (size_t i = 1; i < a->n_sentences; i++) {
+            GX_GROW(v, cap, n + 1);
+            v[n++] = a->sentences[i].start;
+        }
+    }
+    *out = v;
+    return n;
+}
+
+/* The window holding byte `at`: the last one starting at or before it. */
+static uint32_t window_of(const size_t *starts, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (starts[mid] <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(lo ? lo - 1 : 0);
+}
+
+/* Visit events on the official–company pair. */
+static void add_visits(gx_graph *g, const gx_extraction *x)
+{
+    for (size_t i = 0; i < x->nev; i++) {
+        const gx_event *ev = &x->ev[i];
+        if (ev->kind != GX_EV_VISIT)
+            continue;
+        int64_t *oa = NULL, *cb = NULL;
+        gx_buf key;
+        gx_buf_init(&key);
+        gx_buf_addc(&key, (char)('0' + GX_ENT_OFFICIAL));
+        gx_buf_adds(&key, ev->official);
+        oa = gx_strmap_get(&g->index, key.data, key.len);
+        key.len = 0;
+        gx_buf_addc(&key, (char)('0' + GX_ENT_COMPANY));
+        gx_buf_adds(&key, ev->company);
+        cb = gx_strmap_get(&g->index, key.data, key.len);
+        gx_buf_destroy(&key);
+        if (!oa || !cb)
+            continue;
+        pair *p = pair_of(g, (uint32_t)*oa, (uint32_t)*cb);
+        p->visits++;
+        gx_dates_add(&p->visit_dates, ev->date);
+        g->visits++;
+    }
+}
+
 void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
 {
     gx_date d = a->event_date ? a->event_date : a->date;
@@ -167,8 +255,10 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
     g->articles++;
     if (!d)
         g->undated++;
-    uint32_t *ids = NULL;
+    placed *ids = NULL;
     size_t n = 0, cap = 0;
+    size_t *starts;
+    size_t nstarts = window_starts(g->opt.window, a, &starts);
     for (size_t i = 0; i < x->n; i++) {
         const gx_mention *m = &x->m[i];
         if (!keep(&g->opt, m))
@@ -193,48 +283,35 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
             e->code = gx_xstrdup(m->code);
         }
         GX_GROW(ids, cap, n + 1);
-        ids[n++] = id;
+        ids[n++] = (placed){window_of(starts, nstarts, m->span.start), id};
     }
+    /* entities count once per article */
+    uint32_t *ents = gx_xmalloc((n ? n : 1) * sizeof *ents);
+    for (size_t i = 0; i < n; i++)
+        ents[i] = ids[i].id;
+    size_t ne = sort_unique_u32(ents, n);
+    for (size_t i = 0; i < ne; i++) {
+        g->ent[ents[i]].mentions++;
+        gx_dates_add(&g->ent[ents[i]].dates, d);
+    }
+    free(ents);
+    /* pairs count once per window in which both appear */
     if (n > 1)
-        qsort(ids, n, sizeof *ids, cmp_u32);
+        qsort(ids, n, sizeof *ids, cmp_placed);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (k == 0 || ids[k - 1] != ids[i])
+        if (k == 0 || ids[k - 1].win != ids[i].win || ids[k - 1].id != ids[i].id)
             ids[k++] = ids[i];
     n = k;
-    for (size_t i = 0; i < n; i++) {
-        g->ent[ids[i]].mentions++;
-        gx_dates_add(&g->ent[ids[i]].dates, d);
-    }
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            pair *p = pair_of(g, ids[i], ids[j]);
+        for (size_t j = i + 1; j < n && ids[j].win == ids[i].win; j++) {
+            pair *p = pair_of(g, ids[i].id, ids[j].id);
             p->weight++;
             gx_dates_add(&p->dates, d);
         }
-    for (size_t i = 0; i < x->nev; i++) {
-        const gx_event *ev = &x->ev[i];
-        if (ev->kind != GX_EV_VISIT)
-            continue;
-        int64_t *oa = NULL, *cb = NULL;
-        gx_buf key;
-        gx_buf_init(&key);
-        gx_buf_addc(&key, (char)('0' + GX_ENT_OFFICIAL));
-        gx_buf_adds(&key, ev->official);
-        oa = gx_strmap_get(&g->index, key.data, key.len);
-        key.len = 0;
-        gx_buf_addc(&key, (char)('0' + GX_ENT_COMPANY));
-        gx_buf_adds(&key, ev->company);
-        cb = gx_strmap_get(&g->index, key.data, key.len);
-        gx_buf_destroy(&key);
-        if (!oa || !cb)
-            continue;
-        pair *p = pair_of(g, (uint32_t)*oa, (uint32_t)*cb);
-        p->visits++;
-        gx_dates_add(&p->visit_dates, ev->date);
-        g->visits++;
-    }
+    add_visits(g, x);
     free(ids);
+    free(starts);
 }
 
 void gx_graph_merge(gx_graph *dst, const gx_graph *src)

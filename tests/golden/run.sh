@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh — the main job on examples/pinghu against its committed output (examples/expected/),
-# the same bytes with the inputs in reverse order, and the files read by networkx, igraph and xmllint.
+# the same bytes with the inputs in reverse order, and the files read by networkx, igraph,
+# graphology (npm) and xmllint.
 # usage: GUANXI=path/to/guanxi SRC=source-dir sh run.sh
 # To accept a deliberate change of output: sh tests/golden/update.sh (then read the diff!).
 set -u
@@ -65,5 +66,10 @@ g = igraph.Graph.Read_GraphML(sys.argv[1])
 assert not g.is_directed() and g.vcount() > 50
 assert all(w > 0 for w in g.es['weight'])
 " "$T/pinghu.graphml"; then ok "python3-igraph reads the GraphML"; else bad "python3-igraph reads the GraphML"; fi
+if node "$SRC/tests/readers/graphology.js" "$T/pinghu.graphml"; then
+    ok "graphology-graphml (npm) reads the GraphML: the same facts"
+else
+    bad "graphology-graphml (npm) reads the GraphML (tools/deps.sh test installs it)"
+fi
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

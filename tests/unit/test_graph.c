@@ -200,6 +200,40 @@ static void test_options(void)
         drop(&d[i]);
 }
 
+/* Two paragraphs of one article, the second of two sentences. */
+static const char *WINDOWS = "市委书记仲旭东、市长周军波出席会议。\n"
+                             "市委常委崔小生来到安佐化学有限公司。副市长戴振在平湖经济技术开发区调研。";
+
+static void test_windows(void)
+{
+    doc d[1];
+    make(&d[0], WINDOWS, 20240219, NULL);
+    int order[] = {0};
+    gx_graph_options o;
+    gx_graph_options_init(&o);
+    gx_network *n = build(d, order, 1, &o);
+    CHECK(edge_of(n, "仲旭东", "戴振") != NULL);
+    CHECK(edge_of(n, "崔小生", "戴振") != NULL);
+    gx_network_free(n);
+
+    o.window = GX_WIN_PARAGRAPH;
+    n = build(d, order, 1, &o);
+    CHECK(edge_of(n, "仲旭东", "周军波") != NULL);
+    CHECK(edge_of(n, "仲旭东", "戴振") == NULL);
+    CHECK(edge_of(n, "崔小生", "戴振") != NULL);
+    CHECK_EQ_INT(n->nodes[node_of(n, "戴振")].mentions, 1);
+    gx_network_free(n);
+
+    o.window = GX_WIN_SENTENCE;
+    n = build(d, order, 1, &o);
+    CHECK(edge_of(n, "仲旭东", "周军波") != NULL);
+    CHECK(edge_of(n, "崔小生", "安佐化学有限公司") != NULL);
+    CHECK(edge_of(n, "崔小生", "戴振") == NULL);
+    CHECK(edge_of(n, "戴振", "平湖经济技术开发区") != NULL);
+    gx_network_free(n);
+    drop(&d[0]);
+}
+
 int main(void)
 {
     gx_error err;
@@ -210,6 +244,7 @@ int main(void)
     RUN(test_cooccurrence_and_visits);
     RUN(test_order_and_merge_change_nothing);
     RUN(test_options);
+    RUN(test_windows);
     gx_lexicon_free(lex);
     return gx_t_summary();
 }
