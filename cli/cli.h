@@ -11,6 +11,10 @@
 /* Exit codes (documented in --help and README). */
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 4 };
 
+typedef enum cli_format { CLI_FMT_AUTO = 0, CLI_FMT_TABLE, CLI_FMT_TSV, CLI_FMT_CSV, CLI_FMT_JSON } cli_format;
+
+enum { CLI_TYPE_ALL = -2, CLI_TYPE_PEOPLE_AND_FIRMS = -1 };
+
 typedef struct cli_opts {
     const char *cmd;
     gx_date date;
@@ -22,6 +26,10 @@ typedef struct cli_opts {
     gx_graph_options graph;
     bool quiet;
     int top;
+    const char *official, *company; /* visits: selection */
+    const char *name;               /* who-with: the entity asked about */
+    int type;                       /* who-with: a gx_etype, or one of CLI_TYPE_… */
+    cli_format format;
 } cli_opts;
 
 /* Parses argv for subcommand `cmd`.  Returns -1 to go on, or an exit code
@@ -32,5 +40,41 @@ void cli_usage(FILE *fp, const char *cmd);
 
 int cli_build(cli_opts *o);
 int cli_extract(cli_opts *o);
+int cli_visits(cli_opts *o);
+int cli_who_with(cli_opts *o);
+int cli_stats(cli_opts *o);
+
+/* --- shared by the subcommands (run.c) --- */
+
+typedef struct cli_counts {
+    size_t files, skipped_inputs, skipped_lines, articles, by_kind[8];
+    gx_strvec why; /* "input: reason" for each input skipped */
+} cli_counts;
+
+typedef void (*cli_article_fn)(void *ctx, const gx_article *a, const gx_extraction *x);
+
+/* Loads the lexicons (and --lexicon files); prints the error and returns false on failure. */
+bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex);
+/* Reads every input (pages, or extract's JSONL) and hands each article with its entities to
+ * fn.  Returns false if the set-up failed (already reported). */
+bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, cli_article_fn fn, void *ctx);
+/* 0, 4 (partial) or 1 (nothing read) from the counts. */
+int cli_finish_code(const cli_counts *c);
+/* Reads the inputs into a network built with the default options (and --since/--until). */
+int cli_network(cli_opts *o, cli_counts *c, gx_network **net);
+
+/* --- tables (table.c): aligned on a terminal, TSV when piped, CSV, JSON --- */
+
+typedef struct cli_table {
+    const char *const *cols;
+    size_t ncols;
+    gx_strvec cells; /* row-major */
+} cli_table;
+void cli_table_init(cli_table *t, const char *const *cols, size_t ncols);
+void cli_table_add(cli_table *t, const char *const *row);
+/* Prints in format f (AUTO: table on a terminal, else TSV).  JSON numbers stay strings unless
+ * the column name is in `numeric` (comma-separated). */
+void cli_table_print(const cli_table *t, cli_format f, const char *numeric);
+void cli_table_destroy(cli_table *t);
 
 #endif

@@ -19,9 +19,12 @@ int main(int argc, char **argv)
         printf("guanxi %s\n", GX_VERSION);
         return EXIT_OK;
     }
-    int (*run)(cli_opts *) = strcmp(cmd, "build") == 0     ? cli_build
-                             : strcmp(cmd, "extract") == 0 ? cli_extract
-                                                           : NULL;
+    int (*run)(cli_opts *) = strcmp(cmd, "build") == 0      ? cli_build
+                             : strcmp(cmd, "extract") == 0  ? cli_extract
+                             : strcmp(cmd, "visits") == 0   ? cli_visits
+                             : strcmp(cmd, "who-with") == 0 ? cli_who_with
+                             : strcmp(cmd, "stats") == 0    ? cli_stats
+                                                            : NULL;
     if (!run) {
         fprintf(stderr, "guanxi: unknown command '%s'\nTry 'guanxi --help'.\n", cmd);
         return EXIT_USAGE;

@@ -14,6 +14,9 @@ static const char GENERAL[] =
     "commands:\n"
     "  build     read pages, find entities, write the co-occurrence network (GraphML, GEXF, CSV)\n"
     "  extract   read pages, write one JSON line per article with its entities and events\n"
+    "  visits    which companies each official visited, when, with the sentence that says so\n"
+    "  who-with  who and what appears with an official (or a company, a place), ranked\n"
+    "  stats     what was read and skipped, entities per type, the most named, the busiest pairs\n"
     "\n"
     "Run 'guanxi COMMAND --help' for a command's options; 'guanxi --version' for the version.\n";
 
@@ -74,8 +77,81 @@ static const char EXTRACT_HELP[] =
     "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
     "\n";
 
+static const char ANSWER_INPUTS[] =
+    "  INPUT may also be the JSONL that 'guanxi extract' wrote: it is read as it is, without\n"
+    "  finding the entities again, so a large corpus is read once.\n";
+
+static const char FORMAT_HELP[] =
+    "output:\n"
+    "      --format F          table (aligned, the default on a terminal), tsv (the default when\n"
+    "                          piped), csv, or json (an array of objects)\n"
+    "      --since DATE        keep articles dated on or after DATE\n"
+    "      --until DATE        keep articles dated on or before DATE\n";
+
+static const char VISITS_HELP[] =
+    "usage: guanxi visits [--official NAME] [--company NAME] [OPTIONS] INPUT...\n"
+    "\n"
+    "Lists the visits officials paid to companies (调研, 走访, 来到, 走进 … a firm), one row per\n"
+    "visit, in date order, with the sentence that shows it so that each claim can be checked.\n"
+    "\n"
+    "columns:\n"
+    "  date       the event date of the article (else its publication date)\n"
+    "  official   the official's name;  titles  the titles the article gives them then\n"
+    "  company    the firm's full name, however the sentence wrote it (钛迩赛 → 浙江钛迩赛…公司)\n"
+    "  place      a place named in the same sentence (a development zone, a town), if any\n"
+    "  article    the article id (FILE#N); evidence: the sentence\n"
+    "\n"
+    "selection:\n"
+    "      --official NAME     only this official (full name)\n"
+    "      --company NAME      only this company: its full name or any short form seen in the\n"
+    "                          corpus (钛迩赛 finds 浙江钛迩赛新材料有限公司)\n"
+    "\n";
+
+static const char WHO_WITH_HELP[] =
+    "usage: guanxi who-with NAME [--type T] [OPTIONS] INPUT...\n"
+    "\n"
+    "Ranks the officials and companies that appear in the same articles as NAME (an official, a\n"
+    "company by its full name or a short form, or a place), most shared articles first.  Places\n"
+    "(the home county is in nearly every article) are listed with --type place or --type all.\n"
+    "\n"
+    "columns:\n"
+    "  name, type       the other entity\n"
+    "  articles         articles in which both appear\n"
+    "  first, last      the dates of the first and last of them\n"
+    "\n"
+    "selection:\n"
+    "      --type T            official, company, place, or all (default: officials and companies)\n"
+    "      --top N             at most N rows (default: all)\n"
+    "\n";
+
+static const char STATS_HELP[] =
+    "usage: guanxi stats [OPTIONS] INPUT...\n"
+    "\n"
+    "Says what was read: files and articles (and captions, adverts, fragments), undated articles,\n"
+    "inputs and lines skipped and why; entities per type; the officials, companies and places\n"
+    "named in most articles; and the pairs that appear together most often.\n"
+    "\n"
+    "      --top N             rows in each top list (default 10)\n"
+    "      --format F          table (default) or json\n"
+    "      --since DATE, --until DATE   as for build\n"
+    "\n";
+
 void cli_usage(FILE *fp, const char *cmd)
 {
+    if (cmd && strcmp(cmd, "visits") == 0) {
+        fprintf(fp, "%s%s%s\n%s%s\n%s", VISITS_HELP, FORMAT_HELP, "\n", INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
+        fprintf(fp, "\nexample:\n  guanxi visits --official 仲旭东 -m examples/pinghu/MANIFEST.tsv examples/pinghu\n");
+        return;
+    }
+    if (cmd && strcmp(cmd, "who-with") == 0) {
+        fprintf(fp, "%s%s%s\n%s%s\n%s", WHO_WITH_HELP, FORMAT_HELP, "\n", INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
+        fprintf(fp, "\nexample:\n  guanxi who-with 仲旭东 --type official -m examples/pinghu/MANIFEST.tsv examples/pinghu\n");
+        return;
+    }
+    if (cmd && strcmp(cmd, "stats") == 0) {
+        fprintf(fp, "%s%s%s\n%s", STATS_HELP, INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
+        return;
+    }
     if (cmd && strcmp(cmd, "build") == 0)
         fprintf(fp, "%s%s\n%s", BUILD_HELP, INPUT_HELP, EXIT_HELP);
     else if (cmd && strcmp(cmd, "extract") == 0)
@@ -125,18 +201,44 @@ void cli_opts_destroy(cli_opts *o)
     gx_strvec_destroy(&o->inputs);
 }
 
+enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP, OPT_WINDOW,
+           OPT_OFFICIAL, OPT_COMPANY, OPT_FORMAT, OPT_TYPE };
+
+/* Which options each subcommand takes (the input options go everywhere). */
+static bool allowed(const char *cmd, int c)
+{
+    enum { B = 1, E = 2, V = 4, W = 8, S = 16 };
+    int me = strcmp(cmd, "build") == 0      ? B
+             : strcmp(cmd, "extract") == 0  ? E
+             : strcmp(cmd, "visits") == 0   ? V
+             : strcmp(cmd, "who-with") == 0 ? W
+                                            : S;
+    int ok;
+    switch (c) {
+    case 'o': ok = B | E; break;
+    case OPT_TYPES: case OPT_INCLUDE: case OPT_MINW: case OPT_WINDOW: ok = B; break;
+    case OPT_SINCE: case OPT_UNTIL: ok = B | V | W | S; break;
+    case OPT_TOP: ok = B | W | S; break;
+    case OPT_OFFICIAL: case OPT_COMPANY: ok = V; break;
+    case OPT_FORMAT: ok = V | W | S; break;
+    case OPT_TYPE: ok = W; break;
+    default: ok = B | E | V | W | S; break;
+    }
+    return (ok & me) != 0;
+}
+
 int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->cmd = cmd;
     o->data_dir = getenv("GUANXI_DATA") ? getenv("GUANXI_DATA") : GX_DATA_DIR;
-    o->top = 5;
+    o->top = strcmp(cmd, "stats") == 0 ? 10 : strcmp(cmd, "who-with") == 0 ? 0 : 5;
+    o->type = CLI_TYPE_PEOPLE_AND_FIRMS;
     gx_graph_options_init(&o->graph);
     gx_strvec_init(&o->lexicons);
     gx_strvec_init(&o->outputs);
     gx_strvec_init(&o->inputs);
     bool build = strcmp(cmd, "build") == 0;
-    enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP, OPT_WINDOW };
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"date", required_argument, NULL, 'd'},
@@ -152,6 +254,10 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         {"until", required_argument, NULL, OPT_UNTIL},
         {"top", required_argument, NULL, OPT_TOP},
         {"window", required_argument, NULL, OPT_WINDOW},
+        {"official", required_argument, NULL, OPT_OFFICIAL},
+        {"company", required_argument, NULL, OPT_COMPANY},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"type", required_argument, NULL, OPT_TYPE},
         {NULL, 0, NULL, 0},
     };
     static const char *const TYPES[] = {"official", "company", "place", NULL};
@@ -160,8 +266,8 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":hd:m:l:o:q", longopts, NULL)) != -1) {
-        if (!build && c >= OPT_TYPES)
-            return usage_error(cmd, "option '%s' is for 'guanxi build'", argv[optind - 1]);
+        if (!allowed(cmd, c))
+            return usage_error(cmd, "option '%s' does not apply here (see --help)", argv[optind - 1]);
         switch (c) {
         case 'h':
             cli_usage(stdout, cmd);
@@ -206,7 +312,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         case OPT_TOP: {
             char *end;
             long v = strtol(optarg, &end, 10);
-            if (*end || v < 0 || v > 1000)
+            if (*end || v < 0 || v > 100000)
                 return usage_error(cmd, "bad --top '%s'", optarg);
             o->top = (int)v;
             break;
@@ -221,9 +327,33 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
             o->graph.window = (gx_window)k;
             break;
         }
+        case OPT_OFFICIAL: o->official = optarg; break;
+        case OPT_COMPANY: o->company = optarg; break;
+        case OPT_FORMAT: {
+            static const char *const F[] = {"table", "tsv", "csv", "json", NULL};
+            int k = 0;
+            while (F[k] && strcmp(F[k], optarg) != 0)
+                k++;
+            if (!F[k])
+                return usage_error(cmd, "bad --format '%s' (table, tsv, csv or json)", optarg);
+            o->format = (cli_format)(k + 1);
+            break;
+        }
+        case OPT_TYPE: {
+            int t = strcmp(optarg, "all") == 0 ? CLI_TYPE_ALL : gx_etype_parse(optarg, strlen(optarg));
+            if (t < CLI_TYPE_ALL || t > GX_ENT_PLACE)
+                return usage_error(cmd, "bad --type '%s' (official, company, place or all)", optarg);
+            o->type = t;
+            break;
+        }
         case ':': return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
         default: return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
         }
+    }
+    if (strcmp(cmd, "who-with") == 0) {
+        if (optind >= argc)
+            return usage_error(cmd, "%s", "no NAME given (guanxi who-with NAME INPUT...)");
+        o->name = argv[optind++];
     }
     for (int i = optind; i < argc; i++)
         gx_strvec_push(&o->inputs, argv[i]);

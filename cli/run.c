@@ -8,11 +8,8 @@
 
 #include "cli.h"
 
-typedef struct counts {
-    size_t files, skipped_inputs, skipped_lines, articles, by_kind[8];
-} counts;
-
-typedef void (*article_fn)(void *ctx, const gx_article *a, const gx_extraction *x);
+typedef cli_counts counts;
+typedef cli_article_fn article_fn;
 
 static bool progress_on(const cli_opts *o)
 {
@@ -20,7 +17,7 @@ static bool progress_on(const cli_opts *o)
 }
 
 /* Loads the lexicons; prints the error and returns false on failure. */
-static bool load_lexicon(const cli_opts *o, gx_lexicon **lex)
+bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex)
 {
     gx_error err;
     gx_error_clear(&err);
@@ -57,11 +54,93 @@ static gx_status ingest_one(const char *path, const gx_buf *stdin_buf, const gx_
     return gx_ingest_file(path, GX_FMT_UNKNOWN, io, arts, err);
 }
 
+static void skipped(counts *c, const char *input, const char *why)
+{
+    c->skipped_inputs++;
+    gx_buf b;
+    gx_buf_init(&b);
+    gx_buf_adds(&b, input);
+    gx_buf_adds(&b, ": ");
+    gx_buf_adds(&b, why);
+    gx_strvec_push(&c->why, b.data);
+    gx_buf_destroy(&b);
+}
+
+/* Inputs the expansion skips (unknown kinds, unreadable folders): said, and kept for stats. */
+static void expand_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
+{
+    gx_diag_emit(NULL, sev, file, line, offset, "%s", msg);
+    counts *c = ctx;
+    gx_buf b;
+    gx_buf_init(&b);
+    gx_buf_adds(&b, file ? file : "");
+    gx_buf_adds(&b, ": ");
+    gx_buf_adds(&b, msg);
+    gx_strvec_push(&c->why, b.data);
+    gx_buf_destroy(&b);
+}
+
+/* Is path a .jsonl that `guanxi extract` wrote?  (Its first line says so.) */
+static bool is_extracted(const char *path)
+{
+    if (gx_export_format(path) != GX_OUT_JSONL)
+        return false;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return false;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, fp);
+    bool yes = n > 0 && gx_jsonl_is_extracted(line, (size_t)n);
+    free(line);
+    fclose(fp);
+    return yes;
+}
+
+/* Hands each article of an extracted JSONL to fn, as read (no NER); bad lines are named
+ * and skipped. */
+static void read_extracted(const char *path, const cli_opts *o, counts *c, article_fn fn, void *ctx)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        fprintf(stderr, "guanxi: error: %s: %s\n", path, strerror(errno));
+        skipped(c, path, strerror(errno));
+        return;
+    }
+    c->files++;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    for (long no = 1; (n = getline(&line, &cap, fp)) > 0; no++) {
+        if (n == 1 && line[0] == '\n')
+            continue;
+        gx_article a;
+        gx_extraction x;
+        gx_extraction_init(&x);
+        gx_error err;
+        gx_error_clear(&err);
+        if (gx_jsonl_read_extracted(line, (size_t)n, &a, &x, &err) != GX_OK) {
+            fprintf(stderr, "guanxi: warning: %s:%ld: %s; line skipped\n", path, no, err.msg);
+            c->skipped_lines++;
+        } else {
+            if (o->date)
+                a.date = o->date;
+            c->articles++;
+            c->by_kind[a.kind]++;
+            fn(ctx, &a, &x);
+        }
+        gx_extraction_destroy(&x);
+        gx_article_destroy(&a);
+    }
+    free(line);
+    fclose(fp);
+}
+
 /* Reads every input twice: first to learn which names the corpus confirms as
  * officials, then to extract each article with that knowledge and hand it to
  * fn.  Messages about inputs are given once, in the second pass.  Returns
  * false if the set-up failed (already reported). */
-static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_fn fn, void *ctx)
+bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_fn fn, void *ctx)
 {
     gx_ingest_options io;
     gx_ingest_options_init(&io);
@@ -81,7 +160,8 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
     }
     gx_inputs in;
     gx_ingest_inputs_init(&in);
-    gx_ingest_expand(&in, (const char *const *)o->inputs.v, o->inputs.n, NULL);
+    gx_diag ed = {expand_diag, c};
+    gx_ingest_expand(&in, (const char *const *)o->inputs.v, o->inputs.n, &ed);
     c->skipped_inputs += in.skipped;
     gx_buf stdin_buf;
     gx_buf_init(&stdin_buf);
@@ -103,6 +183,8 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
     for (size_t i = 0; i < in.paths.n; i++) {
         if (prog)
             fprintf(stderr, "\rguanxi: scanning %zu/%zu files", i + 1, in.paths.n);
+        if (is_extracted(in.paths.v[i]))
+            continue;
         gx_article_list arts;
         gx_article_list_init(&arts);
         gx_error err;
@@ -120,6 +202,10 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
         const char *path = in.paths.v[i];
         if (prog)
             fprintf(stderr, "\rguanxi: reading %zu/%zu files", i + 1, in.paths.n);
+        if (is_extracted(path)) {
+            read_extracted(path, o, c, fn, ctx);
+            continue;
+        }
         gx_article_list arts;
         gx_article_list_init(&arts);
         gx_error err;
@@ -130,7 +216,7 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
             if (prog)
                 fputc('\n', stderr);
             fprintf(stderr, "guanxi: error: %s\n", msg);
-            c->skipped_inputs++;
+            skipped(c, path, err.msg);
             gx_article_list_destroy(&arts);
             continue;
         }
@@ -158,7 +244,7 @@ static bool read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, articl
     return true;
 }
 
-static int finish_code(const counts *c)
+int cli_finish_code(const counts *c)
 {
     if (c->files == 0 && c->skipped_inputs > 0)
         return EXIT_ERROR;
@@ -236,13 +322,13 @@ static void summary(const cli_opts *o, const counts *c, const gx_network *net)
 int cli_build(cli_opts *o)
 {
     gx_lexicon *lex;
-    if (!load_lexicon(o, &lex))
+    if (!cli_load_lexicon(o, &lex))
         return EXIT_ERROR;
     gx_graph *g = gx_graph_new(&o->graph);
     counts c = {0};
     int rc = EXIT_ERROR;
     gx_network *net = NULL;
-    if (!read_all(o, lex, &c, add_to_graph, g))
+    if (!cli_read_all(o, lex, &c, add_to_graph, g))
         goto done;
     if (c.files == 0) {
         fprintf(stderr, "guanxi: error: no input could be read; nothing written\n");
@@ -254,7 +340,7 @@ int cli_build(cli_opts *o)
         fprintf(stderr, "guanxi: error: building the network: %s\n", err.msg);
         goto done;
     }
-    rc = finish_code(&c);
+    rc = cli_finish_code(&c);
     for (size_t i = 0; i < o->outputs.n; i++) {
         const char *path = o->outputs.v[i];
         gx_status st = GX_ERR_IO;
@@ -282,6 +368,7 @@ done:
     gx_network_free(net);
     gx_graph_free(g);
     gx_lexicon_free(lex);
+    gx_strvec_destroy(&c.why);
     return rc;
 }
 
@@ -302,7 +389,7 @@ static void write_article(void *ctx, const gx_article *a, const gx_extraction *x
 int cli_extract(cli_opts *o)
 {
     gx_lexicon *lex;
-    if (!load_lexicon(o, &lex))
+    if (!cli_load_lexicon(o, &lex))
         return EXIT_ERROR;
     counts c = {0};
     extract_ctx e = {stdout, false};
@@ -318,7 +405,7 @@ int cli_extract(cli_opts *o)
         }
         e.fp = out.fp;
     }
-    if (!read_all(o, lex, &c, write_article, &e)) {
+    if (!cli_read_all(o, lex, &c, write_article, &e)) {
         if (out.fp)
             gx_atomic_abort(&out);
         goto done;
@@ -330,8 +417,34 @@ int cli_extract(cli_opts *o)
                 err.msg[0] ? ": " : "", err.msg);
         goto done;
     }
-    rc = c.files == 0 ? EXIT_ERROR : finish_code(&c);
+    rc = c.files == 0 ? EXIT_ERROR : cli_finish_code(&c);
 done:
+    gx_lexicon_free(lex);
+    gx_strvec_destroy(&c.why);
+    return rc;
+}
+
+/* --- the network for the answering subcommands --- */
+
+int cli_network(cli_opts *o, counts *c, gx_network **net)
+{
+    *net = NULL;
+    gx_lexicon *lex;
+    if (!cli_load_lexicon(o, &lex))
+        return EXIT_ERROR;
+    gx_graph *g = gx_graph_new(&o->graph);
+    int rc = EXIT_ERROR;
+    if (cli_read_all(o, lex, c, add_to_graph, g)) {
+        gx_error err;
+        gx_error_clear(&err);
+        if (c->files == 0)
+            fprintf(stderr, "guanxi: error: no input could be read\n");
+        else if (gx_graph_build(g, net, &err) != GX_OK)
+            fprintf(stderr, "guanxi: error: building the network: %s\n", err.msg);
+        else
+            rc = cli_finish_code(c);
+    }
+    gx_graph_free(g);
     gx_lexicon_free(lex);
     return rc;
 }

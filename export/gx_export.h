@@ -27,4 +27,11 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err);
  * journalists, mentions, events).  Returns GX_ERR_IO if the stream fails. */
 gx_status gx_export_article_jsonl(FILE *fp, const gx_article *a, const gx_extraction *x);
 
+/* Is this JSON line one that gx_export_article_jsonl wrote (it has text and mentions)? */
+bool gx_jsonl_is_extracted(const char *line, size_t len);
+/* Reads such a line back into an article (text, dates, sentences, journalists) and its
+ * extraction, so later commands need not run NER again.  Both are filled even on error and
+ * are the caller's to destroy. */
+gx_status gx_jsonl_read_extracted(const char *line, size_t len, gx_article *a, gx_extraction *x, gx_error *err);
+
 #endif

@@ -28,6 +28,15 @@ same "$EXP/summary.txt" "$T/summary.txt" "summary as expected"
 (cd "$EX" && "$GUANXI" extract --date 2024-02-21 000_10a9f01861d5bbf5.txt) >"$T/000.jsonl"
 same "$EXP/000.jsonl" "$T/000.jsonl" "extract of page 000 as expected"
 
+# extract's JSONL read back instead of the pages gives the same answers and the same network
+"$GUANXI" extract -q -m "$EX/MANIFEST.tsv" "$EX" -o "$T/all.jsonl"
+"$GUANXI" visits -m "$EX/MANIFEST.tsv" "$EX" >"$T/visits.pages.tsv" 2>/dev/null
+"$GUANXI" visits "$T/all.jsonl" >"$T/visits.jsonl.tsv" 2>/dev/null
+same "$T/visits.pages.tsv" "$T/visits.jsonl.tsv" "visits from extract's JSONL as from the pages"
+[ "$(wc -l <"$T/visits.pages.tsv")" -eq 5 ] && ok "four visits on 2024-02-19 (and a header)" || bad "four visits on 2024-02-19"
+"$GUANXI" build -q "$T/all.jsonl" -o "$T/from-jsonl.graphml"
+same "$T/pinghu.graphml" "$T/from-jsonl.graphml" "GraphML from extract's JSONL identical"
+
 # the same bytes whatever the order of the inputs
 set -- "$EX"/0*.txt
 rev=""
