@@ -1,0 +1,62 @@
+#!/bin/sh
+# run.sh — the benchmark: generates a seeded corpus of MB megabytes (bench/gen_corpus.py, cached in
+# bench/corpus-MB/), then measures on it, RUNS times each, the median wall time and peak RSS of:
+#   cat (the floor), guanxi extract, guanxi build (GraphML + GEXF),
+# and the peers on the first 1 MB of it: Python jieba.cut and jieba.posseg (Debian python3-jieba).
+# usage: bench/run.sh [MB] [RUNS]       e.g. bench/run.sh 10 3
+set -eu
+cd "$(dirname "$0")/.."
+MB=${1:-10}
+RUNS=${2:-3}
+G=build/guanxi
+PY=/usr/bin/python3
+C=bench/corpus-$MB
+[ -x "$G" ] || { echo "build guanxi first: tools/test.sh or cmake --build build" >&2; exit 1; }
+[ -f "$C/MANIFEST.tsv" ] || "$PY" bench/gen_corpus.py --mb "$MB" --out "$C"
+BYTES=$(cat "$C"/*.txt | wc -c)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+# median of RUNS runs: prints "seconds peak_kb"
+measure() {
+    : >"$T/times"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        /usr/bin/time -f "%e %M" -o "$T/one" "$@" >/dev/null 2>&1 || true
+        cat "$T/one" >>"$T/times"
+        i=$((i + 1))
+    done
+    sort -n "$T/times" | awk -v n="$RUNS" 'NR == int((n + 1) / 2) { print $1, $2 }'
+}
+row() { # name seconds kb bytes
+    awk -v n="$1" -v s="$2" -v k="$3" -v b="$4" 'BEGIN {
+        printf "| %s | %.2f | %.1f | %.0f |\n", n, s, (s > 0 ? b / 1048576 / s : 0), k / 1024 }'
+}
+echo "corpus: $C, $BYTES bytes, $(ls "$C"/*.txt | wc -l) pages; median of $RUNS runs; $(nproc) cores"
+echo
+echo "| what | seconds | MB/s | peak RSS MB |"
+echo "| --- | --- | --- | --- |"
+set -- $(measure sh -c "cat $C/*.txt"); row "cat (floor)" "$1" "$2" "$BYTES"
+set -- $(measure "$G" extract -q -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract" "$1" "$2" "$BYTES"
+set -- $(measure "$G" build -q -m "$C/MANIFEST.tsv" "$C" -o "$T/x.graphml" -o "$T/x.gexf"); row "guanxi build" "$1" "$2" "$BYTES"
+if "$PY" -c "import jieba" 2>/dev/null; then
+    head -c 1048576 "$(ls "$C"/*.txt | head -1)" >/dev/null
+    cat "$C"/*.txt | head -c 1048576 >"$T/one.txt"
+    ONE=$(wc -c <"$T/one.txt")
+    cat >"$T/cut.py" <<'PY'
+import sys, jieba
+jieba.setLogLevel(60); jieba.initialize()
+t = open(sys.argv[1], encoding='utf-8', errors='ignore').read()
+for _ in jieba.cut(t): pass
+PY
+    cat >"$T/pos.py" <<'PY'
+import sys, jieba, jieba.posseg as p
+jieba.setLogLevel(60); jieba.initialize()
+t = open(sys.argv[1], encoding='utf-8', errors='ignore').read()
+for _ in p.cut(t): pass
+PY
+    set -- $(measure "$PY" "$T/cut.py" "$T/one.txt"); row "jieba.cut (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
+    set -- $(measure "$PY" "$T/pos.py" "$T/one.txt"); row "jieba.posseg (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
+else
+    echo "(python3-jieba not installed: peers skipped)"
+fi
