@@ -21,19 +21,6 @@ typedef struct visits_ctx {
     gx_strvec companies; /* canonical names that --company names (itself or a short form) */
 } visits_ctx;
 
-static bool in_bars(const char *list, const char *name)
-{
-    size_t n = strlen(name);
-    for (const char *p = list; p && *p;) {
-        const char *bar = strchr(p, '|');
-        size_t l = bar ? (size_t)(bar - p) : strlen(p);
-        if (l == n && memcmp(p, name, n) == 0)
-            return true;
-        p = bar ? bar + 1 : p + l;
-    }
-    return false;
-}
-
 /* Titles the article gives `name`, '|'-joined in order of appearance, without repeats. */
 static char *titles_in(const gx_extraction *x, const char *name)
 {
@@ -49,16 +36,9 @@ static char *titles_in(const gx_extraction *x, const char *name)
                     gx_strvec_push(&t, parts.v[k]);
             gx_strvec_destroy(&parts);
         }
-    gx_buf b;
-    gx_buf_init(&b);
-    gx_buf_adds(&b, "");
-    for (size_t k = 0; k < t.n; k++) {
-        if (k)
-            gx_buf_addc(&b, '|');
-        gx_buf_adds(&b, t.v[k]);
-    }
+    char *joined = gx_strvec_join(&t, "|");
     gx_strvec_destroy(&t);
-    return gx_buf_take(&b);
+    return joined;
 }
 
 /* The first place named inside the evidence sentence, or "". */
@@ -78,7 +58,7 @@ static void collect_visits(void *ctx, const gx_article *a, const gx_extraction *
         const gx_mention *m = &x->m[i];
         if (m->type != GX_ENT_COMPANY || gx_strvec_contains(&v->companies, m->name))
             continue;
-        bool named = strcmp(m->name, want) == 0 || in_bars(m->aliases, want) ||
+        bool named = strcmp(m->name, want) == 0 || gx_list_has(m->aliases, '|', want) ||
                      (m->span.end - m->span.start == strlen(want) &&
                       memcmp(a->text + m->span.start, want, strlen(want)) == 0);
         if (named)
@@ -166,7 +146,7 @@ int cli_visits(cli_opts *o)
 
 static bool names_node(const gx_node *nd, const char *name)
 {
-    return strcmp(nd->label, name) == 0 || in_bars(nd->aliases, name);
+    return strcmp(nd->label, name) == 0 || gx_list_has(nd->aliases, '|', name);
 }
 
 static void date_or_empty(const gx_dates *d, bool last, char out[11])

@@ -68,19 +68,6 @@ static void put_csv(const char *s, FILE *fp)
     fputc('"', fp);
 }
 
-static bool in_list(const char *list, const char *name)
-{
-    size_t n = strlen(name);
-    for (const char *p = list; p && *p;) {
-        const char *comma = strchr(p, ',');
-        size_t l = comma ? (size_t)(comma - p) : strlen(p);
-        if (l == n && memcmp(p, name, n) == 0)
-            return true;
-        p = comma ? comma + 1 : p + l;
-    }
-    return false;
-}
-
 static void print_json(const cli_table *t, const char *numeric)
 {
     json_t *arr = json_array();
@@ -90,7 +77,7 @@ static void print_json(const cli_table *t, const char *numeric)
         for (size_t c = 0; c < t->ncols; c++) {
             const char *v = t->cells.v[r * t->ncols + c];
             json_object_set_new(o, t->cols[c],
-                                in_list(numeric, t->cols[c]) ? json_integer(strtoll(v, NULL, 10)) : json_string(v));
+                                gx_list_has(numeric, ',', t->cols[c]) ? json_integer(strtoll(v, NULL, 10)) : json_string(v));
         }
         json_array_append_new(arr, o);
     }

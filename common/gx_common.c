@@ -261,6 +261,19 @@ bool gx_strvec_contains(const gx_strvec *sv, const char *s)
     return false;
 }
 
+bool gx_list_has(const char *list, char sep, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; p && *p;) {
+        const char *end = strchr(p, sep);
+        size_t l = end ? (size_t)(end - p) : strlen(p);
+        if (l == n && memcmp(p, name, n) == 0)
+            return true;
+        p = end ? end + 1 : p + l;
+    }
+    return false;
+}
+
 void gx_strvec_split(gx_strvec *sv, const char *s, char sep)
 {
     while (s && *s) {

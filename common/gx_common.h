@@ -94,6 +94,8 @@ bool gx_strvec_contains(const gx_strvec *sv, const char *s);
 /* Appends the non-empty parts of s split at sep ("a|b" -> a, b). */
 void gx_strvec_split(gx_strvec *sv, const char *s, char sep);
 void gx_strvec_sort(gx_strvec *sv);
+/* Is `name` one of the parts of `list` split at sep ("a|b" holds a and b)? */
+bool gx_list_has(const char *list, char sep, const char *name);
 /* Joins with `sep` into a new string. */
 char *gx_strvec_join(const gx_strvec *sv, const char *sep);
 

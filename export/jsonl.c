@@ -146,22 +146,16 @@ static gx_date date_of(json_t *o, const char *key)
 
 static char *joined(json_t *arr)
 {
-    gx_buf b;
-    gx_buf_init(&b);
+    gx_strvec parts;
+    gx_strvec_init(&parts);
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) {
-        if (!json_is_string(v))
-            continue;
-        if (b.len)
-            gx_buf_addc(&b, '|');
-        gx_buf_adds(&b, json_string_value(v));
-    }
-    if (!b.len) {
-        gx_buf_destroy(&b);
-        return gx_xstrdup("");
-    }
-    return gx_buf_take(&b);
+    json_array_foreach(arr, i, v)
+        if (json_is_string(v))
+            gx_strvec_push(&parts, json_string_value(v));
+    char *s = gx_strvec_join(&parts, "|");
+    gx_strvec_destroy(&parts);
+    return s;
 }
 
 /* A span [start, end) inside a text of len bytes, or false. */
