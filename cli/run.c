@@ -54,9 +54,9 @@ static gx_status ingest_one(const char *path, const gx_buf *stdin_buf, const gx_
     return gx_ingest_file(path, GX_FMT_UNKNOWN, io, arts, err);
 }
 
-static void skipped(counts *c, const char *input, const char *why)
+/* Keeps "input: why" for stats. */
+static void add_why(counts *c, const char *input, const char *why)
 {
-    c->skipped_inputs++;
     gx_buf b;
     gx_buf_init(&b);
     gx_buf_adds(&b, input);
@@ -66,18 +66,17 @@ static void skipped(counts *c, const char *input, const char *why)
     gx_buf_destroy(&b);
 }
 
+static void skipped(counts *c, const char *input, const char *why)
+{
+    c->skipped_inputs++;
+    add_why(c, input, why);
+}
+
 /* Inputs the expansion skips (unknown kinds, unreadable folders): said, and kept for stats. */
 static void expand_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
 {
     gx_diag_emit(NULL, sev, file, line, offset, "%s", msg);
-    counts *c = ctx;
-    gx_buf b;
-    gx_buf_init(&b);
-    gx_buf_adds(&b, file ? file : "");
-    gx_buf_adds(&b, ": ");
-    gx_buf_adds(&b, msg);
-    gx_strvec_push(&c->why, b.data);
-    gx_buf_destroy(&b);
+    add_why(ctx, file ? file : "", msg);
 }
 
 /* Is path a .jsonl that `guanxi extract` wrote?  (Its first line says so.) */
@@ -176,6 +175,11 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
     }
     bool prog = progress_on(o);
 
+    /* extract's JSONL is read as it is, in pass 2 only */
+    bool *extracted = gx_xcalloc(in.paths.n + 1, sizeof *extracted);
+    for (size_t i = 0; i < in.paths.n; i++)
+        extracted[i] = is_extracted(in.paths.v[i]);
+
     /* pass 1: the corpus's confirmed officials */
     gx_names *known = gx_names_new();
     gx_ingest_options quiet = io;
@@ -183,7 +187,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
     for (size_t i = 0; i < in.paths.n; i++) {
         if (prog)
             fprintf(stderr, "\rguanxi: scanning %zu/%zu files", i + 1, in.paths.n);
-        if (is_extracted(in.paths.v[i]))
+        if (extracted[i])
             continue;
         gx_article_list arts;
         gx_article_list_init(&arts);
@@ -202,7 +206,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
         const char *path = in.paths.v[i];
         if (prog)
             fprintf(stderr, "\rguanxi: reading %zu/%zu files", i + 1, in.paths.n);
-        if (is_extracted(path)) {
+        if (extracted[i]) {
             read_extracted(path, o, c, fn, ctx);
             continue;
         }
@@ -237,6 +241,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
     }
     if (prog && in.paths.n)
         fputc('\n', stderr);
+    free(extracted);
     gx_names_free(known);
     gx_buf_destroy(&stdin_buf);
     gx_ingest_inputs_destroy(&in);
