@@ -139,12 +139,12 @@ static const char STATS_HELP[] =
 void cli_usage(FILE *fp, const char *cmd)
 {
     if (cmd && strcmp(cmd, "visits") == 0) {
-        fprintf(fp, "%s%s%s\n%s%s\n%s", VISITS_HELP, FORMAT_HELP, "\n", INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
+        fprintf(fp, "%s%s\n%s%s\n%s", VISITS_HELP, FORMAT_HELP, INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
         fprintf(fp, "\nexample:\n  guanxi visits --official 仲旭东 -m examples/pinghu/MANIFEST.tsv examples/pinghu\n");
         return;
     }
     if (cmd && strcmp(cmd, "who-with") == 0) {
-        fprintf(fp, "%s%s%s\n%s%s\n%s", WHO_WITH_HELP, FORMAT_HELP, "\n", INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
+        fprintf(fp, "%s%s\n%s%s\n%s", WHO_WITH_HELP, FORMAT_HELP, INPUT_HELP, ANSWER_INPUTS, EXIT_HELP);
         fprintf(fp, "\nexample:\n  guanxi who-with 仲旭东 --type official -m examples/pinghu/MANIFEST.tsv examples/pinghu\n");
         return;
     }
@@ -175,6 +175,15 @@ static bool parse_date(const char *s, gx_date *out)
     return *out && used == strlen(s);
 }
 
+/* Index of the n bytes at s in the NULL-ended `words`, or -1. */
+static int word_index(const char *s, size_t n, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+            return i;
+    return -1;
+}
+
 /* "official,company" -> bit mask; false on an unknown word. */
 static bool parse_list(const char *s, unsigned *mask, const char *const *words)
 {
@@ -182,10 +191,7 @@ static bool parse_list(const char *s, unsigned *mask, const char *const *words)
     while (*s) {
         const char *comma = strchr(s, ',');
         size_t n = comma ? (size_t)(comma - s) : strlen(s);
-        int k = -1;
-        for (int i = 0; words[i]; i++)
-            if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-                k = i;
+        int k = word_index(s, n, words);
         if (k < 0)
             return false;
         *mask |= 1u << k;
@@ -319,10 +325,8 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         }
         case OPT_WINDOW: {
             static const char *const W[] = {"article", "paragraph", "sentence", NULL};
-            int k = 0;
-            while (W[k] && strcmp(W[k], optarg) != 0)
-                k++;
-            if (!W[k])
+            int k = word_index(optarg, strlen(optarg), W);
+            if (k < 0)
                 return usage_error(cmd, "bad --window '%s' (article, paragraph or sentence)", optarg);
             o->graph.window = (gx_window)k;
             break;
@@ -331,10 +335,8 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         case OPT_COMPANY: o->company = optarg; break;
         case OPT_FORMAT: {
             static const char *const F[] = {"table", "tsv", "csv", "json", NULL};
-            int k = 0;
-            while (F[k] && strcmp(F[k], optarg) != 0)
-                k++;
-            if (!F[k])
+            int k = word_index(optarg, strlen(optarg), F);
+            if (k < 0)
                 return usage_error(cmd, "bad --format '%s' (table, tsv, csv or json)", optarg);
             o->format = (cli_format)(k + 1);
             break;

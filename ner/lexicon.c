@@ -295,26 +295,17 @@ static int32_t add_place(gx_lexicon *lex, const char *code, const char *name, co
 static void index_place(gx_lexicon *lex, const char *spelling, int32_t id)
 {
     size_t n = strlen(spelling);
+    int32_t last = -1;
+    for (int32_t k = gx_trie_get(&lex->places, spelling, n); k >= 0; last = k, k = lex->spell[k].next)
+        if (lex->spell[k].place == id)
+            return; /* the same division twice under one spelling */
     GX_GROW(lex->spell, lex->cspell, lex->nspell + 1);
     int32_t entry = (int32_t)lex->nspell++;
     lex->spell[entry] = (struct place_spell){id, -1};
-    int32_t k = gx_trie_get(&lex->places, spelling, n);
-    if (k < 0) {
+    if (last < 0)
         gx_trie_add(&lex->places, spelling, n, entry);
-        return;
-    }
-    while (lex->spell[k].next >= 0) {
-        if (lex->spell[k].place == id) { /* the same division twice under one spelling */
-            lex->nspell--;
-            return;
-        }
-        k = lex->spell[k].next;
-    }
-    if (lex->spell[k].place == id) {
-        lex->nspell--;
-        return;
-    }
-    lex->spell[k].next = entry;
+    else
+        lex->spell[last].next = entry;
 }
 
 const place *gx_place_best(const gx_lexicon *lex, int32_t entry)
