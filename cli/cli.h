@@ -30,6 +30,7 @@ typedef struct cli_opts {
     const char *name;               /* who-with: the entity asked about */
     int type;                       /* who-with: a gx_etype, or one of CLI_TYPE_… */
     cli_format format;
+    size_t max_file_bytes, max_article_bytes; /* --max-file-bytes, --max-article-bytes */
 } cli_opts;
 
 /* Parses argv for subcommand `cmd`.  Returns -1 to go on, or an exit code
@@ -48,6 +49,8 @@ int cli_stats(cli_opts *o);
 
 typedef struct cli_counts {
     size_t files, skipped_inputs, skipped_lines, articles, by_kind[8];
+    size_t cut;        /* articles read in parts (over --max-article-bytes) or cut short (too many
+                        * mentions or events) */
     gx_strvec why; /* "input: reason" for each input skipped */
 } cli_counts;
 

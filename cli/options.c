@@ -1,5 +1,7 @@
 /* options.c — getopt_long parsing and the help text of each subcommand. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,10 @@ static const char INPUT_HELP[] =
     "  -l, --lexicon FILE      a user lexicon: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS…]; TYPE is official,\n"
     "                          company, place, person, or stop (never an entity); may repeat\n"
     "  -q, --quiet             no progress and no summary\n"
+    "      --max-file-bytes N  refuse files larger than N bytes (K, M, G suffixes; default 1G;\n"
+    "                          0: no limit)\n"
+    "      --max-article-bytes N  read an article longer than N bytes (default 1M) in parts cut at\n"
+    "                          paragraph or sentence ends, with a warning; 0: no limit\n"
     "\n"
     "A page's publication date comes from --date, else the manifest, else a date in the file name\n"
     "(2024-02-21, 20240221), else the page itself (HTML meta, JSONL 'date').  An article's event\n"
@@ -184,6 +190,23 @@ static int word_index(const char *s, size_t n, const char *const *words)
     return -1;
 }
 
+/* "64K", "1M", "2G" or a plain number of bytes. */
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || errno || *s == '-')
+        return false;
+    unsigned shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20 : *end == 'G' || *end == 'g' ? 30 : 0;
+    if (shift)
+        end++;
+    if (*end || v > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)(v << shift);
+    return true;
+}
+
 /* "official,company" -> bit mask; false on an unknown word. */
 static bool parse_list(const char *s, unsigned *mask, const char *const *words)
 {
@@ -208,7 +231,7 @@ void cli_opts_destroy(cli_opts *o)
 }
 
 enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP, OPT_WINDOW,
-           OPT_OFFICIAL, OPT_COMPANY, OPT_FORMAT, OPT_TYPE };
+           OPT_OFFICIAL, OPT_COMPANY, OPT_FORMAT, OPT_TYPE, OPT_MAX_FILE, OPT_MAX_ARTICLE };
 
 /* Which options each subcommand takes (the input options go everywhere). */
 static bool allowed(const char *cmd, int c)
@@ -240,6 +263,8 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
     o->data_dir = getenv("GUANXI_DATA") ? getenv("GUANXI_DATA") : GX_DATA_DIR;
     o->top = strcmp(cmd, "stats") == 0 ? 10 : strcmp(cmd, "who-with") == 0 ? 0 : 5;
     o->type = CLI_TYPE_PEOPLE_AND_FIRMS;
+    o->max_file_bytes = GX_MAX_FILE_BYTES;
+    o->max_article_bytes = GX_MAX_ARTICLE_BYTES;
     gx_graph_options_init(&o->graph);
     gx_strvec_init(&o->lexicons);
     gx_strvec_init(&o->outputs);
@@ -264,6 +289,8 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         {"company", required_argument, NULL, OPT_COMPANY},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"type", required_argument, NULL, OPT_TYPE},
+        {"max-file-bytes", required_argument, NULL, OPT_MAX_FILE},
+        {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
         {NULL, 0, NULL, 0},
     };
     static const char *const TYPES[] = {"official", "company", "place", NULL};
@@ -348,6 +375,14 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
             o->type = t;
             break;
         }
+        case OPT_MAX_FILE:
+            if (!parse_size(optarg, &o->max_file_bytes))
+                return usage_error(cmd, "bad --max-file-bytes '%s' (a size such as 500M)", optarg);
+            break;
+        case OPT_MAX_ARTICLE:
+            if (!parse_size(optarg, &o->max_article_bytes) || (o->max_article_bytes && o->max_article_bytes < 1024))
+                return usage_error(cmd, "bad --max-article-bytes '%s' (a size of 1K or more, or 0)", optarg);
+            break;
         case ':': return usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
         default: return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
         }

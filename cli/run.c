@@ -79,6 +79,14 @@ static void expand_diag(void *ctx, gx_severity sev, const char *file, long line,
     add_why(ctx, file ? file : "", msg);
 }
 
+/* A bad manifest line: said, and counted, since the files it names may go undated. */
+static void manifest_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
+{
+    counts *c = ctx;
+    gx_diag_emit(NULL, sev, file, line, offset, "%s", msg);
+    c->skipped_lines++;
+}
+
 /* Is path a .jsonl that `guanxi extract` wrote?  (Its first line says so.) */
 static bool is_extracted(const char *path)
 {
@@ -148,7 +156,8 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
     if (o->manifest_path) {
         gx_error err;
         gx_error_clear(&err);
-        man = gx_manifest_load(o->manifest_path, NULL, &err);
+        gx_diag md = {manifest_diag, c};
+        man = gx_manifest_load(o->manifest_path, &md, &err);
         if (!man) {
             char msg[1200];
             gx_error_format(&err, msg, sizeof msg);
@@ -202,6 +211,9 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
 
     /* pass 2: extraction */
     io.skipped = &c->skipped_lines;
+    io.cut = &c->cut;
+    io.max_file_bytes = o->max_file_bytes;
+    io.max_article_bytes = o->max_article_bytes;
     for (size_t i = 0; i < in.paths.n; i++) {
         const char *path = in.paths.v[i];
         if (prog)
@@ -229,9 +241,11 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
             gx_extraction x;
             gx_extraction_init(&x);
             gx_ner_extract(lex, known, &arts.v[k], &x);
-            if (x.truncated)
-                fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions; the rest were ignored\n",
-                        arts.v[k].id, GX_NER_MAX_MENTIONS);
+            if (x.truncated) {
+                fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions or %d events; the rest "
+                        "were ignored\n", arts.v[k].id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);
+                c->cut++;
+            }
             c->articles++;
             c->by_kind[arts.v[k].kind]++;
             fn(ctx, &arts.v[k], &x);
@@ -253,7 +267,7 @@ int cli_finish_code(const counts *c)
 {
     if (c->files == 0 && c->skipped_inputs > 0)
         return EXIT_ERROR;
-    return c->skipped_inputs || c->skipped_lines ? EXIT_PARTIAL : EXIT_OK;
+    return c->skipped_inputs || c->skipped_lines || c->cut ? EXIT_PARTIAL : EXIT_OK;
 }
 
 /* Makes the folders above path (like mkdir -p of its dirname). */
@@ -302,6 +316,9 @@ static void summary(const cli_opts *o, const counts *c, const gx_network *net)
     if (c->skipped_inputs || c->skipped_lines)
         printf("skipped: %zu input%s, %zu bad line%s (see the messages above)\n", c->skipped_inputs,
                c->skipped_inputs == 1 ? "" : "s", c->skipped_lines, c->skipped_lines == 1 ? "" : "s");
+    if (c->cut)
+        printf("cut: %zu article%s over a limit were read in parts or cut short (see the messages above)\n",
+               c->cut, c->cut == 1 ? "" : "s");
     printf("entities: %zu officials, %zu companies, %zu places", by_type[GX_ENT_OFFICIAL],
            by_type[GX_ENT_COMPANY], by_type[GX_ENT_PLACE]);
     if (by_type[GX_ENT_PERSON] || by_type[GX_ENT_JOURNALIST])

@@ -157,6 +157,7 @@ void gx_buf_destroy(gx_buf *b)
 void gx_buf_reserve(gx_buf *b, size_t extra)
 {
     GX_GROW(b->data, b->cap, b->len + extra + 1);
+    b->data[b->len] = '\0'; /* a reserved buffer is a valid (maybe empty) string */
 }
 
 void gx_buf_add(gx_buf *b, const void *p, size_t n)

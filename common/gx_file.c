@@ -2,6 +2,7 @@
 #include "gx_common.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,42 @@ gx_status gx_read_file(const char *path, char **data, size_t *len, gx_error *err
     return GX_OK;
 }
 
+/* Temporaries being written, removed if the run is interrupted (Ctrl-C, kill), so that an
+ * interrupted run leaves the earlier outputs as they were and no litter beside them. */
+enum { MAX_PENDING = 32 };
+static char *volatile pending[MAX_PENDING];
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i])
+            unlink(pending[i]); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void track(char *tmp, bool on)
+{
+    static bool installed;
+    if (!installed) {
+        static const int SIGS[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+        for (size_t i = 0; i < sizeof SIGS / sizeof *SIGS; i++) {
+            struct sigaction sa = {0};
+            sa.sa_handler = on_signal;
+            sigemptyset(&sa.sa_mask);
+            struct sigaction old;
+            if (sigaction(SIGS[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+                sigaction(SIGS[i], &sa, NULL);
+        }
+        installed = true;
+    }
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (on ? pending[i] == NULL : pending[i] == tmp) {
+            pending[i] = on ? tmp : NULL;
+            return;
+        }
+}
+
 gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
 {
     a->path = gx_xstrdup(path);
@@ -55,6 +92,7 @@ gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
         a->path = a->tmp = NULL;
         return st;
     }
+    track(a->tmp, true);
     return GX_OK;
 }
 
@@ -79,6 +117,7 @@ gx_status gx_atomic_commit(gx_atomic *a, gx_error *err)
     }
     if (st != GX_OK)
         remove(a->tmp);
+    track(a->tmp, false);
     free(a->path);
     free(a->tmp);
     a->path = a->tmp = NULL;
@@ -91,6 +130,8 @@ void gx_atomic_abort(gx_atomic *a)
         fclose(a->fp);
         remove(a->tmp);
     }
+    if (a->tmp)
+        track(a->tmp, false);
     a->fp = NULL;
     free(a->path);
     free(a->tmp);

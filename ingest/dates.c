@@ -157,7 +157,7 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
         if (!ll || line[0] == '#')
             continue;
         char *tab = memchr(line, '\t', ll);
-        if (!tab) {
+        if (!tab || tab == line) {
             gx_diag_emit(diag, GX_WARNING, path, lineno, -1, "expected PATH<TAB>YYYY-MM-DD; line skipped");
             continue;
         }

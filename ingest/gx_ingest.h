@@ -64,10 +64,18 @@ gx_date gx_manifest_lookup(const gx_manifest *m, const char *path);
 typedef struct gx_ingest_options {
     gx_date date;                 /* --date: overrides every other source; 0 if not given */
     const gx_manifest *manifest;  /* may be NULL */
-    size_t max_file_bytes;        /* 0: no limit */
+    size_t max_file_bytes;        /* larger files are refused; 0: no limit (default GX_MAX_FILE_BYTES) */
+    size_t max_article_bytes;     /* longer articles are read in parts of at most this many bytes,
+                                   * cut at paragraph or sentence ends; 0: no limit
+                                   * (default GX_MAX_ARTICLE_BYTES) */
     size_t *skipped;              /* if set, counts skipped parts of inputs (bad JSONL lines) */
+    size_t *cut;                  /* if set, counts articles read in parts or with text lost */
     gx_diag diag;                 /* where warnings go */
 } gx_ingest_options;
+/* Limits that keep a pathological input (a whole site dumped on one line) from taking unbounded
+ * time or memory: a newspaper article is a few KB, a page file a few hundred. */
+enum { GX_MAX_ARTICLE_BYTES = 1 << 20 };
+#define GX_MAX_FILE_BYTES ((size_t)1 << 30)
 void gx_ingest_options_init(gx_ingest_options *o);
 
 typedef enum gx_format { GX_FMT_UNKNOWN = 0, GX_FMT_TEXT, GX_FMT_HTML, GX_FMT_JSONL } gx_format;

@@ -238,7 +238,7 @@ gx_status gx_html_read(const char *name, const char *html, size_t len, gx_doc *d
     xmlSetGenericErrorFunc(NULL, quiet);
     htmlDocPtr d = htmlReadMemory(html, (int)len, name, "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
     if (!d)
         return gx_error_set(err, GX_ERR_PARSE, name, -1, -1, "not readable as HTML");
     found f = {0};
@@ -249,6 +249,7 @@ gx_status gx_html_read(const char *name, const char *html, size_t len, gx_doc *d
     walk w = {&text, false};
     if (main)
         text_of(main->children, &w, 0);
+    doc->lost = w.too_deep;
     if (w.too_deep)
         gx_diag_emit(diag, GX_WARNING, name, -1, -1,
                      "HTML nested deeper than %d elements; the deeper text is ignored", MAX_DEPTH);

@@ -49,6 +49,8 @@ void gx_article_list_destroy(gx_article_list *l)
 void gx_ingest_options_init(gx_ingest_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->max_file_bytes = GX_MAX_FILE_BYTES;
+    o->max_article_bytes = GX_MAX_ARTICLE_BYTES;
 }
 
 gx_format gx_format_from_path(const char *path)
@@ -147,6 +149,13 @@ static void expand_one(gx_inputs *in, const char *path, bool named, visited *see
         seen->n--;
         return;
     }
+    if (!named && !S_ISREG(st.st_mode)) {
+        /* A FIFO would block the run, a device would never end; named ones the user asked for. */
+        gx_diag_emit(diag, GX_WARNING, path, -1, -1, "not a regular file (%s); skipped",
+                     S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+        in->skipped++;
+        return;
+    }
     if (gx_format_from_path(path) == GX_FMT_UNKNOWN) {
         /* A manifest or README beside the pages is expected; say so quietly. */
         const char *base = strrchr(path, '/');
@@ -193,9 +202,87 @@ static gx_date pub_date(const char *path, gx_date own, const gx_ingest_options *
     return d ? d : own;
 }
 
+/* Where to end a part of at most `limit` bytes starting at p: the last paragraph end in its
+ * second half, else the last sentence end there, else the last character boundary. */
+static size_t part_end(const char *s, size_t len, size_t p, size_t limit)
+{
+    size_t w = p + limit;
+    if (w >= len)
+        return len;
+    size_t half = p + limit / 2;
+    for (size_t i = w; i > half; i--)
+        if (s[i - 1] == '\n')
+            return i;
+    static const char *const ENDS[] = {"。", "!", "?", ";"};
+    for (size_t i = w; i > half; i--)
+        for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++) {
+            size_t n = strlen(ENDS[k]);
+            if (i >= p + n && memcmp(s + i - n, ENDS[k], n) == 0)
+                return i;
+        }
+    while (w > p + 1 && ((unsigned char)s[w] & 0xC0) == 0x80)
+        w--;
+    return w;
+}
+
+/* Articles longer than the limit become several, cut at paragraph or sentence ends, so that one
+ * pathological "article" cannot take unbounded time; each cut is reported and counted. */
+static void cut_long(gx_article_list *out, size_t first, const char *name, const gx_ingest_options *opt)
+{
+    size_t limit = opt->max_article_bytes;
+    if (!limit)
+        return;
+    size_t n = out->n - first;
+    bool any = false;
+    for (size_t i = first; i < out->n && !any; i++)
+        any = out->v[i].len > limit;
+    if (!any)
+        return;
+    gx_article *old = gx_xmalloc(n * sizeof *old);
+    memcpy(old, out->v + first, n * sizeof *old);
+    out->n = first;
+    for (size_t i = 0; i < n; i++) {
+        gx_article *a = &old[i];
+        if (a->len <= limit) {
+            *push_article(out) = *a;
+            continue;
+        }
+        size_t parts = 0;
+        for (size_t p = 0; p < a->len; parts++) {
+            size_t e = part_end(a->text, a->len, p, limit);
+            gx_article *b = push_article(out);
+            b->source = gx_xstrdup(a->source);
+            b->kind = a->kind;
+            b->date = a->date;
+            b->title = gx_xstrdup(a->title);
+            b->text = gx_xstrndup(a->text + p, e - p);
+            b->len = e - p;
+            if (parts == 0)
+                for (size_t j = 0; j < a->journalists.n; j++)
+                    gx_strvec_push(&b->journalists, a->journalists.v[j]);
+            if (a->id) {
+                gx_buf id;
+                gx_buf_init(&id);
+                gx_buf_addf(&id, parts ? "%s.%zu" : "%s", a->id, parts + 1);
+                b->id = gx_buf_take(&id);
+            }
+            p = e;
+        }
+        gx_diag_emit(&opt->diag, GX_WARNING, name, -1, -1,
+                     "article %zu is %zu bytes, more than the limit of %zu; read as %zu parts cut at "
+                     "paragraph or sentence ends (entities in different parts are not linked)",
+                     i + 1, a->len, limit, parts);
+        if (opt->cut)
+            (*opt->cut)++;
+        gx_article_destroy(a);
+    }
+    free(old);
+}
+
 static void finish(gx_article_list *out, size_t first, const char *name, gx_date own,
                    const gx_ingest_options *opt)
 {
+    cut_long(out, first, name, opt);
     gx_date pub = pub_date(name, own, opt);
     for (size_t i = first; i < out->n; i++) {
         gx_article *a = &out->v[i];
@@ -271,6 +358,8 @@ gx_status gx_ingest_buffer(const char *name, const char *data, size_t len, gx_fo
         st = gx_html_read(name, text.data, text.len, &d, &opt->diag, err);
         if (st == GX_OK) {
             own = d.date;
+            if (d.lost && opt->cut)
+                (*opt->cut)++;
             add_doc(out, name, &d, opt);
             gx_doc_destroy(&d);
         }

@@ -11,6 +11,7 @@ typedef struct gx_doc {
     char *source; /* may be NULL */
     gx_date date; /* from the document itself (HTML meta, JSONL field); 0 if none */
     char *text;   /* UTF-8 with '\n' paragraph ends */
+    bool lost;    /* part of the text could not be read (HTML nested too deep); reported */
 } gx_doc;
 
 void gx_doc_destroy(gx_doc *d);

@@ -67,7 +67,18 @@ void gx_jsonl_read(const char *name, const char *data, size_t len, gx_doc **docs
             continue;
         }
         gx_doc d = {0};
-        d.text = gx_xstrndup(json_string_value(text), json_string_length(text));
+        /* "\u0000" inside the text: dropped (and said) rather than ending the text there */
+        const char *tv = json_string_value(text);
+        size_t tl = json_string_length(text), nul = 0;
+        d.text = gx_xmalloc(tl + 1);
+        for (size_t i = 0, k = 0; i <= tl; i++)
+            if (i == tl || tv[i])
+                d.text[k++] = i == tl ? '\0' : tv[i];
+            else
+                nul++;
+        if (nul)
+            gx_diag_emit(diag, GX_WARNING, name, lineno, -1, "%zu NUL character%s (\\u0000) in \"text\" dropped",
+                         nul, nul == 1 ? "" : "s");
         d.id = opt_string(o, "id", name, lineno, diag);
         d.title = opt_string(o, "title", name, lineno, diag);
         d.source = opt_string(o, "source", name, lineno, diag);

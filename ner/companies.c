@@ -111,17 +111,42 @@ static void add_alias(gx_strvec *al, const char *name, const gx_buf *b)
         gx_strvec_push(al, b->data);
 }
 
-/* Later mentions of a company by its aliases, in the same article. */
-static void alias_mentions(const gx_article *a, gx_extraction *x, const char *name, const gx_strvec *al)
+/* Later mentions of the article's firms by their aliases, found in one pass over the text with a
+ * trie of every alias (a spelling two firms share goes to the first). */
+static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
 {
-    for (size_t k = 0; k < al->n; k++) {
-        size_t n = strlen(al->v[k]);
-        for (const char *p = a->text; !x->truncated && (p = strstr(p, al->v[k])) != NULL; p += n) {
-            size_t b = (size_t)(p - a->text);
-            if (!gx_x_covered(x, b, b + n, 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON))
-                gx_x_add(x, GX_ENT_COMPANY, b, b + n, name, strlen(name), "", GX_MF_ALIAS);
+    gx_trie t;
+    gx_trie_init(&t);
+    gx_strvec names;
+    gx_strvec_init(&names);
+    size_t n0 = x->n;
+    for (size_t k = first; k < n0; k++) {
+        const gx_mention *m = &x->m[k];
+        if (m->type != GX_ENT_COMPANY || (m->flags & GX_MF_ALIAS) || !*m->aliases)
+            continue;
+        for (const char *p = m->aliases; *p;) {
+            const char *e = strchr(p, '|');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            int32_t before = gx_trie_add(&t, p, n, (int32_t)names.n);
+            if (before >= 0)
+                gx_trie_add(&t, p, n, before); /* the first firm keeps its claim */
+            p += n + (e != NULL);
+        }
+        gx_strvec_push(&names, m->name);
+    }
+    const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
+    for (size_t i = 0; names.n && i < a->len && !x->truncated;) {
+        int32_t id;
+        size_t n = gx_is_han_at(a->text, i, a->len) ? gx_trie_longest(&t, a->text + i, a->len - i, &id) : 0;
+        if (n && !gx_x_covered(x, i, i + n, taken)) {
+            gx_x_add(x, GX_ENT_COMPANY, i, i + n, names.v[id], strlen(names.v[id]), "", GX_MF_ALIAS);
+            i += n;
+        } else {
+            i += gx_utf8_len((unsigned char)a->text[i]);
         }
     }
+    gx_strvec_destroy(&names);
+    gx_trie_destroy(&t);
 }
 
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
@@ -169,16 +194,5 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         i = e;
     }
     /* aliases resolve within the article */
-    size_t n0 = x->n;
-    for (size_t k = first; k < n0; k++) {
-        if (x->m[k].type != GX_ENT_COMPANY || (x->m[k].flags & GX_MF_ALIAS) || !*x->m[k].aliases)
-            continue;
-        gx_strvec al;
-        gx_strvec_init(&al);
-        gx_strvec_split(&al, x->m[k].aliases, '|');
-        char *name = gx_xstrdup(x->m[k].name);
-        alias_mentions(a, x, name, &al);
-        free(name);
-        gx_strvec_destroy(&al);
-    }
+    alias_mentions(a, x, first);
 }

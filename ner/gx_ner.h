@@ -55,9 +55,9 @@ typedef struct gx_event {
     gx_span evidence;  /* the sentence that shows it */
 } gx_event;
 
-/* At most this many mentions are kept per article; past it `truncated` is set
- * and the caller should say so (a pathological input, e.g. a 50 MB line). */
-enum { GX_NER_MAX_MENTIONS = 20000 };
+/* At most this many mentions and events are kept per article; past either, `truncated` is
+ * set and the caller should say so (a pathological input, e.g. a 50 MB line). */
+enum { GX_NER_MAX_MENTIONS = 20000, GX_NER_MAX_EVENTS = 20000 };
 
 typedef struct gx_extraction {
     gx_mention *m;
@@ -66,6 +66,9 @@ typedef struct gx_extraction {
     size_t nev, evcap;
     bool truncated;
     gx_mention overflow; /* scratch slot handed out past the cap; never part of m */
+    unsigned char *cover; /* while extracting: per byte of text, the types (1u << type) of the
+                           * mentions over it, so that "is this already taken?" costs the span */
+    size_t cover_len;
 } gx_extraction;
 void gx_extraction_init(gx_extraction *x);
 void gx_extraction_destroy(gx_extraction *x);

@@ -50,6 +50,7 @@ void gx_extraction_destroy(gx_extraction *x)
     }
     free(x->m);
     free(x->ev);
+    free(x->cover);
     gx_extraction_init(x);
 }
 
@@ -81,6 +82,8 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
     m->aliases = gx_xstrdup("");
     m->code = gx_xstrdup("");
     m->flags = flags;
+    for (size_t i = start; i < end && i < x->cover_len; i++)
+        x->cover[i] |= (unsigned char)(1u << type);
     return m;
 }
 
@@ -102,6 +105,12 @@ void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, con
 
 bool gx_x_covered(const gx_extraction *x, size_t start, size_t end, unsigned mask)
 {
+    if (x->cover && end <= x->cover_len) {
+        for (size_t i = start; i < end; i++)
+            if (x->cover[i] & mask)
+                return true;
+        return false;
+    }
     for (size_t i = 0; i < x->n; i++) {
         const gx_mention *m = &x->m[i];
         if ((mask & (1u << m->type)) && m->span.end > m->span.start && start < m->span.end &&
@@ -160,8 +169,26 @@ static void apply_stop(const gx_lexicon *lex, gx_extraction *x)
     x->n = k;
 }
 
+_Static_assert(GX_ENT_NTYPES <= 8, "the coverage map keeps one bit per type in a byte");
+
+/* Starts the coverage map of an extraction over a text of len bytes. */
+static void cover_start(gx_extraction *x, size_t len)
+{
+    free(x->cover);
+    x->cover = gx_xcalloc(len ? len : 1, 1);
+    x->cover_len = len;
+}
+
+static void cover_end(gx_extraction *x)
+{
+    free(x->cover);
+    x->cover = NULL;
+    x->cover_len = 0;
+}
+
 void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out)
 {
+    cover_start(out, a->len);
     for (size_t i = 0; i < a->journalists.n; i++)
         gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
                  GX_MF_BYLINE);
@@ -169,6 +196,7 @@ void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_artic
     gx_ner_officials(lex, known, a, out);
     gx_ner_companies(lex, a, out);
     gx_ner_places(lex, a, out);
+    cover_end(out);
     apply_stop(lex, out);
     if (out->n > 1)
         qsort(out->m, out->n, sizeof *out->m, cmp_mention);
@@ -215,6 +243,7 @@ void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
 {
     gx_extraction x;
     gx_extraction_init(&x);
+    cover_start(&x, a->len);
     gx_ner_officials(lex, NULL, a, &x);
     for (size_t i = 0; i < x.n; i++)
         if (x.m[i].type == GX_ENT_OFFICIAL && (x.m[i].flags & (GX_MF_TITLED | GX_MF_LIST)))

@@ -382,70 +382,102 @@ static size_t latin_name_at(const char *s, size_t i, size_t len)
     return ends && lower && e - i >= 2 ? e : 0;
 }
 
-/* Later mentions of the officials found: the bare name, 仲书记, 军波同志. */
+/* A form in which an official found in the article is named again: 仲旭东, 仲书记, 军波同志. */
+typedef struct later_form {
+    size_t official; /* index into the names */
+    size_t span;     /* bytes the mention covers (军波 of 军波同志) */
+    unsigned flags;  /* GX_MF_ALIAS for the short forms */
+    unsigned taken;  /* mention types that already cover it */
+} later_form;
+
+typedef struct later_forms {
+    gx_trie trie; /* value: index into form[] */
+    later_form *form;
+    size_t n, cap;
+} later_forms;
+
+/* Adds a form; a spelling two officials share stays with the first. */
+static void add_form(later_forms *f, const char *w, size_t len, later_form lf)
+{
+    if (gx_trie_get(&f->trie, w, len) >= 0)
+        return;
+    GX_GROW(f->form, f->cap, f->n + 1);
+    f->form[f->n] = lf;
+    gx_trie_add(&f->trie, w, len, (int32_t)f->n++);
+}
+
+/* The surname + office word of each title (仲书记, 周市长): the office word is the longest title
+ * word that ends the title. */
+static void office_forms(const gx_lexicon *lex, later_forms *f, const char *name, size_t sl,
+                         const char *titles, size_t who)
+{
+    for (const char *t = titles; sl && t && *t;) {
+        const char *bar = strchr(t, '|');
+        size_t tl = bar ? (size_t)(bar - t) : strlen(t);
+        for (size_t p = 0; p < tl; p += gx_utf8_len((unsigned char)t[p])) {
+            int32_t kind;
+            size_t w = gx_trie_longest(&lex->titles, t + p, tl - p, &kind);
+            if (w && p + w == tl && kind == TK_OFFICE) {
+                gx_buf sf;
+                gx_buf_init(&sf);
+                gx_buf_add(&sf, name, sl);
+                gx_buf_add(&sf, t + p, w);
+                add_form(f, sf.data, sf.len, (later_form){who, sf.len, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
+                gx_buf_destroy(&sf);
+                break;
+            }
+        }
+        t = bar ? bar + 1 : NULL;
+    }
+}
+
+/* Later mentions of the officials found: the bare name, 仲书记, 军波同志 — every form of every
+ * official in one trie, so the text is read once however many officials the article names. */
 static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t first)
 {
-    const char *s = a->text;
+    later_forms f = {0};
+    gx_trie_init(&f.trie);
+    gx_strvec names;
+    gx_strvec_init(&names);
     size_t n0 = x->n;
     for (size_t k = first; k < n0; k++) {
         if (x->m[k].type != GX_ENT_OFFICIAL)
             continue;
         const char *name = x->m[k].name;
         size_t nl = strlen(name);
-        bool dup = false;
-        for (size_t j = first; j < k && !dup; j++)
-            dup = x->m[j].type == GX_ENT_OFFICIAL && strcmp(x->m[j].name, name) == 0;
-        if (dup)
+        if (gx_trie_get(&f.trie, name, nl) >= 0)
             continue;
-        if (x->truncated)
-            return;
-        /* bare name */
-        for (const char *p = s; !x->truncated && (p = strstr(p, name)) != NULL; p += nl) {
-            size_t b = (size_t)(p - s);
-            if (!gx_x_covered(x, b, b + nl, 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON))
-                gx_x_add(x, GX_ENT_OFFICIAL, b, b + nl, name, nl, "", 0);
-        }
-        /* surname + the office word of each title: 仲书记, 周市长 */
+        size_t who = names.n;
+        gx_strvec_push(&names, name);
+        add_form(&f, name, nl, (later_form){who, nl, 0, 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON});
         int32_t sk;
         size_t sl = gx_trie_longest(&lex->surnames, name, nl, &sk);
-        const char *t = x->m[k].titles;
-        while (sl && t && *t) {
-            const char *bar = strchr(t, '|');
-            size_t tl = bar ? (size_t)(bar - t) : strlen(t);
-            /* the office word is the longest title word that ends the title */
-            for (size_t p = 0; p < tl; p += gx_utf8_len((unsigned char)t[p])) {
-                int32_t kind;
-                size_t w = gx_trie_longest(&lex->titles, t + p, tl - p, &kind);
-                if (w && p + w == tl && kind == TK_OFFICE) {
-                    gx_buf sf;
-                    gx_buf_init(&sf);
-                    gx_buf_add(&sf, name, sl);
-                    gx_buf_add(&sf, t + p, w);
-                    for (const char *q = s; (q = strstr(q, sf.data)) != NULL; q += sf.len) {
-                        size_t b = (size_t)(q - s);
-                        if (!gx_x_covered(x, b, b + sf.len, 1u << GX_ENT_OFFICIAL))
-                            gx_x_add(x, GX_ENT_OFFICIAL, b, b + sf.len, name, nl, "", GX_MF_ALIAS);
-                    }
-                    gx_buf_destroy(&sf);
-                    break;
-                }
-            }
-            t = bar ? bar + 1 : NULL;
-        }
-        /* given name + 同志 */
-        if (sl && nl - sl >= 6) {
+        office_forms(lex, &f, name, sl, x->m[k].titles, who);
+        if (sl && nl - sl >= 6) { /* given name + 同志 */
             gx_buf sf;
             gx_buf_init(&sf);
             gx_buf_add(&sf, name + sl, nl - sl);
             gx_buf_adds(&sf, "同志");
-            for (const char *q = s; (q = strstr(q, sf.data)) != NULL; q += sf.len) {
-                size_t b = (size_t)(q - s);
-                if (!gx_x_covered(x, b, b + nl - sl, 1u << GX_ENT_OFFICIAL))
-                    gx_x_add(x, GX_ENT_OFFICIAL, b, b + nl - sl, name, nl, "", GX_MF_ALIAS);
-            }
+            add_form(&f, sf.data, sf.len, (later_form){who, nl - sl, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
             gx_buf_destroy(&sf);
         }
     }
+    const char *s = a->text;
+    for (size_t i = 0; f.n && i < a->len && !x->truncated;) {
+        int32_t id;
+        size_t n = gx_is_han_at(s, i, a->len) ? gx_trie_longest(&f.trie, s + i, a->len - i, &id) : 0;
+        const later_form *lf = n ? &f.form[id] : NULL;
+        if (lf && !gx_x_covered(x, i, i + lf->span, lf->taken)) {
+            const char *name = names.v[lf->official];
+            gx_x_add(x, GX_ENT_OFFICIAL, i, i + lf->span, name, strlen(name), "", lf->flags);
+            i += n;
+            continue;
+        }
+        i += gx_utf8_len((unsigned char)s[i]);
+    }
+    gx_strvec_destroy(&names);
+    gx_trie_destroy(&f.trie);
+    free(f.form);
 }
 
 /* Bare mentions of officials confirmed elsewhere in the corpus: 许静出席, 戴振对应征青年.
