@@ -1,11 +1,11 @@
 #!/bin/sh
 # deps.sh — installs the Debian packages guanxi needs, or says which line to run.
 #   tools/deps.sh build   to build and run guanxi
-#   tools/deps.sh test    also what the test suite uses (readers, xmllint, clang's sanitizers)
+#   tools/deps.sh test    also what the test suite uses (readers, xmllint, clang and its fuzzer)
 # As root it runs apt-get; otherwise it prints the apt-get line and exits 1.
 set -eu
 BUILD_PKGS="build-essential cmake pkg-config libigraph-dev libpcre2-dev libxml2-dev libjansson-dev"
-TEST_PKGS="libxml2-utils python3 python3-networkx python3-igraph"
+TEST_PKGS="libxml2-utils python3 python3-networkx python3-igraph clang libclang-rt-14-dev"
 case "${1:-build}" in
 build) want=$BUILD_PKGS ;;
 test) want="$BUILD_PKGS $TEST_PKGS" ;;
