@@ -31,6 +31,7 @@ typedef struct cli_opts {
     int type;                       /* who-with: a gx_etype, or one of CLI_TYPE_… */
     cli_format format;
     size_t max_file_bytes, max_article_bytes; /* --max-file-bytes, --max-article-bytes */
+    int jobs;                                 /* -j: threads reading and extracting */
 } cli_opts;
 
 /* Parses argv for subcommand `cmd`.  Returns -1 to go on, or an exit code
@@ -65,6 +66,17 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, cli_a
 int cli_finish_code(const cli_counts *c);
 /* Reads the inputs into a network built with the default options (and --since/--until). */
 int cli_network(cli_opts *o, cli_counts *c, gx_network **net);
+
+/* --- the ordered work pool (pool.c) --- */
+
+/* work(ctx, i, slot) runs on one of `jobs` threads in any order; consume(ctx, i, slot) runs on the
+ * calling thread for i = 0, 1, … in order.  A slot is slot_size zeroed bytes that work fills and
+ * consume empties.  jobs <= 1 runs everything on the calling thread. */
+typedef void (*cli_work_fn)(void *ctx, size_t i, void *slot);
+typedef void (*cli_consume_fn)(void *ctx, size_t i, void *slot);
+void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_consume_fn consume, void *ctx);
+/* The number of online cores (at most 64). */
+int cli_jobs_default(void);
 
 /* --- tables (table.c): aligned on a terminal, TSV when piped, CSV, JSON --- */
 

@@ -35,6 +35,8 @@ static const char INPUT_HELP[] =
     "  -l, --lexicon FILE      a user lexicon: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS…]; TYPE is official,\n"
     "                          company, place, person, or stop (never an entity); may repeat\n"
     "  -q, --quiet             no progress and no summary\n"
+    "  -j, --jobs N            threads reading and extracting (default: one per core); the output\n"
+    "                          is the same for every N\n"
     "      --max-file-bytes N  refuse files larger than N bytes (K, M, G suffixes; default 1G;\n"
     "                          0: no limit)\n"
     "      --max-article-bytes N  read an article longer than N bytes (default 1M) in parts cut at\n"
@@ -289,6 +291,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         {"company", required_argument, NULL, OPT_COMPANY},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"type", required_argument, NULL, OPT_TYPE},
+        {"jobs", required_argument, NULL, 'j'},
         {"max-file-bytes", required_argument, NULL, OPT_MAX_FILE},
         {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
         {NULL, 0, NULL, 0},
@@ -298,7 +301,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":hd:m:l:o:q", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hd:m:l:o:qj:", longopts, NULL)) != -1) {
         if (!allowed(cmd, c))
             return usage_error(cmd, "option '%s' does not apply here (see --help)", argv[optind - 1]);
         switch (c) {
@@ -373,6 +376,14 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
             if (t < CLI_TYPE_ALL || t > GX_ENT_PLACE)
                 return usage_error(cmd, "bad --type '%s' (official, company, place or all)", optarg);
             o->type = t;
+            break;
+        }
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 256)
+                return usage_error(cmd, "bad --jobs '%s' (1 to 256)", optarg);
+            o->jobs = (int)v;
             break;
         }
         case OPT_MAX_FILE:

@@ -143,15 +143,154 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, artic
     fclose(fp);
 }
 
+/* What the passes over the inputs share. */
+typedef struct reading {
+    const cli_opts *o;
+    const gx_lexicon *lex;
+    const gx_strvec *paths;
+    const bool *extracted;   /* per input: extract's JSONL, read as it is in pass 2 */
+    const gx_buf *stdin_buf;
+    gx_ingest_options io;
+    gx_names *known;         /* pass 1 fills it; pass 2 reads it */
+    counts *c;
+    article_fn fn;
+    void *ctx;
+    bool prog;
+} reading;
+
+/* One input's work, done on a worker thread and handed over in input order. */
+typedef struct file_job {
+    gx_names *names;         /* pass 1 */
+    gx_article_list arts;    /* pass 2 */
+    gx_extraction *x;        /* pass 2: one per article */
+    gx_status st;
+    gx_error err;
+    gx_buf msgs;             /* the input's messages, printed when it is handed over */
+    size_t skipped_lines, cut;
+} file_job;
+
+static void keep_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
+{
+    char out[1700];
+    gx_diag_format(out, sizeof out, sev, file, line, offset, msg);
+    gx_buf_adds(&((file_job *)ctx)->msgs, out);
+}
+
+static void progress(const reading *r, const char *what, size_t i)
+{
+    if (r->prog)
+        fprintf(stderr, "\rguanxi: %s %zu/%zu files", what, i + 1, r->paths->n);
+}
+
+/* pass 1: the officials an input confirms (titled or listed) */
+static void work_names(void *ctx, size_t i, void *slot)
+{
+    reading *r = ctx;
+    file_job *j = slot;
+    if (r->extracted[i])
+        return;
+    gx_ingest_options io = r->io;
+    io.diag = (gx_diag){ignore_diag, NULL};
+    gx_article_list_init(&j->arts);
+    j->names = gx_names_new();
+    if (ingest_one(r->paths->v[i], r->stdin_buf, &io, &j->arts, &j->err) == GX_OK)
+        for (size_t k = 0; k < j->arts.n; k++)
+            gx_names_collect(j->names, r->lex, &j->arts.v[k]);
+    gx_article_list_destroy(&j->arts);
+}
+
+static void take_names(void *ctx, size_t i, void *slot)
+{
+    reading *r = ctx;
+    file_job *j = slot;
+    progress(r, "scanning", i);
+    if (j->names)
+        gx_names_merge(r->known, j->names);
+    gx_names_free(j->names);
+}
+
+/* pass 2: an input's articles and their entities */
+static void work_extract(void *ctx, size_t i, void *slot)
+{
+    reading *r = ctx;
+    file_job *j = slot;
+    if (r->extracted[i])
+        return;
+    gx_ingest_options io = r->io;
+    io.diag = (gx_diag){keep_diag, j};
+    io.skipped = &j->skipped_lines;
+    io.cut = &j->cut;
+    gx_article_list_init(&j->arts);
+    gx_error_clear(&j->err);
+    j->st = ingest_one(r->paths->v[i], r->stdin_buf, &io, &j->arts, &j->err);
+    if (j->st != GX_OK)
+        return;
+    j->x = gx_xcalloc(j->arts.n + 1, sizeof *j->x);
+    for (size_t k = 0; k < j->arts.n; k++) {
+        gx_extraction_init(&j->x[k]);
+        gx_ner_extract(r->lex, r->known, &j->arts.v[k], &j->x[k]);
+    }
+}
+
+static void take_extract(void *ctx, size_t i, void *slot)
+{
+    reading *r = ctx;
+    file_job *j = slot;
+    counts *c = r->c;
+    const char *path = r->paths->v[i];
+    progress(r, "reading", i);
+    if (r->extracted[i]) {
+        read_extracted(path, r->o, c, r->fn, r->ctx);
+        return;
+    }
+    if (j->msgs.len) {
+        if (r->prog)
+            fputc('\n', stderr);
+        fputs(j->msgs.data, stderr);
+    }
+    gx_buf_destroy(&j->msgs);
+    c->skipped_lines += j->skipped_lines;
+    c->cut += j->cut;
+    if (j->st != GX_OK) {
+        char msg[1200];
+        gx_error_format(&j->err, msg, sizeof msg);
+        if (r->prog)
+            fputc('\n', stderr);
+        fprintf(stderr, "guanxi: error: %s\n", msg);
+        skipped(c, path, j->err.msg);
+        gx_article_list_destroy(&j->arts);
+        return;
+    }
+    c->files++;
+    for (size_t k = 0; k < j->arts.n; k++) {
+        const gx_article *a = &j->arts.v[k];
+        if (j->x[k].truncated) {
+            fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions or %d events; the rest "
+                    "were ignored\n", a->id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);
+            c->cut++;
+        }
+        c->articles++;
+        c->by_kind[a->kind]++;
+        r->fn(r->ctx, a, &j->x[k]);
+        gx_extraction_destroy(&j->x[k]);
+    }
+    free(j->x);
+    gx_article_list_destroy(&j->arts);
+}
+
 /* Reads every input twice: first to learn which names the corpus confirms as
  * officials, then to extract each article with that knowledge and hand it to
- * fn.  Messages about inputs are given once, in the second pass.  Returns
- * false if the set-up failed (already reported). */
+ * fn.  Both passes run on o->jobs threads and hand inputs over in order, so the
+ * result does not depend on the number of threads.  Messages about inputs are
+ * given once, in the second pass.  Returns false if the set-up failed (already
+ * reported). */
 bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_fn fn, void *ctx)
 {
-    gx_ingest_options io;
-    gx_ingest_options_init(&io);
-    io.date = o->date;
+    reading r = {.o = o, .lex = lex, .c = c, .fn = fn, .ctx = ctx, .prog = progress_on(o)};
+    gx_ingest_options_init(&r.io);
+    r.io.date = o->date;
+    r.io.max_file_bytes = o->max_file_bytes;
+    r.io.max_article_bytes = o->max_article_bytes;
     gx_manifest *man = NULL;
     if (o->manifest_path) {
         gx_error err;
@@ -164,13 +303,14 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
             fprintf(stderr, "guanxi: error: %s\n", msg);
             return false;
         }
-        io.manifest = man;
+        r.io.manifest = man;
     }
     gx_inputs in;
     gx_ingest_inputs_init(&in);
     gx_diag ed = {expand_diag, c};
     gx_ingest_expand(&in, (const char *const *)o->inputs.v, o->inputs.n, &ed);
     c->skipped_inputs += in.skipped;
+    r.paths = &in.paths;
     gx_buf stdin_buf;
     gx_buf_init(&stdin_buf);
     if (gx_strvec_contains(&in.paths, "-")) {
@@ -182,81 +322,23 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
             stdin_buf.len = stdin_buf.cap = n;
         }
     }
-    bool prog = progress_on(o);
-
-    /* extract's JSONL is read as it is, in pass 2 only */
+    r.stdin_buf = &stdin_buf;
     bool *extracted = gx_xcalloc(in.paths.n + 1, sizeof *extracted);
     for (size_t i = 0; i < in.paths.n; i++)
         extracted[i] = is_extracted(in.paths.v[i]);
+    r.extracted = extracted;
+    int jobs = o->jobs > 0 ? o->jobs : cli_jobs_default();
+    gx_ingest_global_init();
 
-    /* pass 1: the corpus's confirmed officials */
-    gx_names *known = gx_names_new();
-    gx_ingest_options quiet = io;
-    quiet.diag = (gx_diag){ignore_diag, NULL};
-    for (size_t i = 0; i < in.paths.n; i++) {
-        if (prog)
-            fprintf(stderr, "\rguanxi: scanning %zu/%zu files", i + 1, in.paths.n);
-        if (extracted[i])
-            continue;
-        gx_article_list arts;
-        gx_article_list_init(&arts);
-        gx_error err;
-        if (ingest_one(in.paths.v[i], &stdin_buf, &quiet, &arts, &err) == GX_OK)
-            for (size_t k = 0; k < arts.n; k++)
-                gx_names_collect(known, lex, &arts.v[k]);
-        gx_article_list_destroy(&arts);
-    }
-    if (prog && in.paths.n)
+    r.known = gx_names_new();
+    cli_pool_run(in.paths.n, jobs, sizeof(file_job), work_names, take_names, &r);
+    if (r.prog && in.paths.n)
         fputc('\n', stderr);
-
-    /* pass 2: extraction */
-    io.skipped = &c->skipped_lines;
-    io.cut = &c->cut;
-    io.max_file_bytes = o->max_file_bytes;
-    io.max_article_bytes = o->max_article_bytes;
-    for (size_t i = 0; i < in.paths.n; i++) {
-        const char *path = in.paths.v[i];
-        if (prog)
-            fprintf(stderr, "\rguanxi: reading %zu/%zu files", i + 1, in.paths.n);
-        if (extracted[i]) {
-            read_extracted(path, o, c, fn, ctx);
-            continue;
-        }
-        gx_article_list arts;
-        gx_article_list_init(&arts);
-        gx_error err;
-        gx_error_clear(&err);
-        if (ingest_one(path, &stdin_buf, &io, &arts, &err) != GX_OK) {
-            char msg[1200];
-            gx_error_format(&err, msg, sizeof msg);
-            if (prog)
-                fputc('\n', stderr);
-            fprintf(stderr, "guanxi: error: %s\n", msg);
-            skipped(c, path, err.msg);
-            gx_article_list_destroy(&arts);
-            continue;
-        }
-        c->files++;
-        for (size_t k = 0; k < arts.n; k++) {
-            gx_extraction x;
-            gx_extraction_init(&x);
-            gx_ner_extract(lex, known, &arts.v[k], &x);
-            if (x.truncated) {
-                fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions or %d events; the rest "
-                        "were ignored\n", arts.v[k].id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);
-                c->cut++;
-            }
-            c->articles++;
-            c->by_kind[arts.v[k].kind]++;
-            fn(ctx, &arts.v[k], &x);
-            gx_extraction_destroy(&x);
-        }
-        gx_article_list_destroy(&arts);
-    }
-    if (prog && in.paths.n)
+    cli_pool_run(in.paths.n, jobs, sizeof(file_job), work_extract, take_extract, &r);
+    if (r.prog && in.paths.n)
         fputc('\n', stderr);
     free(extracted);
-    gx_names_free(known);
+    gx_names_free(r.known);
     gx_buf_destroy(&stdin_buf);
     gx_ingest_inputs_destroy(&in);
     gx_manifest_free(man);
@@ -324,6 +406,10 @@ static void summary(const cli_opts *o, const counts *c, const gx_network *net)
     if (by_type[GX_ENT_PERSON] || by_type[GX_ENT_JOURNALIST])
         printf(", %zu persons, %zu journalists", by_type[GX_ENT_PERSON], by_type[GX_ENT_JOURNALIST]);
     printf("\nedges: %zu (%ld visit%s)\n", net->n_edges, net->visits, net->visits == 1 ? "" : "s");
+    if (net->betweenness_sources)
+        printf("betweenness: estimated from shortest paths out of %ld of the %zu nodes (exact would take "
+               "V·E = %.2g steps)\n", net->betweenness_sources, net->n_nodes,
+               (double)net->n_nodes * (double)net->n_edges);
     const gx_node **off = gx_xmalloc((by_type[GX_ENT_OFFICIAL] + 1) * sizeof *off);
     size_t n = 0;
     for (size_t i = 0; i < net->n_nodes; i++)

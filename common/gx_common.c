@@ -79,10 +79,18 @@ void gx_diag_emit(const gx_diag *diag, gx_severity sev, const char *file, long l
         diag->fn(diag->ctx, sev, file, line, offset, msg);
         return;
     }
-    char line_buf[1600];
-    format_place(line_buf, sizeof line_buf, file, line, offset, msg);
-    fprintf(stderr, "guanxi: %s%s\n", sev == GX_ERROR ? "error: " : sev == GX_WARNING ? "warning: " : "",
-            line_buf);
+    char out[1700];
+    gx_diag_format(out, sizeof out, sev, file, line, offset, msg);
+    fputs(out, stderr);
+}
+
+void gx_diag_format(char *out, size_t size, gx_severity sev, const char *file, long line, long offset,
+                    const char *msg)
+{
+    char place[1600];
+    format_place(place, sizeof place, file, line, offset, msg);
+    snprintf(out, size, "guanxi: %s%s\n", sev == GX_ERROR ? "error: " : sev == GX_WARNING ? "warning: " : "",
+             place);
 }
 
 static void oom(void)

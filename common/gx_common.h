@@ -54,6 +54,9 @@ typedef struct gx_diag {
 } gx_diag;
 void gx_diag_emit(const gx_diag *diag, gx_severity sev, const char *file, long line, long offset,
                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* The line gx_diag_emit prints when no diag function is given ("guanxi: warning: f:3: msg\n"). */
+void gx_diag_format(char *out, size_t size, gx_severity sev, const char *file, long line, long offset,
+                    const char *msg);
 
 /* Allocation: fatal on failure. */
 void *gx_xmalloc(size_t n);

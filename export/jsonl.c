@@ -23,25 +23,80 @@ gx_out_format gx_export_format(const char *path)
     return GX_OUT_UNKNOWN;
 }
 
-static json_t *date_json(gx_date d)
+/* --- writing: straight into one buffer per article (compact JSON, keys in a fixed order) --- */
+
+static void jstr(gx_buf *b, const char *s, size_t n)
 {
-    if (!d)
-        return json_null();
-    char b[11];
-    gx_date_format(d, b);
-    return json_string(b);
+    static const char HEX[] = "0123456789ABCDEF";
+    gx_buf_reserve(b, n + 2);
+    gx_buf_addc(b, '"');
+    size_t run = 0; /* bytes copied as they are, flushed at each escape */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            run++;
+            continue;
+        }
+        gx_buf_add(b, s + i - run, run);
+        run = 0;
+        char e[7] = {'\\', 0};
+        switch (c) {
+        case '"': e[1] = '"'; break;
+        case '\\': e[1] = '\\'; break;
+        case '\b': e[1] = 'b'; break;
+        case '\f': e[1] = 'f'; break;
+        case '\n': e[1] = 'n'; break;
+        case '\r': e[1] = 'r'; break;
+        case '\t': e[1] = 't'; break;
+        default: memcpy(e + 1, "u00", 3); e[4] = HEX[c >> 4]; e[5] = HEX[c & 15]; break;
+        }
+        gx_buf_adds(b, e);
+    }
+    gx_buf_add(b, s + n - run, run);
+    gx_buf_addc(b, '"');
 }
 
-static json_t *split(const char *s)
+/* ,"key": (no comma before the first key of an object) */
+static void jkey(gx_buf *b, const char *key)
 {
-    json_t *arr = json_array();
+    char last = b->len ? b->data[b->len - 1] : '{';
+    if (last != '{')
+        gx_buf_addc(b, ',');
+    gx_buf_addc(b, '"');
+    gx_buf_adds(b, key);
+    gx_buf_add(b, "\":", 2);
+}
+
+static void jdate(gx_buf *b, gx_date d)
+{
+    if (!d) {
+        gx_buf_adds(b, "null");
+        return;
+    }
+    char s[11];
+    gx_date_format(d, s);
+    jstr(b, s, strlen(s));
+}
+
+static void jspan(gx_buf *b, gx_span sp)
+{
+    gx_buf_addf(b, "[%zu,%zu]", sp.start, sp.end);
+}
+
+/* "a|b" as ["a","b"] */
+static void jlist(gx_buf *b, const char *s, char sep)
+{
     gx_strvec parts;
     gx_strvec_init(&parts);
-    gx_strvec_split(&parts, s, '|');
-    for (size_t i = 0; i < parts.n; i++)
-        json_array_append_new(arr, json_string(parts.v[i]));
+    gx_strvec_split(&parts, s, sep);
+    gx_buf_addc(b, '[');
+    for (size_t i = 0; i < parts.n; i++) {
+        if (i)
+            gx_buf_addc(b, ',');
+        jstr(b, parts.v[i], strlen(parts.v[i]));
+    }
+    gx_buf_addc(b, ']');
     gx_strvec_destroy(&parts);
-    return arr;
 }
 
 static const struct {
@@ -54,67 +109,113 @@ static const struct {
              {GX_MF_TITLED, "titled"}};
 enum { N_FLAGS = sizeof FLAGS / sizeof FLAGS[0] };
 
-static json_t *flags_json(unsigned f)
+static void jflags(gx_buf *b, unsigned f)
 {
-    json_t *arr = json_array();
+    gx_buf_addc(b, '[');
+    bool first = true;
     for (size_t i = 0; i < N_FLAGS; i++)
-        if (f & FLAGS[i].bit)
-            json_array_append_new(arr, json_string(FLAGS[i].name));
-    return arr;
+        if (f & FLAGS[i].bit) {
+            if (!first)
+                gx_buf_addc(b, ',');
+            jstr(b, FLAGS[i].name, strlen(FLAGS[i].name));
+            first = false;
+        }
+    gx_buf_addc(b, ']');
+}
+
+static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
+{
+    gx_buf_addc(b, '{');
+    jkey(b, "type");
+    jstr(b, gx_etype_name(m->type), strlen(gx_etype_name(m->type)));
+    jkey(b, "name");
+    jstr(b, m->name, strlen(m->name));
+    jkey(b, "span");
+    jspan(b, m->span);
+    jkey(b, "text");
+    jstr(b, a->text + m->span.start, m->span.end - m->span.start);
+    jkey(b, "titles");
+    jlist(b, m->titles, '|');
+    if (*m->aliases) {
+        jkey(b, "aliases");
+        jlist(b, m->aliases, '|');
+    }
+    if (*m->code) {
+        jkey(b, "code");
+        jstr(b, m->code, strlen(m->code));
+    }
+    jkey(b, "flags");
+    jflags(b, m->flags);
+    gx_buf_addc(b, '}');
+}
+
+static void jevent(gx_buf *b, const gx_article *a, const gx_event *e)
+{
+    gx_buf_addc(b, '{');
+    jkey(b, "kind");
+    jstr(b, gx_event_kind_name(e->kind), strlen(gx_event_kind_name(e->kind)));
+    jkey(b, "official");
+    jstr(b, e->official, strlen(e->official));
+    jkey(b, "company");
+    jstr(b, e->company, strlen(e->company));
+    jkey(b, "date");
+    jdate(b, e->date);
+    jkey(b, "evidence");
+    jstr(b, a->text + e->evidence.start, e->evidence.end - e->evidence.start);
+    jkey(b, "evidence_span");
+    jspan(b, e->evidence);
+    gx_buf_addc(b, '}');
 }
 
 gx_status gx_export_article_jsonl(FILE *fp, const gx_article *a, const gx_extraction *x)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(a->id));
-    json_object_set_new(o, "source", json_string(a->source));
-    json_object_set_new(o, "kind", json_string(gx_unit_kind_name(a->kind)));
-    json_object_set_new(o, "date", date_json(a->date));
-    json_object_set_new(o, "event_date", date_json(a->event_date));
-    json_object_set_new(o, "event_date_approx", json_boolean(a->event_date_approx));
-    json_object_set_new(o, "title", json_string(a->title ? a->title : ""));
-    json_object_set_new(o, "text", json_stringn(a->text, a->len));
-    json_t *j = json_array();
-    for (size_t i = 0; i < a->journalists.n; i++)
-        json_array_append_new(j, json_string(a->journalists.v[i]));
-    json_object_set_new(o, "journalists", j);
-    json_t *ms = json_array();
+    gx_buf b;
+    gx_buf_init(&b);
+    gx_buf_reserve(&b, 2 * a->len + 256);
+    gx_buf_addc(&b, '{');
+    jkey(&b, "id");
+    jstr(&b, a->id, strlen(a->id));
+    jkey(&b, "source");
+    jstr(&b, a->source, strlen(a->source));
+    jkey(&b, "kind");
+    jstr(&b, gx_unit_kind_name(a->kind), strlen(gx_unit_kind_name(a->kind)));
+    jkey(&b, "date");
+    jdate(&b, a->date);
+    jkey(&b, "event_date");
+    jdate(&b, a->event_date);
+    jkey(&b, "event_date_approx");
+    gx_buf_adds(&b, a->event_date_approx ? "true" : "false");
+    jkey(&b, "title");
+    jstr(&b, a->title ? a->title : "", a->title ? strlen(a->title) : 0);
+    jkey(&b, "text");
+    jstr(&b, a->text ? a->text : "", a->text ? a->len : 0);
+    jkey(&b, "journalists");
+    gx_buf_addc(&b, '[');
+    for (size_t i = 0; i < a->journalists.n; i++) {
+        if (i)
+            gx_buf_addc(&b, ',');
+        jstr(&b, a->journalists.v[i], strlen(a->journalists.v[i]));
+    }
+    gx_buf_addc(&b, ']');
+    jkey(&b, "mentions");
+    gx_buf_addc(&b, '[');
     for (size_t i = 0; i < x->n; i++) {
-        const gx_mention *m = &x->m[i];
-        json_t *mo = json_object();
-        json_object_set_new(mo, "type", json_string(gx_etype_name(m->type)));
-        json_object_set_new(mo, "name", json_string(m->name));
-        json_object_set_new(mo, "span", json_pack("[I,I]", (json_int_t)m->span.start, (json_int_t)m->span.end));
-        json_object_set_new(mo, "text", json_stringn(a->text + m->span.start, m->span.end - m->span.start));
-        json_object_set_new(mo, "titles", split(m->titles));
-        if (*m->aliases)
-            json_object_set_new(mo, "aliases", split(m->aliases));
-        if (*m->code)
-            json_object_set_new(mo, "code", json_string(m->code));
-        json_object_set_new(mo, "flags", flags_json(m->flags));
-        json_array_append_new(ms, mo);
+        if (i)
+            gx_buf_addc(&b, ',');
+        jmention(&b, a, &x->m[i]);
     }
-    json_object_set_new(o, "mentions", ms);
-    json_t *evs = json_array();
+    gx_buf_addc(&b, ']');
+    jkey(&b, "events");
+    gx_buf_addc(&b, '[');
     for (size_t i = 0; i < x->nev; i++) {
-        const gx_event *e = &x->ev[i];
-        json_t *eo = json_object();
-        json_object_set_new(eo, "kind", json_string(gx_event_kind_name(e->kind)));
-        json_object_set_new(eo, "official", json_string(e->official));
-        json_object_set_new(eo, "company", json_string(e->company));
-        json_object_set_new(eo, "date", date_json(e->date));
-        json_object_set_new(eo, "evidence", json_stringn(a->text + e->evidence.start,
-                                                          e->evidence.end - e->evidence.start));
-        json_object_set_new(eo, "evidence_span",
-                            json_pack("[I,I]", (json_int_t)e->evidence.start, (json_int_t)e->evidence.end));
-        json_array_append_new(evs, eo);
+        if (i)
+            gx_buf_addc(&b, ',');
+        jevent(&b, a, &x->ev[i]);
     }
-    json_object_set_new(o, "events", evs);
-    int rc = json_dumpf(o, fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    if (rc != 0 || fputc('\n', fp) == EOF)
-        return GX_ERR_IO;
-    return GX_OK;
+    gx_buf_add(&b, "]}\n", 3);
+    bool ok = fwrite(b.data, 1, b.len, fp) == b.len;
+    gx_buf_destroy(&b);
+    return ok ? GX_OK : GX_ERR_IO;
 }
 
 /* --- reading it back --- */

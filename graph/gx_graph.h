@@ -69,7 +69,11 @@ typedef struct gx_network {
     long articles;      /* articles added */
     long undated;       /* of which without any date */
     long visits;        /* visit events */
+    long betweenness_sources; /* 0: betweenness is exact; else estimated from this many sources */
 } gx_network;
+
+/* Exact betweenness costs V·E steps; past this many, it is estimated from a sample of sources. */
+#define GX_BETWEENNESS_BUDGET 5e8
 
 /* Builds the network: nodes sorted by (type, label), edges by (source, target),
  * metrics computed with igraph (Louvain with a fixed seed). */

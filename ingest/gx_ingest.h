@@ -77,6 +77,8 @@ typedef struct gx_ingest_options {
 enum { GX_MAX_ARTICLE_BYTES = 1 << 20 };
 #define GX_MAX_FILE_BYTES ((size_t)1 << 30)
 void gx_ingest_options_init(gx_ingest_options *o);
+/* Call once before reading from several threads (sets up libxml2's parser). */
+void gx_ingest_global_init(void);
 
 typedef enum gx_format { GX_FMT_UNKNOWN = 0, GX_FMT_TEXT, GX_FMT_HTML, GX_FMT_JSONL } gx_format;
 /* The format a path's extension names (case-insensitive). */

@@ -223,6 +223,11 @@ static gx_date visible_date(const char *s)
     return 0;
 }
 
+void gx_ingest_global_init(void)
+{
+    xmlInitParser();
+}
+
 static void quiet(void *ctx, const char *msg, ...)
 {
     (void)ctx;

@@ -13,8 +13,13 @@ typedef struct gx_trie {
     int32_t root[256];
     trie_node *nodes;
     size_t n, cap;
+    int32_t *han; /* if indexed: per CJK character U+4E00–U+9FFF, 1 + the node after its three
+                   * bytes (0: no word starts with it), so a lookup skips the longest sibling
+                   * lists at the top of the trie */
 } gx_trie;
 void gx_trie_init(gx_trie *t);
+/* Adds the first-character index (kept up to date by later adds); for the tries read most. */
+void gx_trie_index(gx_trie *t);
 void gx_trie_destroy(gx_trie *t);
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);

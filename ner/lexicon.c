@@ -6,18 +6,48 @@
 
 /* --- trie --- */
 
+enum { HAN_FIRST = 0x4E00, HAN_COUNT = 0x9FFF - 0x4E00 + 1 };
+
+/* The index slot of the CJK character starting u, or -1. */
+static inline int han_slot(const unsigned char *u, size_t len)
+{
+    if (len < 3 || u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return -1;
+    uint32_t cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    return cp >= HAN_FIRST && cp < HAN_FIRST + HAN_COUNT ? (int)(cp - HAN_FIRST) : -1;
+}
+
 void gx_trie_init(gx_trie *t)
 {
     for (int i = 0; i < 256; i++)
         t->root[i] = -1;
     t->nodes = NULL;
     t->n = t->cap = 0;
+    t->han = NULL;
 }
 
 void gx_trie_destroy(gx_trie *t)
 {
     free(t->nodes);
+    free(t->han);
     gx_trie_init(t);
+}
+
+void gx_trie_index(gx_trie *t)
+{
+    if (t->han)
+        return;
+    t->han = gx_xcalloc(HAN_COUNT, sizeof *t->han);
+    for (int b0 = 0xE4; b0 <= 0xE9; b0++) {
+        int32_t a = t->root[b0];
+        for (int32_t b = a >= 0 ? t->nodes[a].child : -1; b >= 0; b = t->nodes[b].next)
+            for (int32_t c = t->nodes[b].child; c >= 0; c = t->nodes[c].next) {
+                unsigned char u[3] = {(unsigned char)b0, t->nodes[b].byte, t->nodes[c].byte};
+                int slot = han_slot(u, 3);
+                if (slot >= 0)
+                    t->han[slot] = c + 1;
+            }
+    }
 }
 
 static int32_t new_node(gx_trie *t, unsigned char byte)
@@ -51,6 +81,11 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
                 t->nodes[cur].child = c;
         }
         cur = c;
+        if (i == 2 && t->han) {
+            int slot = han_slot(u, len);
+            if (slot >= 0)
+                t->han[slot] = cur + 1;
+        }
     }
     int32_t old = t->nodes[cur].value;
     t->nodes[cur].value = value;
@@ -62,9 +97,10 @@ size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *val
     if (!len)
         return 0;
     const unsigned char *u = (const unsigned char *)s;
-    int32_t cur = t->root[u[0]];
+    int slot = t->han ? han_slot(u, len) : -1;
+    int32_t cur = slot >= 0 ? t->han[slot] - 1 : t->root[u[0]];
     size_t best = 0;
-    for (size_t i = 1; cur >= 0; i++) {
+    for (size_t i = slot >= 0 ? 3 : 1; cur >= 0; i++) {
         if (t->nodes[cur].value >= 0) {
             best = i;
             if (value)
@@ -85,8 +121,9 @@ int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
     if (!len)
         return -1;
     const unsigned char *u = (const unsigned char *)w;
-    int32_t cur = t->root[u[0]];
-    for (size_t i = 1; i < len && cur >= 0; i++) {
+    int slot = t->han ? han_slot(u, len) : -1;
+    int32_t cur = slot >= 0 ? t->han[slot] - 1 : t->root[u[0]];
+    for (size_t i = slot >= 0 ? 3 : 1; i < len && cur >= 0; i++) {
         int32_t c = t->nodes[cur].child;
         while (c >= 0 && t->nodes[c].byte != u[i])
             c = t->nodes[c].next;
@@ -395,6 +432,8 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
         gx_lexicon_free(lex);
         return st;
     }
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
+        gx_trie_index(tries[i]);
     *out = lex;
     return GX_OK;
 }

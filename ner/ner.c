@@ -209,6 +209,7 @@ gx_names *gx_names_new(void)
 {
     gx_names *n = gx_xcalloc(1, sizeof *n);
     gx_trie_init(&n->trie);
+    gx_trie_index(&n->trie);
     gx_strvec_init(&n->list);
     return n;
 }
