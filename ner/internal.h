@@ -31,7 +31,7 @@ int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len);
 typedef enum title_kind { TK_OFFICE = 0, TK_GROUP, TK_ROLE, TK_JOURNALIST } title_kind;
 typedef enum surname_kind { SN_STRONG = 1, SN_WEAK = 2 } surname_kind;
 typedef enum event_word { EW_VISIT = 0, EW_CEREMONY } event_word;
-typedef enum place_level { PL_PROVINCE = 0, PL_PREFECTURE, PL_COUNTY, PL_TOWN, PL_COUNTRY, PL_REGION, PL_ZONE, PL_VILLAGE } place_level;
+typedef enum place_level { PL_PROVINCE = 0, PL_PREFECTURE, PL_COUNTY, PL_TOWN, PL_COUNTRY, PL_REGION, PL_ZONE, PL_VILLAGE, PL_CITY } place_level;
 
 typedef struct place {
     char *code, *name, *parent;
@@ -58,6 +58,12 @@ struct gx_lexicon {
     gx_trie places;      /* names and short forms; value: first entry in spell[] for that spelling */
     gx_trie place_sfx;   /* zone/village suffixes; value: place_level */
     gx_trie place_stop;  /* spellings never read as places (data/place_stop.tsv) */
+    gx_trie place_org;   /* words that make an organisation of the place before them (中国队, 北京大学) */
+    gx_trie abbrev;      /* one-character country forms (中, 美); value: 2 × index into place[], + 1 if
+                          * the form also stands alone after a verb of travel (访华, 赴美) */
+    gx_trie pair_follow; /* words after a run of them that make it a pair of countries (中美关系) */
+    gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美) */
+    gx_trie not_place;   /* words that hold a place's name but are no place (发展中国家) */
     place *place;
     size_t nplace, cplace;
     /* Divisions sharing a spelling, as chains: one entry per (spelling, division), so a division

@@ -171,7 +171,7 @@ static gx_status read_tsv(gx_lexicon *lex, const char *path, size_t min_fields, 
             line[--ll] = '\0';
         if (!ll || line[0] == '#')
             continue;
-        char *f[8];
+        char *f[8] = {0};
         size_t nf = 0;
         for (char *p = line; nf < 8;) {
             f[nf++] = p;
@@ -214,14 +214,16 @@ static int kind_of(const char *k, const char *const *names)
     return -1;
 }
 
-enum { N_TRIES = 15 };
+enum { N_TRIES = 20 };
 
 /* Every trie of the lexicon, for initialising and freeing them together. */
 static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
 {
     gx_trie *all[N_TRIES] = {&lex->titles, &lex->surnames, &lex->follow, &lex->name_stop, &lex->csuffix,
                              &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry, &lex->events,
-                             &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop};
+                             &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop,
+                             &lex->place_org, &lex->abbrev, &lex->pair_follow, &lex->abbrev_lead,
+                             &lex->not_place};
     memcpy(t, all, sizeof all);
 }
 
@@ -372,13 +374,41 @@ static gx_status row_place(gx_lexicon *lex, const char *file, long line, char **
 static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, char **f, size_t nf,
                                  gx_error *err)
 {
-    static const char *const K[] = {"country", "region", "zone-suffix", "village-suffix", NULL};
+    enum { COUNTRY, REGION, CITY, ZONE_SFX, VILLAGE_SFX, ORG_SFX, ABBREV, PAIR_FOLLOW, ABBREV_LEAD, ALIAS,
+           ABBREV_TRAVEL, NOT_PLACE };
+    static const char *const K[] = {"country", "region", "city", "zone-suffix", "village-suffix", "org-suffix",
+                                    "abbreviation", "pair-follow", "abbreviation-lead", "alias",
+                                    "abbreviation-travel", "not-place", NULL};
     int k = nf > 1 ? kind_of(f[1], K) : -1;
     if (k < 0)
         return bad_kind(file, line, nf > 1 ? f[1] : "", err);
     size_t n = strlen(f[0]);
-    if (k >= 2) {
-        if (gx_trie_add(&lex->place_sfx, f[0], n, k == 2 ? PL_ZONE : PL_VILLAGE) >= 0)
+    gx_trie *word_list = k == ORG_SFX        ? &lex->place_org
+                         : k == PAIR_FOLLOW  ? &lex->pair_follow
+                         : k == ABBREV_LEAD  ? &lex->abbrev_lead
+                         : k == NOT_PLACE    ? &lex->not_place
+                                             : NULL;
+    if (word_list) {
+        if (gx_trie_add(word_list, f[0], n, 1) >= 0)
+            return dup(file, line, f[0], err);
+        return GX_OK;
+    }
+    if (k == ZONE_SFX || k == VILLAGE_SFX) {
+        if (gx_trie_add(&lex->place_sfx, f[0], n, k == ZONE_SFX ? PL_ZONE : PL_VILLAGE) >= 0)
+            return dup(file, line, f[0], err);
+        return GX_OK;
+    }
+    if (k == ABBREV || k == ABBREV_TRAVEL || k == ALIAS) {
+        int32_t entry = nf > 2 ? gx_trie_get(&lex->places, f[2], strlen(f[2])) : -1;
+        if (entry < 0)
+            return gx_error_set(err, GX_ERR_PARSE, file, line, -1,
+                                "%s '%s' needs the name of a place listed above it", f[1], f[0]);
+        int32_t id = (int32_t)(gx_place_best(lex, entry) - lex->place);
+        if (k == ALIAS) { /* 印尼 is 印度尼西亚: one more spelling of that place */
+            index_place(lex, f[0], id);
+            return GX_OK;
+        }
+        if (gx_trie_add(&lex->abbrev, f[0], n, 2 * id + (k == ABBREV_TRAVEL)) >= 0)
             return dup(file, line, f[0], err);
         return GX_OK;
     }
@@ -386,7 +416,7 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
         /* a country or region already indexed (e.g. 香港 as a division) */
         return GX_OK;
     }
-    int32_t id = add_place(lex, "", f[0], "", k == 0 ? PL_COUNTRY : PL_REGION);
+    int32_t id = add_place(lex, "", f[0], "", k == COUNTRY ? PL_COUNTRY : k == REGION ? PL_REGION : PL_CITY);
     index_place(lex, f[0], id);
     return GX_OK;
 }

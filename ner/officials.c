@@ -314,7 +314,7 @@ static bool referenced_before(const gx_lexicon *lex, const gx_article *a, gx_ext
         size_t b = i;
         for (size_t k = 0; k < chars && b > 0; k++)
             b = gx_utf8_prev(s, b);
-        if (name_at(lex, s, b, i, true) == i) {
+        if (b < i && name_at(lex, s, b, i, true) == i) { /* (name_at gives 0 for no name) */
             gx_x_add(x, GX_ENT_PERSON, b, i, s + b, i - b, "", GX_MF_REFERENCED);
             return true;
         }

@@ -23,8 +23,8 @@ static bool open_before(const gx_lexicon *lex, const char *s, size_t p)
     return gx_trie_longest(&lex->cbound_rev, rev, n, NULL) > 0;
 }
 
-static const char *const LEVEL_NAMES[] = {"province", "prefecture", "county", "town",
-                                          "country", "region", "zone", "village"};
+static const char *const LEVEL_NAMES[] = {"province", "prefecture", "county", "town", "country",
+                                          "region", "zone", "village", "city"};
 
 static void add_place(gx_extraction *x, size_t b, size_t e, const char *name, const char *code,
                       place_level level)
@@ -62,6 +62,72 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
     }
 }
 
+static bool at_word(const char *s, size_t i, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && memcmp(s + i, w, n) == 0;
+}
+
+/* One-character country forms: a run before a word of relations (中美关系, 中日韩合作), a list
+ * (中、美、日、英等), one before 方 (中方, 美方), or one after a verb of travel (访华, 抵京, 赴美),
+ * each character standing for its country.  Returns the bytes read (0 if none). */
+static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size_t len, gx_extraction *x)
+{
+    int32_t ids[8];
+    size_t at[8], k = 0, e = i;
+    bool listed = false; /* forms separated by 、 */
+    while (k < 8 && gx_is_han_at(s, e, len)) {
+        size_t n = gx_trie_longest(&lex->abbrev, s + e, len - e, &ids[k]);
+        if (!n)
+            break;
+        at[k++] = e;
+        e += n;
+        if (at_word(s, e, len, "、") && gx_trie_longest(&lex->abbrev, s + e + 3, len - e - 3, NULL)) {
+            e += 3;
+            listed = true;
+        }
+    }
+    size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, NULL) : 0;
+    int32_t unused;
+    if (lead && gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) && (ids[0] & 1) &&
+        !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused)) {
+        at[0] = i + lead;
+        k = 1;
+        e = at[0] + gx_utf8_len((unsigned char)s[at[0]]);
+    } else if (!(k >= 2 && gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL)) &&
+               !(k >= 3 && listed) && !(k >= 2 && listed && at_word(s, e, len, "等")) &&
+               !(k == 1 && at_word(s, e, len, "方") && ((ids[0] & 1) || at_word(s, i, len, "中")) &&
+                 !gx_trie_longest(&lex->places, s + i, len - i, &unused))) { /* not 西方 */
+        return 0;
+    }
+    if (gx_x_covered(x, i, e, ~0u))
+        return 0;
+    for (size_t j = 0; j < k; j++) {
+        const place *c = &lex->place[ids[j] / 2];
+        add_place(x, at[j], at[j] + gx_utf8_len((unsigned char)s[at[j]]), c->name, c->code, c->level);
+    }
+    return e - i;
+}
+
+/* 中国队, 北京大学, 中国计算机函授学院: an organisation's suffix within a few characters after the
+ * place (with no break between) makes the place part of the organisation's name. */
+static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size_t len)
+{
+    enum { WITHIN = 5 };
+    static const char BREAKS[] = "的和与在是对从向为将把被、及或等到";
+    for (int k = 0; k <= WITHIN && gx_is_han_at(s, e, len); k++) {
+        if (gx_trie_longest(&lex->place_org, s + e, len - e, NULL))
+            return true;
+        size_t n = gx_utf8_len((unsigned char)s[e]);
+        char ch[5] = {0};
+        memcpy(ch, s + e, n);
+        if (strstr(BREAKS, ch))
+            return false;
+        e += n;
+    }
+    return false;
+}
+
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
@@ -69,12 +135,23 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     suffixed(lex, a, x);
     for (size_t i = 0; i < len && !x->truncated;) {
         int32_t id;
+        size_t skip = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
+        if (skip) {
+            i += skip;
+            continue;
+        }
         size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
-        if (!n || gx_x_covered(x, i, i + n, ~0u)) {
-            i += n ? n : gx_utf8_len((unsigned char)s[i]);
+        if (!n) {
+            size_t pair = gx_is_han_at(s, i, len) ? country_forms(lex, s, i, len, x) : 0;
+            i += pair ? pair : gx_utf8_len((unsigned char)s[i]);
             continue;
         }
         const place *p = gx_place_best(lex, id);
+        bool organisation = in_organisation(lex, s, i + n, len);
+        if (gx_x_covered(x, i, i + n, ~0u) || organisation) {
+            i += n;
+            continue;
+        }
         add_place(x, i, i + n, p->name, p->code, p->level);
         i += n;
     }

@@ -37,6 +37,17 @@ same "$T/visits.pages.tsv" "$T/visits.jsonl.tsv" "visits from extract's JSONL as
 "$GUANXI" build -q "$T/all.jsonl" -o "$T/from-jsonl.graphml"
 same "$T/pinghu.graphml" "$T/from-jsonl.graphml" "GraphML from extract's JSONL identical"
 
+# the same bytes whatever the number of threads (-j 1, -j 3; the default is one per core)
+for j in 1 3; do
+    "$GUANXI" extract -q -j $j -m "$EX/MANIFEST.tsv" "$EX" -o "$T/all-j$j.jsonl"
+    same "$T/all.jsonl" "$T/all-j$j.jsonl" "extract -j $j identical"
+    "$GUANXI" build -q -j $j -m "$EX/MANIFEST.tsv" "$EX" -o "$T/j$j.graphml" 2>/dev/null
+    same "$T/pinghu.graphml" "$T/j$j.graphml" "build -j $j identical"
+done
+"$GUANXI" extract -q -j 2 "$SRC/tests/cases" "$EX" 2>"$T/j2.err" >/dev/null
+"$GUANXI" extract -q -j 1 "$SRC/tests/cases" "$EX" 2>"$T/j1.err" >/dev/null
+same "$T/j1.err" "$T/j2.err" "messages in the same order with -j 2"
+
 # the same bytes whatever the order of the inputs
 set -- "$EX"/0*.txt
 rev=""

@@ -185,6 +185,13 @@ static void run_case(const char *file, long line, const char *name, const char *
     gx_strvec_init(&want_off);
     gx_strvec_init(&want_com);
     bool companies_listed = false;
+    /* every case: no mention without a name, none outside the text */
+    for (size_t i = 0; i < x.n; i++)
+        if (!*x.m[i].name || x.m[i].span.end > a.len) {
+            case_fail(file, line, name, "a mention without a name or outside the text, of type",
+                      gx_etype_name(x.m[i].type));
+            ok = false;
+        }
     for (size_t i = 0; i < nchecks; i++) {
         char *f[4] = {NULL, NULL, NULL, NULL};
         char *c = gx_xstrdup(checks[i]);
