@@ -1,13 +1,16 @@
 #!/bin/sh
 # run.sh — the benchmark: generates a seeded corpus of MB megabytes (bench/gen_corpus.py, cached in
 # bench/corpus-MB/), then measures on it, RUNS times each, the median wall time and peak RSS of:
-#   cat (the floor), guanxi extract, guanxi build (GraphML + GEXF),
-# and the peers on the first 1 MB of it: Python jieba.cut and jieba.posseg (Debian python3-jieba).
-# usage: bench/run.sh [MB] [RUNS]       e.g. bench/run.sh 10 3
+#   cat (the floor), guanxi extract with -j 1 and -j 2, guanxi build (GraphML + GEXF) with -j 2,
+# and the peers on the first 1 MB of it: Python jieba.cut and jieba.posseg (Debian python3-jieba)
+# and the Rust-backed @node-rs/jieba tag (npm, pinned in bench/peers; installed here if missing).
+# usage: bench/run.sh [MB] [RUNS] [--no-build]     e.g. bench/run.sh 10 3
 set -eu
 cd "$(dirname "$0")/.."
 MB=${1:-10}
 RUNS=${2:-3}
+BUILD=yes
+[ "${3:-}" = "--no-build" ] && BUILD=no
 G=build/guanxi
 PY=/usr/bin/python3
 C=bench/corpus-$MB
@@ -37,8 +40,11 @@ echo
 echo "| what | seconds | MB/s | peak RSS MB |"
 echo "| --- | --- | --- | --- |"
 set -- $(measure sh -c "cat $C/*.txt"); row "cat (floor)" "$1" "$2" "$BYTES"
-set -- $(measure "$G" extract -q -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract" "$1" "$2" "$BYTES"
-set -- $(measure "$G" build -q -m "$C/MANIFEST.tsv" "$C" -o "$T/x.graphml" -o "$T/x.gexf"); row "guanxi build" "$1" "$2" "$BYTES"
+set -- $(measure "$G" extract -q -j 1 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract -j 1" "$1" "$2" "$BYTES"
+set -- $(measure "$G" extract -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract -j 2" "$1" "$2" "$BYTES"
+if [ "$BUILD" = yes ]; then
+    set -- $(measure "$G" build -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.graphml" -o "$T/x.gexf"); row "guanxi build -j 2 (GraphML + GEXF)" "$1" "$2" "$BYTES"
+fi
 if "$PY" -c "import jieba" 2>/dev/null; then
     head -c 1048576 "$(ls "$C"/*.txt | head -1)" >/dev/null
     cat "$C"/*.txt | head -c 1048576 >"$T/one.txt"
@@ -58,5 +64,14 @@ PY
     set -- $(measure "$PY" "$T/cut.py" "$T/one.txt"); row "jieba.cut (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
     set -- $(measure "$PY" "$T/pos.py" "$T/one.txt"); row "jieba.posseg (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
 else
-    echo "(python3-jieba not installed: peers skipped)"
+    echo "(python3-jieba not installed: Python peers skipped)"
+fi
+# the Rust-backed tagger from npm, on the same first 1 MB
+if command -v node >/dev/null && { [ -d bench/peers/node_modules/@node-rs/jieba ] ||
+    (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1); }; then
+    cat "$C"/*.txt | head -c 1048576 >"$T/one.txt"
+    ONE=$(wc -c <"$T/one.txt")
+    set -- $(measure node bench/peers/tag.js "$T/one.txt"); row "@node-rs/jieba tag (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
+else
+    echo "(node or the npm registry missing: @node-rs/jieba skipped)"
 fi
