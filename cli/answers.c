@@ -299,6 +299,8 @@ int cli_stats(cli_opts *o)
                c.skipped_lines, c.skipped_lines == 1 ? "" : "s");
         for (size_t i = 0; i < c.why.n; i++)
             printf("  %s\n", c.why.v[i]);
+        if (c.cut)
+            printf("cut:       %zu article%s over a limit, read in parts or cut short\n", c.cut, c.cut == 1 ? "" : "s");
         printf("entities:  %zu officials, %zu companies, %zu places\n", by_type[GX_ENT_OFFICIAL],
                by_type[GX_ENT_COMPANY], by_type[GX_ENT_PLACE]);
         printf("edges:     %zu pairs, %ld visit%s\n", net->n_edges, net->visits, net->visits == 1 ? "" : "s");
@@ -313,6 +315,7 @@ int cli_stats(cli_opts *o)
         json_array_append_new(why, json_string(c.why.v[i]));
     json_object_set_new(j, "skipped_inputs", why);
     json_object_set_new(j, "skipped_lines", json_integer((json_int_t)c.skipped_lines));
+    json_object_set_new(j, "cut_articles", json_integer((json_int_t)c.cut));
     json_object_set_new(j, "entities", json_pack("{s:I,s:I,s:I}", "official", (json_int_t)by_type[GX_ENT_OFFICIAL],
                                                  "company", (json_int_t)by_type[GX_ENT_COMPANY], "place",
                                                  (json_int_t)by_type[GX_ENT_PLACE]));

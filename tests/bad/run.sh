@@ -65,6 +65,8 @@ yes '市委书记仲旭东在会上强调，要深入学习贯彻会议精神，
 one "$D/huge.txt" 4 "more than the limit of 1048576; read as [0-9]* parts" 仲旭东
 yes '安佐化学有限公司、' | head -c 900000 | tr -d '\n' >"$D/firms.txt"
 one "$D/firms.txt" 4 "more than 20000 entity mentions"
+"$GUANXI" stats "$D/firms.txt" >"$T/stats.txt" 2>/dev/null
+[ $? -eq 4 ] && grep -q '^cut: *1 article' "$T/stats.txt" && ok "stats counts the cut article, exit 4" || bad "stats counts the cut article, exit 4"
 "$GUANXI" extract -q --max-file-bytes 10K "$PAGE" -o "$T/one.jsonl" 2>"$T/err.txt"
 [ $? -eq 1 ] && ok "--max-file-bytes refuses a larger file" || bad "--max-file-bytes refuses a larger file"
 said "bytes is more than the limit of 10240; skipped" "the file limit is named"
