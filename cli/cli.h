@@ -32,6 +32,7 @@ typedef struct cli_opts {
     cli_format format;
     size_t max_file_bytes, max_article_bytes; /* --max-file-bytes, --max-article-bytes */
     int jobs;                                 /* -j: threads reading and extracting */
+    const char *home;                         /* --home: the paper's division code */
 } cli_opts;
 
 /* Parses argv for subcommand `cmd`.  Returns -1 to go on, or an exit code

@@ -32,6 +32,8 @@ static const char INPUT_HELP[] =
     "  -d, --date YYYY-MM-DD   publication date of every input (overrides all other sources)\n"
     "  -m, --manifest FILE     TSV of PATH<TAB>YYYY-MM-DD (paths relative to FILE's folder)\n"
     "      --data-dir DIR      where the lexicons live (default: the installed data/)\n"
+    "      --home CODE         the paper's home division (GB/T 2260, e.g. 330482 for 平湖市): a\n"
+    "                          name several divisions share goes to the one nearest home\n"
     "  -l, --lexicon FILE      a user lexicon: NAME<TAB>TYPE[<TAB>ALIAS|ALIAS…]; TYPE is official,\n"
     "                          company, place, person, or stop (never an entity); may repeat\n"
     "  -q, --quiet             no progress and no summary\n"
@@ -233,7 +235,7 @@ void cli_opts_destroy(cli_opts *o)
 }
 
 enum { OPT_DATA = 256, OPT_TYPES, OPT_INCLUDE, OPT_MINW, OPT_SINCE, OPT_UNTIL, OPT_TOP, OPT_WINDOW,
-           OPT_OFFICIAL, OPT_COMPANY, OPT_FORMAT, OPT_TYPE, OPT_MAX_FILE, OPT_MAX_ARTICLE };
+           OPT_OFFICIAL, OPT_COMPANY, OPT_FORMAT, OPT_TYPE, OPT_MAX_FILE, OPT_MAX_ARTICLE, OPT_HOME };
 
 /* Which options each subcommand takes (the input options go everywhere). */
 static bool allowed(const char *cmd, int c)
@@ -292,6 +294,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"type", required_argument, NULL, OPT_TYPE},
         {"jobs", required_argument, NULL, 'j'},
+        {"home", required_argument, NULL, OPT_HOME},
         {"max-file-bytes", required_argument, NULL, OPT_MAX_FILE},
         {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
         {NULL, 0, NULL, 0},
@@ -384,6 +387,14 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
             if (*end || v < 1 || v > 256)
                 return usage_error(cmd, "bad --jobs '%s' (1 to 256)", optarg);
             o->jobs = (int)v;
+            break;
+        }
+        case OPT_HOME: {
+            size_t n = strspn(optarg, "0123456789");
+            if (optarg[n] || (n != 2 && n != 4 && n != 6 && n != 9))
+                return usage_error(cmd, "bad --home '%s' (a division code of 2, 4, 6 or 9 digits, e.g. 330482)",
+                                   optarg);
+            o->home = optarg;
             break;
         }
         case OPT_MAX_FILE:

@@ -27,6 +27,12 @@ bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex)
         fprintf(stderr, "guanxi: error: %s\n(set --data-dir or GUANXI_DATA to the folder holding titles.tsv)\n", msg);
         return false;
     }
+    if (o->home && gx_lexicon_set_home(*lex, o->home, &err) != GX_OK) {
+        fprintf(stderr, "guanxi: error: %s\n", err.msg);
+        gx_lexicon_free(*lex);
+        *lex = NULL;
+        return false;
+    }
     for (size_t i = 0; i < o->lexicons.n; i++)
         if (gx_lexicon_add_user(*lex, o->lexicons.v[i], &err) != GX_OK) {
             char msg[1200];

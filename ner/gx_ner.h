@@ -82,6 +82,10 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
 /* Adds a user lexicon (TSV: name, type[, aliases '|'-separated]; type "stop"
  * blocks a name from ever being an entity). */
 gx_status gx_lexicon_add_user(gx_lexicon *lex, const char *path, gx_error *err);
+/* The paper's home division (a GB/T 2260 code from data/places.tsv, e.g. 330482): a spelling
+ * several divisions share goes to the one nearest home (same county, prefecture, province)
+ * before the highest-level one. */
+gx_status gx_lexicon_set_home(gx_lexicon *lex, const char *code, gx_error *err);
 void gx_lexicon_free(gx_lexicon *lex);
 
 /* Officials confirmed somewhere in the corpus: names found with a title or in

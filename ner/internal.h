@@ -76,6 +76,7 @@ struct gx_lexicon {
     user_entity *user_ent;
     size_t nuser, cuser;
     gx_trie stop;        /* names never to be entities */
+    char home[16];       /* --home: the paper's division code; "" for none */
 };
 
 /* Appends a mention; strings are copied ("" for NULL). */

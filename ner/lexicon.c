@@ -347,13 +347,42 @@ static void index_place(gx_lexicon *lex, const char *spelling, int32_t id)
         lex->spell[last].next = entry;
 }
 
+/* Digits a division code shares with the home code, in whole levels (2, 4, 6 or 9). */
+static size_t near_home(const gx_lexicon *lex, const place *p)
+{
+    static const size_t LEVELS[] = {9, 6, 4, 2};
+    for (size_t i = 0; i < sizeof LEVELS / sizeof *LEVELS; i++) {
+        size_t n = LEVELS[i];
+        if (strlen(lex->home) >= n && strlen(p->code) >= n && memcmp(lex->home, p->code, n) == 0)
+            return n;
+    }
+    return 0;
+}
+
 const place *gx_place_best(const gx_lexicon *lex, int32_t entry)
 {
     int32_t best = lex->spell[entry].place;
-    for (int32_t k = lex->spell[entry].next; k >= 0; k = lex->spell[k].next)
-        if (lex->place[lex->spell[k].place].level < lex->place[best].level)
+    size_t best_near = lex->home[0] ? near_home(lex, &lex->place[best]) : 0;
+    for (int32_t k = lex->spell[entry].next; k >= 0; k = lex->spell[k].next) {
+        const place *p = &lex->place[lex->spell[k].place];
+        size_t near = lex->home[0] ? near_home(lex, p) : 0;
+        if (near > best_near || (near == best_near && p->level < lex->place[best].level)) {
             best = lex->spell[k].place;
+            best_near = near;
+        }
+    }
     return &lex->place[best];
+}
+
+gx_status gx_lexicon_set_home(gx_lexicon *lex, const char *code, gx_error *err)
+{
+    for (size_t i = 0; i < lex->nplace; i++)
+        if (*code && strcmp(lex->place[i].code, code) == 0 && strlen(code) < sizeof lex->home) {
+            strcpy(lex->home, code);
+            return GX_OK;
+        }
+    return gx_error_set(err, GX_ERR_USAGE, NULL, -1, -1,
+                        "--home %s: no division has that code (GB/T 2260, e.g. 330482 for 平湖市)", code);
 }
 
 static gx_status row_place(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)

@@ -49,5 +49,18 @@ check "extract -o file" 0 "$GUANXI" extract --date 2024-02-21 "$PAGE" -o "$T/sub
 if [ "$(wc -l <"$T/sub/x.jsonl")" -eq 5 ]; then echo "ok   -o writes the file (making its folder)"; passed=$((passed + 1)); else echo "FAIL -o writes the file"; failed=$((failed + 1)); fi
 check "quiet build" 0 "$GUANXI" build -q --date 2024-02-21 "$PAGE" -o "$T/q.graphml" --min-weight 1 --since 2024-01-01
 if [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then echo "ok   --quiet prints nothing"; passed=$((passed + 1)); else echo "FAIL --quiet prints nothing"; failed=$((failed + 1)); fi
+
+# --home: a name several divisions share goes to the one nearest the paper's home
+printf '新仓镇召开会议，朝阳县代表出席。朝阳企业参展。\n' >"$T/home.txt"
+check "extract without --home" 0 "$GUANXI" extract -d 2024-02-21 "$T/home.txt"
+expect "新仓镇 defaults to the first listed (平湖)" out '"code":"330482103"'
+expect "朝阳 defaults to the highest level (朝阳市)" out '"name":"朝阳市"'
+check "extract --home 340825" 0 "$GUANXI" extract -d 2024-02-21 --home 340825 "$T/home.txt"
+expect "新仓镇 of 太湖县 near home 340825" out '"code":"340825102"'
+check "extract --home 211321" 0 "$GUANXI" extract -d 2024-02-21 --home 211321 "$T/home.txt"
+expect "朝阳 is 朝阳县 near home 211321" out '"text":"朝阳","titles":\["county"\],"code":"211321"'
+check "malformed --home code" 2 "$GUANXI" extract --home 33048 "$T/home.txt"
+check "unknown --home code" 1 "$GUANXI" extract --home 999999 "$T/home.txt"
+expect "the unknown code is named" err "999999: no division has that code"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
