@@ -1,4 +1,5 @@
-/* companies.c — firms by legal suffix, scanned back to a boundary, with their trade-name aliases.
+/* companies.c — firms by legal suffix, scanned back to a boundary, with their trade-name aliases
+ * (firms without a suffix: bare_firms.c).
  *
  * 在安佐化学有限公司 → 安佐化学有限公司 (stops at 在); 位于…的浙江钛迩赛新材料有限公司 → aliases
  * 钛迩赛新材料 and 钛迩赛 (region, industry word and suffix dropped); later bare aliases in the
@@ -10,8 +11,7 @@
 
 enum { MAX_NAME_CHARS = 24, MIN_PREFIX_CHARS = 2 };
 
-/* Does a boundary word end at byte p (the text just before p)? */
-static bool boundary_before(const gx_lexicon *lex, const char *s, size_t p)
+bool gx_company_boundary_before(const gx_lexicon *lex, const char *s, size_t p)
 {
     char rev[32];
     size_t n = 0, e = p;
@@ -37,7 +37,7 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
 {
     size_t p = i, chars = 0;
     while (p > 0 && chars <= MAX_NAME_CHARS) {
-        if (boundary_before(lex, s, p))
+        if (gx_company_boundary_before(lex, s, p))
             break;
         size_t q = gx_utf8_prev(s, p);
         uint32_t cp = gx_utf8_at(s + q, NULL);
@@ -149,188 +149,6 @@ static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
     gx_trie_destroy(&t);
 }
 
-/* --- firms named without their legal suffix --- */
-
-enum { TRADE_MIN = 2, TRADE_MAX = 4 };
-
-static bool han_run(const char *s, size_t b, size_t e)
-{
-    for (size_t i = b; i < e; i += gx_utf8_len((unsigned char)s[i]))
-        if (!gx_cp_is_han(gx_utf8_at(s + i, NULL)))
-            return false;
-    return e > b;
-}
-
-/* Start of the trade name of 2–4 characters that ends at e (back to a boundary), without a
- * leading country or region (瑞士西卡 → 西卡); e if there is none. */
-static size_t trade_start(const gx_lexicon *lex, const char *s, size_t e)
-{
-    size_t p = e, chars = 0;
-    while (p > 0 && chars < TRADE_MAX && !boundary_before(lex, s, p)) {
-        size_t q = gx_utf8_prev(s, p);
-        if (!gx_cp_is_han(gx_utf8_at(s + q, NULL)))
-            break;
-        p = q;
-        chars++;
-    }
-    int32_t id;
-    size_t n = gx_trie_longest(&lex->places, s + p, e - p, &id);
-    if (n && gx_utf8_count(s + p + n, e - p - n) >= TRADE_MIN)
-        p += n;
-    return gx_utf8_count(s + p, e - p) >= TRADE_MIN ? p : e;
-}
-
-/* Is [q, p) what may stand between a firm's industry word and its project word?  Nothing (before
- * 产业化基地, not before a bare 项目: 科技项目 is no firm), a bracketed region ((浙江)), a phase and a
- * product (三期聚酯), or a place (独山港). */
-static bool project_gap(const char *s, size_t q, size_t p, bool bare_project)
-{
-    if (q == p)
-        return !bare_project;
-    if (s[q] == '(' && s[p - 1] == ')' && gx_utf8_count(s + q, p - q) <= 8)
-        return true;
-    size_t chars = gx_utf8_count(s + q, p - q);
-    if (!han_run(s, q, p) || chars > 4)
-        return false;
-    static const char *const PHASE[] = {"一期", "二期", "三期", "四期", "五期", NULL};
-    for (int k = 0; PHASE[k]; k++)
-        if (memcmp(s + q, PHASE[k], strlen(PHASE[k])) == 0)
-            return true;
-    static const char PLACE_END[] = "港区镇园县市村";
-    char last[5] = {0};
-    size_t lb = gx_utf8_prev(s, p);
-    memcpy(last, s + lb, p - lb);
-    return chars >= 2 && strstr(PLACE_END, last) != NULL;
-}
-
-/* A firm named [b, name_end); its mention spans to e (past a bracketed region, 开拓药业(浙江)). */
-static void add_suffixless(gx_extraction *x, const char *s, size_t b, size_t name_end, size_t e)
-{
-    if (!gx_x_covered(x, b, e, ~0u))
-        gx_x_add(x, GX_ENT_COMPANY, b, e, s + b, name_end - b, "", 0);
-}
-
-/* 开拓药业(浙江)产业化基地, 独山能源三期聚酯项目, 瑞士西卡新材料独山港项目: trade name + industry
- * word before a project word. */
-static void before_project(const gx_lexicon *lex, const char *s, size_t p, bool bare_project,
-                           gx_extraction *x)
-{
-    /* the nearest industry word that ends where the gap to p may begin */
-    size_t from = p > 40 ? p - 40 : 0;
-    while (from < p && ((unsigned char)s[from] & 0xC0) == 0x80)
-        from++;
-    size_t best_b = p, best_e = 0; /* the latest end; of words ending there, the longest */
-    for (size_t j = from; j < p; j += gx_utf8_len((unsigned char)s[j])) {
-        size_t n = gx_trie_longest(&lex->cindustry, s + j, p - j, NULL);
-        if (n && j + n > best_e && project_gap(s, j + n, p, bare_project)) {
-            best_b = j;
-            best_e = j + n;
-        }
-    }
-    if (!best_e)
-        return;
-    size_t b = trade_start(lex, s, best_b), e = best_e;
-    if (s[e] == '(') /* the bracket project_gap allowed */
-        e = (size_t)(strchr(s + e, ')') - s) + 1;
-    if (b < best_b)
-        add_suffixless(x, s, b, best_e, e);
-}
-
-/* One item of a list of firms: a trade name of 2–4 characters and an industry word (宇通汽车,
- * 德马吉森精机); its end, or 0. */
-static size_t list_item(const gx_lexicon *lex, const char *s, size_t i, size_t len)
-{
-    for (size_t tl = TRADE_MIN; tl <= TRADE_MAX; tl++) {
-        size_t j = gx_adv_chars(s, i, len, tl);
-        size_t n = han_run(s, i, j) ? gx_trie_longest(&lex->cindustry, s + j, len - j, NULL) : 0;
-        if (n)
-            return j + n;
-    }
-    return 0;
-}
-
-/* The first item of a list, ending at the first 、 (at c): its trade name runs back to a boundary
- * within four characters, else — nothing marks where it starts (其中包括独山能源) — it is taken
- * as two.  Returns its start, or c if no industry word ends at c. */
-static size_t first_item(const gx_lexicon *lex, const char *s, size_t c)
-{
-    size_t w = c, scan = c;
-    for (int k = 0; k < 6 && scan > 0; k++) { /* the longest industry word ending at c */
-        scan = gx_utf8_prev(s, scan);
-        if (gx_trie_longest(&lex->cindustry, s + scan, c - scan, NULL) == c - scan)
-            w = scan;
-    }
-    if (w == c)
-        return c;
-    size_t p = w, chars = 0;
-    while (p > 0 && chars < TRADE_MAX && !boundary_before(lex, s, p) && gx_is_han_at(s, gx_utf8_prev(s, p), c)) {
-        p = gx_utf8_prev(s, p);
-        chars++;
-    }
-    if (chars == TRADE_MAX && p > 0 && gx_is_han_at(s, gx_utf8_prev(s, p), c) && !boundary_before(lex, s, p)) {
-        p = w; /* no boundary in sight: the shortest trade name */
-        for (int k = 0; k < TRADE_MIN; k++)
-            p = gx_utf8_prev(s, p);
-        chars = TRADE_MIN;
-    }
-    return chars >= TRADE_MIN ? p : c;
-}
-
-/* 中通客车、宇通汽车、吉利汽车等国内多家一线车企: two or more firms (trade name + industry word)
- * joined by 、, then 等 and a word for firms (or their projects) within sixteen characters.  c is
- * the first 、.  Returns the end of the list (0 if none). */
-static size_t firm_list(const gx_lexicon *lex, const char *s, size_t c, size_t len, gx_extraction *x)
-{
-    size_t at[16], end[16], k = 0, p;
-    at[0] = first_item(lex, s, c);
-    if (at[0] == c)
-        return 0;
-    end[k++] = c;
-    for (p = c + 3; k < 16;) {
-        size_t e = list_item(lex, s, p, len);
-        if (!e)
-            return 0;
-        at[k] = p;
-        end[k++] = e;
-        if (len - e < 3 || memcmp(s + e, "、", 3) != 0) {
-            p = e;
-            break;
-        }
-        p = e + 3;
-    }
-    if (len - p < 3 || memcmp(s + p, "等", 3) != 0)
-        return 0;
-    size_t q = p + 3, limit = gx_adv_chars(s, q, len, 16);
-    bool firms = false;
-    for (; q < limit && !firms; q += gx_utf8_len((unsigned char)s[q]))
-        firms = gx_trie_longest(&lex->cgroup, s + q, len - q, NULL) > 0;
-    if (!firms)
-        return 0;
-    for (size_t j = 0; j < k; j++)
-        add_suffixless(x, s, at[j], end[j], end[j]);
-    return p;
-}
-
-static void suffixless(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
-{
-    const char *s = a->text;
-    size_t len = a->len;
-    for (size_t i = 0; i < len && !x->truncated;) {
-        size_t e = len - i >= 3 && memcmp(s + i, "、", 3) == 0 ? firm_list(lex, s, i, len, x) : 0;
-        if (e || !gx_is_han_at(s, i, len)) {
-            i = e ? e : i + gx_utf8_len((unsigned char)s[i]);
-            continue;
-        }
-        size_t n = gx_trie_longest(&lex->cproject, s + i, len - i, NULL);
-        if (n) {
-            before_project(lex, s, i, n == strlen("项目") && memcmp(s + i, "项目", n) == 0, x);
-            i += n;
-            continue;
-        }
-        i += gx_utf8_len((unsigned char)s[i]);
-    }
-}
-
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
@@ -375,7 +193,7 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         gx_strvec_destroy(&al);
         i = e;
     }
-    suffixless(lex, a, x);
+    gx_ner_bare_firms(lex, a, x);
     /* aliases resolve within the article */
     alias_mentions(a, x, first);
 }

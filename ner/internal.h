@@ -103,6 +103,10 @@ const place *gx_place_best(const gx_lexicon *lex, int32_t entry);
 
 void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+/* Firms without a legal suffix (bare_firms.c), run by gx_ner_companies. */
+void gx_ner_bare_firms(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+/* Does a word that stands before company names (在, 位于…的) end at byte p? */
+bool gx_company_boundary_before(const gx_lexicon *lex, const char *s, size_t p);
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 
