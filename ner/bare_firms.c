@@ -48,13 +48,9 @@ static bool project_gap(const char *s, size_t q, size_t p, bool bare_project)
         return false;
     static const char *const PHASE[] = {"一期", "二期", "三期", "四期", "五期", NULL};
     for (int k = 0; PHASE[k]; k++)
-        if (memcmp(s + q, PHASE[k], strlen(PHASE[k])) == 0)
+        if (gx_at(s, q, p, PHASE[k]))
             return true;
-    static const char PLACE_END[] = "港区镇园县市村";
-    char last[5] = {0};
-    size_t lb = gx_utf8_prev(s, p);
-    memcpy(last, s + lb, p - lb);
-    return chars >= 2 && strstr(PLACE_END, last) != NULL;
+    return chars >= 2 && gx_char_in("港区镇园县市村", s, gx_utf8_prev(s, p));
 }
 
 /* A firm named [b, name_end); its mention spans to e (past a bracketed region, 开拓药业(浙江)). */
@@ -146,13 +142,13 @@ static size_t firm_list(const gx_lexicon *lex, const char *s, size_t c, size_t l
             return 0;
         at[k] = p;
         end[k++] = e;
-        if (len - e < 3 || memcmp(s + e, "、", 3) != 0) {
+        if (!gx_at(s, e, len, "、")) {
             p = e;
             break;
         }
         p = e + 3;
     }
-    if (len - p < 3 || memcmp(s + p, "等", 3) != 0)
+    if (!gx_at(s, p, len, "等"))
         return 0;
     size_t q = p + 3, limit = gx_adv_chars(s, q, len, 16);
     bool firms = false;
@@ -170,14 +166,14 @@ void gx_ner_bare_firms(const gx_lexicon *lex, const gx_article *a, gx_extraction
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        size_t e = len - i >= 3 && memcmp(s + i, "、", 3) == 0 ? firm_list(lex, s, i, len, x) : 0;
+        size_t e = gx_at(s, i, len, "、") ? firm_list(lex, s, i, len, x) : 0;
         if (e || !gx_is_han_at(s, i, len)) {
             i = e ? e : i + gx_utf8_len((unsigned char)s[i]);
             continue;
         }
         size_t n = gx_trie_longest(&lex->cproject, s + i, len - i, NULL);
         if (n) {
-            before_project(lex, s, i, n == strlen("项目") && memcmp(s + i, "项目", n) == 0, x);
+            before_project(lex, s, i, n == strlen("项目") && gx_at(s, i, len, "项目"), x);
             i += n;
             continue;
         }

@@ -4,6 +4,8 @@
 
 #include "gx_ner.h"
 
+#include <string.h>
+
 /* A byte trie of words with an int value each; the root has a full table. */
 typedef struct trie_node {
     int32_t child, next, value;
@@ -84,6 +86,7 @@ struct gx_lexicon {
 /* Appends a mention; strings are copied ("" for NULL). */
 gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, const char *name,
                      size_t name_len, const char *titles, unsigned flags);
+/* Appends an event; the caller records each (kind, official, company) once (visits.c keeps the set). */
 void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, const char *company,
                     gx_date date, gx_span evidence);
 
@@ -114,6 +117,19 @@ void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 static inline bool gx_is_han_at(const char *s, size_t i, size_t len)
 {
     return i < len && (unsigned char)s[i] >= 0xE3 && gx_cp_is_han(gx_utf8_at(s + i, NULL));
+}
+/* Does the word w stand at byte i? */
+static inline bool gx_at(const char *s, size_t i, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    return i <= len && n <= len - i && memcmp(s + i, w, n) == 0;
+}
+/* Is the character at byte i one of the characters of `set` ("的和与")? */
+static inline bool gx_char_in(const char *set, const char *s, size_t i)
+{
+    char ch[5] = {0};
+    memcpy(ch, s + i, gx_utf8_len((unsigned char)s[i]));
+    return strstr(set, ch) != NULL;
 }
 /* Byte offset after `n` characters from i (stops at len). */
 size_t gx_adv_chars(const char *s, size_t i, size_t len, size_t n);

@@ -33,12 +33,6 @@ static bool is_sep(const char *s, size_t i, size_t len)
     return !gx_is_han_at(s, i, len);
 }
 
-static bool at(const char *s, size_t i, size_t len, const char *w)
-{
-    size_t n = strlen(w);
-    return i + n <= len && memcmp(s + i, w, n) == 0;
-}
-
 /* How clearly a name ends at j: 3 at a separator, 2 before a title or a
  * follow word of two or more characters (来到, 主持), 1 before a one-character
  * follow word (在, 对, 等) or before another name that ends at a separator
@@ -55,7 +49,7 @@ static int name_end_score(const gx_lexicon *lex, const char *s, size_t j, size_t
     /* a byline's dateline: 记者龙跃北京报道 */
     int32_t kind;
     size_t pl = gx_trie_longest(&lex->places, s + j, len - j, NULL);
-    if (pl && (at(s, j + pl, len, "报道") || at(s, j + pl, len, "电")))
+    if (pl && (gx_at(s, j + pl, len, "报道") || gx_at(s, j + pl, len, "电")))
         return 2;
     size_t sl = gx_trie_longest(&lex->surnames, s + j, len - j, &kind);
     if (sl && kind == SN_STRONG) {
@@ -105,7 +99,7 @@ static size_t name_at_(const gx_lexicon *lex, const char *s, size_t i, size_t le
     /* 王先生, 李女士: a form of address; 向记者: a title, not a given name */
     static const char *const ADDRESS[] = {"先生", "女士", "同志", "老师", "师傅", "小姐", NULL};
     for (int k = 0; ADDRESS[k]; k++)
-        if (at(s, i + sl, len, ADDRESS[k]))
+        if (gx_at(s, i + sl, len, ADDRESS[k]))
             return 0;
     if (gx_trie_longest(&lex->titles, s + i + sl, len - i - sl, NULL))
         return 0;
@@ -195,11 +189,11 @@ static bool ends_with_office(const gx_lexicon *lex, const char *s, size_t a, siz
 
 static bool is_list_sep(const char *s, size_t i, size_t len, size_t *n)
 {
-    if (at(s, i, len, "、")) {
+    if (gx_at(s, i, len, "、")) {
         *n = strlen("、");
         return true;
     }
-    if (at(s, i, len, ",")) {
+    if (gx_at(s, i, len, ",")) {
         *n = 1;
         return true;
     }
@@ -524,7 +518,7 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
         size_t next = e;
         switch ((title_kind)kind) {
         case TK_OFFICE: {
-            if (at(s, i, len, "总书记") || at(s, i, len, "总理")) {
+            if (gx_at(s, i, len, "总书记") || gx_at(s, i, len, "总理")) {
                 /* national leaders: 习近平总书记… is a reference; 总理温家宝 a person named */
                 size_t ne;
                 if (!referenced_before(lex, a, x, i) && (ne = titled_name_at(lex, s, e, len, true)) != 0) {

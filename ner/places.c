@@ -62,12 +62,6 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
     }
 }
 
-static bool at_word(const char *s, size_t i, size_t len, const char *w)
-{
-    size_t n = strlen(w);
-    return i + n <= len && memcmp(s + i, w, n) == 0;
-}
-
 /* One-character country forms: a run before a word of relations (中美关系, 中日韩合作), a list
  * (中、美、日、英等), one before 方 (中方, 美方), or one after a verb of travel (访华, 抵京, 赴美),
  * each character standing for its country.  Returns the bytes read (0 if none). */
@@ -82,7 +76,7 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
             break;
         at[k++] = e;
         e += n;
-        if (at_word(s, e, len, "、") && gx_trie_longest(&lex->abbrev, s + e + 3, len - e - 3, NULL)) {
+        if (gx_at(s, e, len, "、") && gx_trie_longest(&lex->abbrev, s + e + 3, len - e - 3, NULL)) {
             e += 3;
             listed = true;
         }
@@ -95,8 +89,8 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
         k = 1;
         e = at[0] + gx_utf8_len((unsigned char)s[at[0]]);
     } else if (!(k >= 2 && gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL)) &&
-               !(k >= 3 && listed) && !(k >= 2 && listed && at_word(s, e, len, "等")) &&
-               !(k == 1 && at_word(s, e, len, "方") && ((ids[0] & 1) || at_word(s, i, len, "中")) &&
+               !(k >= 3 && listed) && !(k >= 2 && listed && gx_at(s, e, len, "等")) &&
+               !(k == 1 && gx_at(s, e, len, "方") && ((ids[0] & 1) || gx_at(s, i, len, "中")) &&
                  !gx_trie_longest(&lex->places, s + i, len - i, &unused))) { /* not 西方 */
         return 0;
     }
@@ -118,12 +112,9 @@ static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size
     for (int k = 0; k <= WITHIN && gx_is_han_at(s, e, len); k++) {
         if (gx_trie_longest(&lex->place_org, s + e, len - e, NULL))
             return true;
-        size_t n = gx_utf8_len((unsigned char)s[e]);
-        char ch[5] = {0};
-        memcpy(ch, s + e, n);
-        if (strstr(BREAKS, ch))
+        if (gx_char_in(BREAKS, s, e))
             return false;
-        e += n;
+        e += gx_utf8_len((unsigned char)s[e]);
     }
     return false;
 }
