@@ -90,10 +90,6 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
 void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, const char *company,
                     gx_date date, gx_span evidence)
 {
-    for (size_t i = 0; i < x->nev; i++)
-        if (x->ev[i].kind == k && strcmp(x->ev[i].official, official) == 0 &&
-            strcmp(x->ev[i].company, company) == 0)
-            return;
     GX_GROW(x->ev, x->evcap, x->nev + 1);
     gx_event *e = &x->ev[x->nev++];
     e->kind = k;
