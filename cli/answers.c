@@ -181,10 +181,8 @@ int cli_who_with(cli_opts *o)
     cli_counts c = {0};
     gx_network *net;
     int rc = cli_network(o, &c, &net);
-    if (!net) {
-        gx_strvec_destroy(&c.why);
+    if (!net)
         return rc;
-    }
     bool *match = gx_xcalloc(net->n_nodes + 1, sizeof *match);
     size_t matched = 0;
     for (size_t i = 0; i < net->n_nodes; i++)
@@ -282,10 +280,8 @@ int cli_stats(cli_opts *o)
     cli_counts c = {0};
     gx_network *net;
     int rc = cli_network(o, &c, &net);
-    if (!net) {
-        gx_strvec_destroy(&c.why);
+    if (!net)
         return rc;
-    }
     bool print = o->format != CLI_FMT_JSON;
     size_t by_type[GX_ENT_NTYPES] = {0};
     for (size_t i = 0; i < net->n_nodes; i++)

@@ -65,7 +65,8 @@ bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex);
 bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, cli_article_fn fn, void *ctx);
 /* 0, 4 (partial) or 1 (nothing read) from the counts. */
 int cli_finish_code(const cli_counts *c);
-/* Reads the inputs into a network built with the default options (and --since/--until). */
+/* Reads the inputs into a network built with the default options (and --since/--until).  When no
+ * network comes of it (*net NULL), c's strings are already freed. */
 int cli_network(cli_opts *o, cli_counts *c, gx_network **net);
 
 /* --- the ordered work pool (pool.c) --- */

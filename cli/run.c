@@ -544,8 +544,10 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
 {
     *net = NULL;
     gx_lexicon *lex;
-    if (!cli_load_lexicon(o, &lex))
+    if (!cli_load_lexicon(o, &lex)) {
+        gx_strvec_destroy(&c->why);
         return EXIT_ERROR;
+    }
     gx_graph *g = gx_graph_new(&o->graph);
     int rc = EXIT_ERROR;
     if (cli_read_all(o, lex, c, add_to_graph, g)) {
@@ -560,5 +562,7 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
     }
     gx_graph_free(g);
     gx_lexicon_free(lex);
+    if (!*net)
+        gx_strvec_destroy(&c->why);
     return rc;
 }
