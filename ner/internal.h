@@ -6,18 +6,15 @@
 
 #include <string.h>
 
-/* A byte trie of words with an int value each; the root has a full table. */
-typedef struct trie_node {
-    int32_t child, next, value;
-    unsigned char byte;
-} trie_node;
+/* A trie of words with an int value each, one step per character (trie.c). */
 typedef struct gx_trie {
-    int32_t root[256];
-    trie_node *nodes;
+    int32_t *value;     /* per node (node 0 is the root); -1: no word ends here */
     size_t n, cap;
-    int32_t *han; /* if indexed: per CJK character U+4E00–U+9FFF, 1 + the node after its three
-                   * bytes (0: no word starts with it), so a lookup skips the longest sibling
-                   * lists at the top of the trie */
+    uint64_t *keys;     /* edges, open addressing: 1 + (parent << 32 | packed UTF-8 character); 0 empty */
+    int32_t *child;     /* the node each edge leads to */
+    size_t slots, used; /* slots: a power of two, at most half used */
+    int32_t *han;       /* if indexed: per CJK character U+4E00–U+9FFF, 1 + the root's child
+                         * (0: no word starts with it), so most lookups end without hashing */
 } gx_trie;
 void gx_trie_init(gx_trie *t);
 /* Adds the first-character index (kept up to date by later adds); for the tries read most. */
@@ -25,8 +22,19 @@ void gx_trie_index(gx_trie *t);
 void gx_trie_destroy(gx_trie *t);
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
-/* Length of the longest word that starts at s (0 if none); *value gets its value. */
-size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value);
+size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value);
+/* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
+ * the commonest answer: an indexed trie has no word starting with this CJK character. */
+static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (t->han && len >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+        if (cp >= 0x4E00 && !t->han[cp - 0x4E00])
+            return 0;
+    }
+    return gx_trie_longest_(t, s, len, value);
+}
 /* Value of exactly this word, or -1. */
 int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len);
 

@@ -1,0 +1,192 @@
+/* trie.c — the word trie: one step per character, through a hash table of (node, character) edges. */
+#include "internal.h"
+
+#include <stdlib.h>
+
+/* A "character" is the bytes of one UTF-8 sequence packed into an integer (a stray byte is a
+ * character of its own), so distinct byte strings give distinct character strings and a lookup
+ * returns lengths in bytes that end on a character boundary. */
+static inline uint32_t char_at(const unsigned char *u, size_t len, size_t *k)
+{
+    unsigned c = u[0];
+    if (c >= 0xE0 && c < 0xF0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *k = 3;
+        return c << 16 | (uint32_t)u[1] << 8 | u[2];
+    }
+    if (c >= 0xC2 && c < 0xE0 && len >= 2 && (u[1] & 0xC0) == 0x80) {
+        *k = 2;
+        return c << 8 | u[1];
+    }
+    if (c >= 0xF0 && c < 0xF5 && len >= 4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+        (u[3] & 0xC0) == 0x80) {
+        *k = 4;
+        return (uint32_t)c << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
+    }
+    *k = 1;
+    return c;
+}
+
+enum { HAN_FIRST = 0x4E00, HAN_COUNT = 0x9FFF - 0x4E00 + 1 };
+
+/* The index slot of a packed three-byte character in U+4E00–U+9FFF, or -1. */
+static inline int han_slot(uint32_t ch)
+{
+    if (ch < 0xE00000 || ch > 0xEFFFFF)
+        return -1;
+    uint32_t cp = (ch >> 16 & 0x0F) << 12 | (ch >> 8 & 0x3F) << 6 | (ch & 0x3F);
+    return cp >= HAN_FIRST && cp < HAN_FIRST + HAN_COUNT ? (int)(cp - HAN_FIRST) : -1;
+}
+
+static inline size_t slot_of(uint64_t key, size_t mask)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+
+static inline uint64_t edge_key(int32_t node, uint32_t ch)
+{
+    return (uint64_t)(uint32_t)node << 32 | ch;
+}
+
+static int32_t edge_get(const gx_trie *t, int32_t node, uint32_t ch)
+{
+    if (!t->slots)
+        return -1;
+    uint64_t key = edge_key(node, ch) + 1; /* + 1: 0 marks an empty slot */
+    size_t mask = t->slots - 1;
+    for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+        if (t->keys[s] == key)
+            return t->child[s];
+        if (!t->keys[s])
+            return -1;
+    }
+}
+
+static void edge_put(gx_trie *t, uint64_t key, int32_t child)
+{
+    size_t mask = t->slots - 1;
+    size_t s = slot_of(key, mask);
+    while (t->keys[s])
+        s = (s + 1) & mask;
+    t->keys[s] = key;
+    t->child[s] = child;
+}
+
+static void grow_edges(gx_trie *t)
+{
+    uint64_t *keys = t->keys;
+    int32_t *child = t->child;
+    size_t old = t->slots;
+    t->slots = old ? old * 2 : 16;
+    t->keys = gx_xcalloc(t->slots, sizeof *t->keys);
+    t->child = gx_xmalloc(t->slots * sizeof *t->child);
+    for (size_t s = 0; s < old; s++)
+        if (keys[s])
+            edge_put(t, keys[s], child[s]);
+    free(keys);
+    free(child);
+}
+
+void gx_trie_init(gx_trie *t)
+{
+    *t = (gx_trie){0};
+}
+
+void gx_trie_destroy(gx_trie *t)
+{
+    free(t->value);
+    free(t->keys);
+    free(t->child);
+    free(t->han);
+    gx_trie_init(t);
+}
+
+void gx_trie_index(gx_trie *t)
+{
+    if (t->han)
+        return;
+    t->han = gx_xcalloc(HAN_COUNT, sizeof *t->han);
+    for (size_t s = 0; s < t->slots; s++) {
+        uint64_t key = t->keys[s] - 1;
+        int slot = han_slot((uint32_t)key);
+        if (t->keys[s] && key >> 32 == 0 && slot >= 0)
+            t->han[slot] = t->child[s] + 1;
+    }
+}
+
+static int32_t new_node(gx_trie *t)
+{
+    if (!t->n) { /* the root */
+        GX_GROW(t->value, t->cap, 1);
+        t->value[t->n++] = -1;
+    }
+    GX_GROW(t->value, t->cap, t->n + 1);
+    t->value[t->n] = -1;
+    return (int32_t)t->n++;
+}
+
+int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
+{
+    if (!len)
+        return -1;
+    const unsigned char *u = (const unsigned char *)w;
+    int32_t cur = 0;
+    for (size_t i = 0, k; i < len; i += k) {
+        uint32_t ch = char_at(u + i, len - i, &k);
+        int32_t next = edge_get(t, cur, ch);
+        if (next < 0) {
+            next = new_node(t);
+            if (2 * (t->used + 1) > t->slots)
+                grow_edges(t);
+            edge_put(t, edge_key(cur, ch) + 1, next);
+            t->used++;
+            int slot = cur == 0 && t->han ? han_slot(ch) : -1;
+            if (slot >= 0)
+                t->han[slot] = next + 1;
+        }
+        cur = next;
+    }
+    int32_t old = t->value[cur];
+    t->value[cur] = value;
+    return old;
+}
+
+/* The node after the character at u (k gets its length), or -1. */
+static inline int32_t step(const gx_trie *t, int32_t cur, const unsigned char *u, size_t len, size_t *k)
+{
+    uint32_t ch = char_at(u, len, k);
+    if (cur == 0 && t->han) {
+        int slot = han_slot(ch);
+        if (slot >= 0)
+            return t->han[slot] - 1;
+    }
+    return edge_get(t, cur, ch);
+}
+
+size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t best = 0;
+    int32_t cur = 0;
+    for (size_t i = 0, k; i < len; i += k) {
+        cur = step(t, cur, u + i, len - i, &k);
+        if (cur < 0)
+            break;
+        if (t->value[cur] >= 0) {
+            best = i + k;
+            if (value)
+                *value = t->value[cur];
+        }
+    }
+    return best;
+}
+
+int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
+{
+    if (!len)
+        return -1;
+    const unsigned char *u = (const unsigned char *)w;
+    int32_t cur = 0;
+    for (size_t i = 0, k; i < len && cur >= 0; i += k)
+        cur = step(t, cur, u + i, len - i, &k);
+    return cur >= 0 ? t->value[cur] : -1;
+}
