@@ -7,6 +7,7 @@
  * pages whose first byline comes before their first 本报讯 put bylines above
  * their articles.  Headline lines (short, no sentence punctuation) go with the
  * byline they touch, or to the article whose 本报讯 they precede. */
+#define _GNU_SOURCE /* memmem */
 #include "gx_ingest.h"
 
 #include <stdlib.h>
@@ -30,13 +31,7 @@ static bool starts_with(const char *s, size_t len, const char *p)
 
 static const char *find(const char *s, size_t len, const char *needle)
 {
-    size_t n = strlen(needle);
-    if (n > len)
-        return NULL;
-    for (size_t i = 0; i + n <= len; i++)
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-            return s + i;
-    return NULL;
+    return memmem(s, len, needle, strlen(needle));
 }
 
 static void trim(const char *s, size_t *a, size_t *b)
