@@ -105,7 +105,8 @@ int cli_visits(cli_opts *o)
     visits_ctx v = {.o = o};
     gx_strvec_init(&v.companies);
     int rc = EXIT_ERROR;
-    if (cli_read_all(o, lex, &c, collect_visits, &v) && c.files) {
+    cli_sink sink = {.take = collect_visits, .ctx = &v};
+    if (cli_read_all(o, lex, &c, &sink) && c.files) {
         qsort(v.v, v.n, sizeof *v.v, cmp_visit);
         static const char *const COLS[] = {"date", "official", "titles", "company", "place", "article", "evidence"};
         cli_table t;

@@ -58,11 +58,21 @@ typedef struct cli_counts {
 
 typedef void (*cli_article_fn)(void *ctx, const gx_article *a, const gx_extraction *x);
 
+/* Where the articles go.  Either take gets each article with its entities, on the calling thread
+ * in input order; or format appends each article's output to a buffer on the worker threads and
+ * write gets each input's buffer on the calling thread in input order. */
+typedef struct cli_sink {
+    cli_article_fn take;
+    void (*format)(gx_buf *out, const gx_article *a, const gx_extraction *x);
+    void (*write)(void *ctx, const gx_buf *out);
+    void *ctx;
+} cli_sink;
+
 /* Loads the lexicons (and --lexicon files); prints the error and returns false on failure. */
 bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex);
-/* Reads every input (pages, or extract's JSONL) and hands each article with its entities to
- * fn.  Returns false if the set-up failed (already reported). */
-bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, cli_article_fn fn, void *ctx);
+/* Reads every input (pages, or extract's JSONL) and hands each article with its entities to the
+ * sink.  Returns false if the set-up failed (already reported). */
+bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, const cli_sink *sink);
 /* 0, 4 (partial) or 1 (nothing read) from the counts. */
 int cli_finish_code(const cli_counts *c);
 /* Reads the inputs into a network built with the default options (and --since/--until).  When no

@@ -9,7 +9,6 @@
 #include "cli.h"
 
 typedef cli_counts counts;
-typedef cli_article_fn article_fn;
 
 static bool progress_on(const cli_opts *o)
 {
@@ -43,11 +42,6 @@ bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex)
             return false;
         }
     return true;
-}
-
-static void ignore_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
-{
-    (void)ctx, (void)sev, (void)file, (void)line, (void)offset, (void)msg;
 }
 
 /* Ingests one input; standard input was read once into stdin_buf. */
@@ -110,9 +104,18 @@ static bool is_extracted(const char *path)
     return yes;
 }
 
-/* Hands each article of an extracted JSONL to fn, as read (no NER); bad lines are named
+/* Hands one article to the sink: to take, or formatted into out. */
+static void give(const cli_sink *sink, const gx_article *a, const gx_extraction *x, gx_buf *out)
+{
+    if (sink->format)
+        sink->format(out, a, x);
+    else
+        sink->take(sink->ctx, a, x);
+}
+
+/* Hands each article of an extracted JSONL to the sink, as read (no NER); bad lines are named
  * and skipped. */
-static void read_extracted(const char *path, const cli_opts *o, counts *c, article_fn fn, void *ctx)
+static void read_extracted(const char *path, const cli_opts *o, counts *c, const cli_sink *sink)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
@@ -124,6 +127,8 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, artic
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
+    gx_buf out;
+    gx_buf_init(&out);
     for (long no = 1; (n = getline(&line, &cap, fp)) > 0; no++) {
         if (n == 1 && line[0] == '\n')
             continue;
@@ -140,14 +145,34 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, artic
                 a.date = o->date;
             c->articles++;
             c->by_kind[a.kind]++;
-            fn(ctx, &a, &x);
+            give(sink, &a, &x, &out);
+            if (out.len >= (1u << 20)) {
+                sink->write(sink->ctx, &out);
+                out.len = 0;
+            }
         }
         gx_extraction_destroy(&x);
         gx_article_destroy(&a);
     }
+    if (out.len)
+        sink->write(sink->ctx, &out);
+    gx_buf_destroy(&out);
     free(line);
     fclose(fp);
 }
+
+/* Pass 1's articles are kept for pass 2 while their text stays under this many bytes; inputs
+ * past it are read again. */
+#define KEEP_BYTES ((size_t)256 << 20)
+
+/* An input as ingest left it: its articles (or why there are none), messages and counts. */
+typedef struct ingested {
+    gx_article_list arts;
+    gx_status st;
+    gx_error err;
+    gx_buf msgs;             /* the input's messages, printed when it is handed over */
+    size_t skipped_lines, cut;
+} ingested;
 
 /* What the passes over the inputs share. */
 typedef struct reading {
@@ -158,28 +183,51 @@ typedef struct reading {
     const gx_buf *stdin_buf;
     gx_ingest_options io;
     gx_names *known;         /* pass 1 fills it; pass 2 reads it */
+    ingested **kept;         /* per input: pass 1's reading, if kept for pass 2 */
+    size_t kept_bytes;
     counts *c;
-    article_fn fn;
-    void *ctx;
+    const cli_sink *sink;
     bool prog;
 } reading;
 
 /* One input's work, done on a worker thread and handed over in input order. */
 typedef struct file_job {
     gx_names *names;         /* pass 1 */
-    gx_article_list arts;    /* pass 2 */
+    ingested in;
     gx_extraction *x;        /* pass 2: one per article */
-    gx_status st;
-    gx_error err;
-    gx_buf msgs;             /* the input's messages, printed when it is handed over */
-    size_t skipped_lines, cut;
+    gx_buf out;              /* pass 2, with a formatting sink: the input's output */
 } file_job;
 
 static void keep_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
 {
     char out[1700];
     gx_diag_format(out, sizeof out, sev, file, line, offset, msg);
-    gx_buf_adds(&((file_job *)ctx)->msgs, out);
+    gx_buf_adds(&((ingested *)ctx)->msgs, out);
+}
+
+static void ingest(const reading *r, size_t i, ingested *in)
+{
+    gx_ingest_options io = r->io;
+    io.diag = (gx_diag){keep_diag, in};
+    io.skipped = &in->skipped_lines;
+    io.cut = &in->cut;
+    gx_article_list_init(&in->arts);
+    gx_error_clear(&in->err);
+    in->st = ingest_one(r->paths->v[i], r->stdin_buf, &io, &in->arts, &in->err);
+}
+
+static void ingested_destroy(ingested *in)
+{
+    gx_article_list_destroy(&in->arts);
+    gx_buf_destroy(&in->msgs);
+}
+
+static size_t ingested_bytes(const ingested *in)
+{
+    size_t n = sizeof *in + in->msgs.cap;
+    for (size_t k = 0; k < in->arts.n; k++)
+        n += sizeof in->arts.v[k] + in->arts.v[k].len + 256;
+    return n;
 }
 
 static void progress(const reading *r, const char *what, size_t i)
@@ -195,14 +243,11 @@ static void work_names(void *ctx, size_t i, void *slot)
     file_job *j = slot;
     if (r->extracted[i])
         return;
-    gx_ingest_options io = r->io;
-    io.diag = (gx_diag){ignore_diag, NULL};
-    gx_article_list_init(&j->arts);
+    ingest(r, i, &j->in);
     j->names = gx_names_new();
-    if (ingest_one(r->paths->v[i], r->stdin_buf, &io, &j->arts, &j->err) == GX_OK)
-        for (size_t k = 0; k < j->arts.n; k++)
-            gx_names_collect(j->names, r->lex, &j->arts.v[k]);
-    gx_article_list_destroy(&j->arts);
+    if (j->in.st == GX_OK)
+        for (size_t k = 0; k < j->in.arts.n; k++)
+            gx_names_collect(j->names, r->lex, &j->in.arts.v[k]);
 }
 
 static void take_names(void *ctx, size_t i, void *slot)
@@ -213,6 +258,16 @@ static void take_names(void *ctx, size_t i, void *slot)
     if (j->names)
         gx_names_merge(r->known, j->names);
     gx_names_free(j->names);
+    if (r->extracted[i])
+        return;
+    size_t bytes = ingested_bytes(&j->in);
+    if (r->kept_bytes + bytes <= KEEP_BYTES) {
+        r->kept[i] = gx_xmalloc(sizeof *r->kept[i]);
+        *r->kept[i] = j->in;
+        r->kept_bytes += bytes;
+    } else {
+        ingested_destroy(&j->in);
+    }
 }
 
 /* pass 2: an input's articles and their entities */
@@ -222,19 +277,21 @@ static void work_extract(void *ctx, size_t i, void *slot)
     file_job *j = slot;
     if (r->extracted[i])
         return;
-    gx_ingest_options io = r->io;
-    io.diag = (gx_diag){keep_diag, j};
-    io.skipped = &j->skipped_lines;
-    io.cut = &j->cut;
-    gx_article_list_init(&j->arts);
-    gx_error_clear(&j->err);
-    j->st = ingest_one(r->paths->v[i], r->stdin_buf, &io, &j->arts, &j->err);
-    if (j->st != GX_OK)
+    if (r->kept[i]) {
+        j->in = *r->kept[i];
+        free(r->kept[i]);
+        r->kept[i] = NULL;
+    } else {
+        ingest(r, i, &j->in);
+    }
+    if (j->in.st != GX_OK)
         return;
-    j->x = gx_xcalloc(j->arts.n + 1, sizeof *j->x);
-    for (size_t k = 0; k < j->arts.n; k++) {
+    j->x = gx_xcalloc(j->in.arts.n + 1, sizeof *j->x);
+    for (size_t k = 0; k < j->in.arts.n; k++) {
         gx_extraction_init(&j->x[k]);
-        gx_ner_extract(r->lex, r->known, &j->arts.v[k], &j->x[k]);
+        gx_ner_extract(r->lex, r->known, &j->in.arts.v[k], &j->x[k]);
+        if (r->sink->format)
+            r->sink->format(&j->out, &j->in.arts.v[k], &j->x[k]);
     }
 }
 
@@ -246,30 +303,29 @@ static void take_extract(void *ctx, size_t i, void *slot)
     const char *path = r->paths->v[i];
     progress(r, "reading", i);
     if (r->extracted[i]) {
-        read_extracted(path, r->o, c, r->fn, r->ctx);
+        read_extracted(path, r->o, c, r->sink);
         return;
     }
-    if (j->msgs.len) {
+    if (j->in.msgs.len) {
         if (r->prog)
             fputc('\n', stderr);
-        fputs(j->msgs.data, stderr);
+        fputs(j->in.msgs.data, stderr);
     }
-    gx_buf_destroy(&j->msgs);
-    c->skipped_lines += j->skipped_lines;
-    c->cut += j->cut;
-    if (j->st != GX_OK) {
+    c->skipped_lines += j->in.skipped_lines;
+    c->cut += j->in.cut;
+    if (j->in.st != GX_OK) {
         char msg[1200];
-        gx_error_format(&j->err, msg, sizeof msg);
+        gx_error_format(&j->in.err, msg, sizeof msg);
         if (r->prog)
             fputc('\n', stderr);
         fprintf(stderr, "guanxi: error: %s\n", msg);
-        skipped(c, path, j->err.msg);
-        gx_article_list_destroy(&j->arts);
+        skipped(c, path, j->in.err.msg);
+        ingested_destroy(&j->in);
         return;
     }
     c->files++;
-    for (size_t k = 0; k < j->arts.n; k++) {
-        const gx_article *a = &j->arts.v[k];
+    for (size_t k = 0; k < j->in.arts.n; k++) {
+        const gx_article *a = &j->in.arts.v[k];
         if (j->x[k].truncated) {
             fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions or %d events; the rest "
                     "were ignored\n", a->id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);
@@ -277,22 +333,27 @@ static void take_extract(void *ctx, size_t i, void *slot)
         }
         c->articles++;
         c->by_kind[a->kind]++;
-        r->fn(r->ctx, a, &j->x[k]);
+        if (!r->sink->format)
+            r->sink->take(r->sink->ctx, a, &j->x[k]);
         gx_extraction_destroy(&j->x[k]);
     }
+    if (r->sink->format)
+        r->sink->write(r->sink->ctx, &j->out);
+    gx_buf_destroy(&j->out);
     free(j->x);
-    gx_article_list_destroy(&j->arts);
+    ingested_destroy(&j->in);
 }
 
 /* Reads every input twice: first to learn which names the corpus confirms as
  * officials, then to extract each article with that knowledge and hand it to
- * fn.  Both passes run on o->jobs threads and hand inputs over in order, so the
+ * the sink.  The first pass's articles are kept for the second up to KEEP_BYTES.
+ * Both passes run on o->jobs threads and hand inputs over in order, so the
  * result does not depend on the number of threads.  Messages about inputs are
  * given once, in the second pass.  Returns false if the set-up failed (already
  * reported). */
-bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_fn fn, void *ctx)
+bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli_sink *sink)
 {
-    reading r = {.o = o, .lex = lex, .c = c, .fn = fn, .ctx = ctx, .prog = progress_on(o)};
+    reading r = {.o = o, .lex = lex, .c = c, .sink = sink, .prog = progress_on(o)};
     gx_ingest_options_init(&r.io);
     r.io.date = o->date;
     r.io.max_file_bytes = o->max_file_bytes;
@@ -333,6 +394,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
     for (size_t i = 0; i < in.paths.n; i++)
         extracted[i] = is_extracted(in.paths.v[i]);
     r.extracted = extracted;
+    r.kept = gx_xcalloc(in.paths.n + 1, sizeof *r.kept);
     int jobs = o->jobs > 0 ? o->jobs : cli_jobs_default();
     gx_ingest_global_init();
 
@@ -344,6 +406,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, article_f
     if (r.prog && in.paths.n)
         fputc('\n', stderr);
     free(extracted);
+    free(r.kept);
     gx_names_free(r.known);
     gx_buf_destroy(&stdin_buf);
     gx_ingest_inputs_destroy(&in);
@@ -442,7 +505,8 @@ int cli_build(cli_opts *o)
     counts c = {0};
     int rc = EXIT_ERROR;
     gx_network *net = NULL;
-    if (!cli_read_all(o, lex, &c, add_to_graph, g))
+    cli_sink sink = {.take = add_to_graph, .ctx = g};
+    if (!cli_read_all(o, lex, &c, &sink))
         goto done;
     if (c.files == 0) {
         fprintf(stderr, "guanxi: error: no input could be read; nothing written\n");
@@ -493,10 +557,10 @@ typedef struct extract_ctx {
     bool failed;
 } extract_ctx;
 
-static void write_article(void *ctx, const gx_article *a, const gx_extraction *x)
+static void write_articles(void *ctx, const gx_buf *out)
 {
     extract_ctx *e = ctx;
-    if (!e->failed && gx_export_article_jsonl(e->fp, a, x) != GX_OK)
+    if (!e->failed && out->len && fwrite(out->data, 1, out->len, e->fp) != out->len)
         e->failed = true;
 }
 
@@ -519,7 +583,8 @@ int cli_extract(cli_opts *o)
         }
         e.fp = out.fp;
     }
-    if (!cli_read_all(o, lex, &c, write_article, &e)) {
+    cli_sink sink = {.format = gx_export_article_json, .write = write_articles, .ctx = &e};
+    if (!cli_read_all(o, lex, &c, &sink)) {
         if (out.fp)
             gx_atomic_abort(&out);
         goto done;
@@ -550,7 +615,8 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
     }
     gx_graph *g = gx_graph_new(&o->graph);
     int rc = EXIT_ERROR;
-    if (cli_read_all(o, lex, c, add_to_graph, g)) {
+    cli_sink sink = {.take = add_to_graph, .ctx = g};
+    if (cli_read_all(o, lex, c, &sink)) {
         gx_error err;
         gx_error_clear(&err);
         if (c->files == 0)

@@ -26,6 +26,8 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err);
 /* One article as one JSON line (id, source, kind, date, event_date, title, text,
  * journalists, mentions, events).  Returns GX_ERR_IO if the stream fails. */
 gx_status gx_export_article_jsonl(FILE *fp, const gx_article *a, const gx_extraction *x);
+/* The same line, appended to out. */
+void gx_export_article_json(gx_buf *out, const gx_article *a, const gx_extraction *x);
 
 /* Is this JSON line one that gx_export_article_jsonl wrote (it has text and mentions)? */
 bool gx_jsonl_is_extracted(const char *line, size_t len);

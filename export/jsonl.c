@@ -167,52 +167,57 @@ static void jevent(gx_buf *b, const gx_article *a, const gx_event *e)
     gx_buf_addc(b, '}');
 }
 
+void gx_export_article_json(gx_buf *b, const gx_article *a, const gx_extraction *x)
+{
+    gx_buf_reserve(b, 2 * a->len + 256);
+    gx_buf_addc(b, '{');
+    jkey(b, "id");
+    jstr(b, a->id, strlen(a->id));
+    jkey(b, "source");
+    jstr(b, a->source, strlen(a->source));
+    jkey(b, "kind");
+    jstr(b, gx_unit_kind_name(a->kind), strlen(gx_unit_kind_name(a->kind)));
+    jkey(b, "date");
+    jdate(b, a->date);
+    jkey(b, "event_date");
+    jdate(b, a->event_date);
+    jkey(b, "event_date_approx");
+    gx_buf_adds(b, a->event_date_approx ? "true" : "false");
+    jkey(b, "title");
+    jstr(b, a->title ? a->title : "", a->title ? strlen(a->title) : 0);
+    jkey(b, "text");
+    jstr(b, a->text ? a->text : "", a->text ? a->len : 0);
+    jkey(b, "journalists");
+    gx_buf_addc(b, '[');
+    for (size_t i = 0; i < a->journalists.n; i++) {
+        if (i)
+            gx_buf_addc(b, ',');
+        jstr(b, a->journalists.v[i], strlen(a->journalists.v[i]));
+    }
+    gx_buf_addc(b, ']');
+    jkey(b, "mentions");
+    gx_buf_addc(b, '[');
+    for (size_t i = 0; i < x->n; i++) {
+        if (i)
+            gx_buf_addc(b, ',');
+        jmention(b, a, &x->m[i]);
+    }
+    gx_buf_addc(b, ']');
+    jkey(b, "events");
+    gx_buf_addc(b, '[');
+    for (size_t i = 0; i < x->nev; i++) {
+        if (i)
+            gx_buf_addc(b, ',');
+        jevent(b, a, &x->ev[i]);
+    }
+    gx_buf_add(b, "]}\n", 3);
+}
+
 gx_status gx_export_article_jsonl(FILE *fp, const gx_article *a, const gx_extraction *x)
 {
     gx_buf b;
     gx_buf_init(&b);
-    gx_buf_reserve(&b, 2 * a->len + 256);
-    gx_buf_addc(&b, '{');
-    jkey(&b, "id");
-    jstr(&b, a->id, strlen(a->id));
-    jkey(&b, "source");
-    jstr(&b, a->source, strlen(a->source));
-    jkey(&b, "kind");
-    jstr(&b, gx_unit_kind_name(a->kind), strlen(gx_unit_kind_name(a->kind)));
-    jkey(&b, "date");
-    jdate(&b, a->date);
-    jkey(&b, "event_date");
-    jdate(&b, a->event_date);
-    jkey(&b, "event_date_approx");
-    gx_buf_adds(&b, a->event_date_approx ? "true" : "false");
-    jkey(&b, "title");
-    jstr(&b, a->title ? a->title : "", a->title ? strlen(a->title) : 0);
-    jkey(&b, "text");
-    jstr(&b, a->text ? a->text : "", a->text ? a->len : 0);
-    jkey(&b, "journalists");
-    gx_buf_addc(&b, '[');
-    for (size_t i = 0; i < a->journalists.n; i++) {
-        if (i)
-            gx_buf_addc(&b, ',');
-        jstr(&b, a->journalists.v[i], strlen(a->journalists.v[i]));
-    }
-    gx_buf_addc(&b, ']');
-    jkey(&b, "mentions");
-    gx_buf_addc(&b, '[');
-    for (size_t i = 0; i < x->n; i++) {
-        if (i)
-            gx_buf_addc(&b, ',');
-        jmention(&b, a, &x->m[i]);
-    }
-    gx_buf_addc(&b, ']');
-    jkey(&b, "events");
-    gx_buf_addc(&b, '[');
-    for (size_t i = 0; i < x->nev; i++) {
-        if (i)
-            gx_buf_addc(&b, ',');
-        jevent(&b, a, &x->ev[i]);
-    }
-    gx_buf_add(&b, "]}\n", 3);
+    gx_export_article_json(&b, a, x);
     bool ok = fwrite(b.data, 1, b.len, fp) == b.len;
     gx_buf_destroy(&b);
     return ok ? GX_OK : GX_ERR_IO;
