@@ -204,6 +204,16 @@ void gx_buf_addf(gx_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void gx_buf_add_uint(gx_buf *b, uint64_t v)
+{
+    char d[20];
+    size_t n = 0;
+    do
+        d[sizeof d - ++n] = (char)('0' + v % 10);
+    while (v /= 10);
+    gx_buf_add(b, d + sizeof d - n, n);
+}
+
 void gx_buf_add_cp(gx_buf *b, uint32_t cp)
 {
     char u[4];

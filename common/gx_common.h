@@ -81,6 +81,7 @@ void gx_buf_adds(gx_buf *b, const char *s);
 void gx_buf_addc(gx_buf *b, char c);
 void gx_buf_addf(gx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gx_buf_add_cp(gx_buf *b, uint32_t cp); /* one code point as UTF-8 */
+void gx_buf_add_uint(gx_buf *b, uint64_t v); /* in decimal, without printf (hot paths) */
 /* Hands the bytes to the caller (never NULL) and resets the buffer. */
 char *gx_buf_take(gx_buf *b);
 

@@ -80,7 +80,11 @@ static void jdate(gx_buf *b, gx_date d)
 
 static void jspan(gx_buf *b, gx_span sp)
 {
-    gx_buf_addf(b, "[%zu,%zu]", sp.start, sp.end);
+    gx_buf_addc(b, '[');
+    gx_buf_add_uint(b, sp.start);
+    gx_buf_addc(b, ',');
+    gx_buf_add_uint(b, sp.end);
+    gx_buf_addc(b, ']');
 }
 
 /* "a|b" as ["a","b"] */

@@ -111,7 +111,11 @@ static bool add_event(scene *sc, gx_extraction *x, gx_event_kind k, const char *
     }
     gx_buf key;
     gx_buf_init(&key);
-    gx_buf_addf(&key, "%d|%s|%s", (int)k, official, company);
+    gx_buf_add_uint(&key, (uint64_t)k);
+    gx_buf_addc(&key, '|');
+    gx_buf_adds(&key, official);
+    gx_buf_addc(&key, '|');
+    gx_buf_adds(&key, company);
     bool added;
     gx_strmap_put(&sc->events, key.data, key.len, 1, &added);
     gx_buf_destroy(&key);
