@@ -337,6 +337,31 @@ static bool unit_empty(const page *p, const unit *u)
     return !u->marker;
 }
 
+/* What a line may be, from the first characters of the words the tests below look for, found in
+ * one pass: a long body line then costs one scan instead of a dozen searches. */
+enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4 };
+
+static unsigned line_may(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned m = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = u[i];
+        if (c == 'w' || c == 'h' || c == 'T')
+            m |= MAY_ADVERT;
+        if (c < 0xE0 || c >= 0xF0 || i + 2 >= len)
+            continue;
+        switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
+        case 0xE69CAC: m |= MAY_START; break;             /* 本 */
+        case 0xE28483: case 0xE6B094: case 0xE5A4A9:      /* ℃ 气 天 */
+            m |= MAY_WEATHER; break;
+        case 0xE59CB0: case 0xE783AD: case 0xE794B5: case 0xE592A8: /* 地 热 电 咨 */
+            m |= MAY_ADVERT; break;
+        }
+    }
+    return m;
+}
+
 static void classify(page *p, const char *s, size_t len)
 {
     size_t cap = 0;
@@ -350,6 +375,7 @@ static void classify(page *p, const char *s, size_t len)
         pline *l = &p->lines[p->nl++];
         *l = (pline){a, b, L_TEXT, 0};
         const char *m;
+        unsigned may = line_may(s + a, b - a);
         if (a == b)
             l->type = L_BLANK;
         else if (is_byline(s + a, b - a) ||
@@ -357,12 +383,12 @@ static void classify(page *p, const char *s, size_t len)
             l->type = L_BYLINE;
         else if (is_jump(s + a, b - a))
             l->type = L_JUMP;
-        else if ((m = find(s + a, b - a, MARKER)) != NULL) {
+        else if ((may & MAY_START) && (m = find(s + a, b - a, MARKER)) != NULL) {
             l->type = L_START;
             l->body = (size_t)(m - s) + strlen(MARKER);
-        } else if (is_weather(s + a, b - a))
+        } else if ((may & MAY_WEATHER) && is_weather(s + a, b - a))
             l->type = L_WEATHER;
-        else if (is_advert(s + a, b - a))
+        else if ((may & MAY_ADVERT) && is_advert(s + a, b - a))
             l->type = L_AD;
         if (e >= len)
             break;
