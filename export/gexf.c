@@ -79,7 +79,7 @@ static void spells(gx_xmlw *x, const gx_dates *d)
 gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
 {
     gx_xmlw x;
-    gx_status st = gx_xmlw_open(&x, err);
+    gx_status st = gx_xmlw_open(&x, path, err);
     if (st != GX_OK)
         return st;
     /* The document's date is the newest date in the data, so the same input gives the same bytes. */
@@ -168,5 +168,5 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     gx_xmlw_end(&x);
     gx_xmlw_end(&x); /* graph */
     gx_xmlw_end(&x); /* gexf */
-    return gx_xmlw_finish(&x, path, err);
+    return gx_xmlw_finish(&x, err);
 }

@@ -66,7 +66,7 @@ static void data_date(gx_xmlw *x, const char *key, gx_date d)
 gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err)
 {
     gx_xmlw x;
-    gx_status st = gx_xmlw_open(&x, err);
+    gx_status st = gx_xmlw_open(&x, path, err);
     if (st != GX_OK)
         return st;
     gx_xmlw_start(&x, "graphml");
@@ -129,5 +129,5 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
     }
     gx_xmlw_end(&x); /* graph */
     gx_xmlw_end(&x); /* graphml */
-    return gx_xmlw_finish(&x, path, err);
+    return gx_xmlw_finish(&x, err);
 }

@@ -10,14 +10,15 @@
  * as space), no U+FFFE/U+FFFF, invalid UTF-8 replaced by U+FFFD. */
 char *gx_xml_clean(const char *s);
 
-/* A writer into memory; gx_xmlw_finish writes the bytes atomically to path. */
+/* A writer streaming into a temporary beside path; gx_xmlw_finish puts it in place if every
+ * write succeeded (and removes it otherwise), so memory does not grow with the document. */
 typedef struct gx_xmlw {
-    xmlBufferPtr buf;
+    gx_atomic file;
     xmlTextWriterPtr w;
     int rc; /* first failure (< 0) */
 } gx_xmlw;
-gx_status gx_xmlw_open(gx_xmlw *x, gx_error *err);
-gx_status gx_xmlw_finish(gx_xmlw *x, const char *path, gx_error *err); /* frees the writer */
+gx_status gx_xmlw_open(gx_xmlw *x, const char *path, gx_error *err);
+gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err); /* frees the writer */
 void gx_xmlw_start(gx_xmlw *x, const char *element);
 void gx_xmlw_end(gx_xmlw *x);
 void gx_xmlw_attr(gx_xmlw *x, const char *name, const char *value); /* cleans value */

@@ -35,15 +35,21 @@ static void check(gx_xmlw *x, int rc)
         x->rc = rc;
 }
 
-gx_status gx_xmlw_open(gx_xmlw *x, gx_error *err)
+gx_status gx_xmlw_open(gx_xmlw *x, const char *path, gx_error *err)
 {
     x->rc = 0;
-    x->buf = xmlBufferCreate();
-    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    x->w = NULL;
+    gx_status st = gx_atomic_open(&x->file, path, err);
+    if (st != GX_OK)
+        return st;
+    /* The output buffer flushes into the stream and leaves closing it to gx_atomic_commit. */
+    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(x->file.fp, NULL);
+    x->w = out ? xmlNewTextWriter(out) : NULL;
     if (!x->w) {
-        if (x->buf)
-            xmlBufferFree(x->buf);
-        return gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "libxml2: cannot create a writer");
+        if (out)
+            xmlOutputBufferClose(out);
+        gx_atomic_abort(&x->file);
+        return gx_error_set(err, GX_ERR_EXTERNAL, path, -1, -1, "libxml2: cannot create a writer");
     }
     check(x, xmlTextWriterSetIndent(x->w, 1));
     check(x, xmlTextWriterSetIndentString(x->w, BAD_CAST "  "));
@@ -85,25 +91,18 @@ void gx_xmlw_text(gx_xmlw *x, const char *text)
     free(c);
 }
 
-gx_status gx_xmlw_finish(gx_xmlw *x, const char *path, gx_error *err)
+gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err)
 {
     check(x, xmlTextWriterEndDocument(x->w));
-    xmlFreeTextWriter(x->w); /* flushes into buf */
+    check(x, xmlTextWriterFlush(x->w));
+    xmlFreeTextWriter(x->w); /* closes the output buffer, not the stream */
     x->w = NULL;
-    gx_status st = GX_OK;
     if (x->rc < 0) {
-        st = gx_error_set(err, GX_ERR_EXTERNAL, path, -1, -1, "libxml2 could not write the document");
-    } else {
-        gx_atomic a;
-        st = gx_atomic_open(&a, path, err);
-        if (st == GX_OK) {
-            fwrite(xmlBufferContent(x->buf), 1, (size_t)xmlBufferLength(x->buf), a.fp);
-            st = gx_atomic_commit(&a, err);
-        }
+        gx_error_set(err, GX_ERR_IO, x->file.path, -1, -1, "writing failed (libxml2)");
+        gx_atomic_abort(&x->file);
+        return GX_ERR_IO;
     }
-    xmlBufferFree(x->buf);
-    x->buf = NULL;
-    return st;
+    return gx_atomic_commit(&x->file, err);
 }
 
 void gx_fmt_double(double v, char *buf, size_t size)
