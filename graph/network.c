@@ -3,6 +3,9 @@
 
 #include <igraph.h>
 #include <math.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +177,11 @@ static gx_status metrics(gx_network *net, gx_error *err)
     for (size_t i = 0; i < n; i++)
         net->nodes[i].weighted_degree = VECTOR(res)[i];
     if (n > 0) {
+#ifdef _OPENMP
+        /* PRPACK sums in parallel, in an order that varies, so its last digits would vary from
+         * run to run; on one thread the same input gives the same bytes. */
+        omp_set_num_threads(1);
+#endif
         if (igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(), 0, 0.85, &w,
                             NULL) != IGRAPH_SUCCESS)
             goto fail;
