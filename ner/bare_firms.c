@@ -35,8 +35,8 @@ static size_t trade_start(const gx_lexicon *lex, const char *s, size_t e)
 }
 
 /* Is [q, p) what may stand between a firm's industry word and its project word?  Nothing (before
- * 产业化基地, not before a bare 项目: 科技项目 is no firm), a bracketed region ((浙江)), a phase and a
- * product (三期聚酯), or a place (独山港). */
+ * 产业化基地, not before a bare 项目: 科技项目 is no firm), a bracketed region ((浙江)), a phase or a
+ * size and a product (三期聚酯, 百亿), or a place (独山港). */
 static bool project_gap(const char *s, size_t q, size_t p, bool bare_project)
 {
     if (q == p)
@@ -46,7 +46,9 @@ static bool project_gap(const char *s, size_t q, size_t p, bool bare_project)
     size_t chars = gx_utf8_count(s + q, p - q);
     if (!han_run(s, q, p) || chars > 4)
         return false;
-    static const char *const PHASE[] = {"一期", "二期", "三期", "四期", "五期", NULL};
+    /* a phase or a size: 独山能源三期聚酯项目, 卫星能源百亿项目 */
+    static const char *const PHASE[] = {"一期", "二期", "三期", "四期", "五期", "百亿", "千亿", "十亿", "亿元", "超亿",
+                                        NULL};
     for (int k = 0; PHASE[k]; k++)
         if (gx_at(s, q, p, PHASE[k]))
             return true;

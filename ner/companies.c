@@ -4,6 +4,7 @@
  * 在安佐化学有限公司 → 安佐化学有限公司 (stops at 在); 位于…的浙江钛迩赛新材料有限公司 → aliases
  * 钛迩赛新材料 and 钛迩赛 (region, industry word and suffix dropped); later bare aliases in the
  * same article resolve to the full name. */
+#define _GNU_SOURCE /* memmem */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -11,7 +12,8 @@
 
 enum { MAX_NAME_CHARS = 24, MIN_PREFIX_CHARS = 2 };
 
-bool gx_company_boundary_before(const gx_lexicon *lex, const char *s, size_t p)
+/* Length in bytes of the boundary word that ends at p, 0 if none. */
+static size_t boundary_len(const gx_lexicon *lex, const char *s, size_t p)
 {
     char rev[32];
     size_t n = 0, e = p;
@@ -23,7 +25,24 @@ bool gx_company_boundary_before(const gx_lexicon *lex, const char *s, size_t p)
         n += e - b;
         e = b;
     }
-    return n && gx_trie_longest(&lex->cbound_rev, rev, n, NULL) > 0;
+    return n ? gx_trie_longest(&lex->cbound_rev, rev, n, NULL) : 0;
+}
+
+bool gx_company_boundary_before(const gx_lexicon *lex, const char *s, size_t p)
+{
+    return boundary_len(lex, s, p) > 0;
+}
+
+/* Is [b, e) made of industry words only (or empty)? */
+static bool industry_only(const gx_lexicon *lex, const char *s, size_t b, size_t e)
+{
+    while (b < e) {
+        size_t n = gx_trie_longest(&lex->cindustry, s + b, e - b, NULL);
+        if (!n)
+            return false;
+        b += n;
+    }
+    return true;
 }
 
 static bool name_char(uint32_t cp)
@@ -37,7 +56,10 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
 {
     size_t p = i, chars = 0;
     while (p > 0 && chars <= MAX_NAME_CHARS) {
-        if (gx_company_boundary_before(lex, s, p))
+        /* 服务, 投资, 建设 stand before names (服务企业) and end them (…创意服务有限公司): next to
+         * the suffix, with only industry words between, such a word is the name's */
+        size_t bl = boundary_len(lex, s, p);
+        if (bl && !(industry_only(lex, s, p - bl, p) && industry_only(lex, s, p, i)))
             break;
         size_t q = gx_utf8_prev(s, p);
         uint32_t cp = gx_utf8_at(s + q, NULL);
@@ -169,7 +191,13 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
                 b += n;
         }
         size_t pchars = gx_utf8_count(s + b, i - b);
-        bool generic = gx_trie_get(&lex->cgeneric, s + b, i - b) >= 0;
+        /* 服装厂, 贸易公司: an industry with no name is no firm (but 交通银行, 农业银行 are banks) */
+        bool bank = memmem(s + i, e - i, "银行", strlen("银行")) != NULL;
+        bool generic = gx_trie_get(&lex->cgeneric, s + b, i - b) >= 0 || (!bank && industry_only(lex, s, b, i));
+        /* …船舶公司横滨工厂: a firm's works, not a firm of its own; 这家意大利公司: a firm of a place */
+        int32_t unused;
+        generic = generic || memmem(s + b, i - b, "公司", strlen("公司")) != NULL ||
+                  (!bank && gx_trie_longest(&lex->places, s + b, i - b, &unused) == i - b);
         if (pchars < MIN_PREFIX_CHARS || generic || gx_x_covered(x, b, e, ~0u)) {
             i = e;
             continue;
