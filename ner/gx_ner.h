@@ -84,7 +84,8 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
 gx_status gx_lexicon_add_user(gx_lexicon *lex, const char *path, gx_error *err);
 /* The paper's home division (a GB/T 2260 code from data/places.tsv, e.g. 330482): a spelling
  * several divisions share goes to the one nearest home (same county, prefecture, province)
- * before the highest-level one. */
+ * before the highest-level one, and the home area's towns are also read by their short forms
+ * (独山港 for 独山港镇, 广陈 for 广陈镇). */
 gx_status gx_lexicon_set_home(gx_lexicon *lex, const char *code, gx_error *err);
 void gx_lexicon_free(gx_lexicon *lex);
 

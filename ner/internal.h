@@ -76,6 +76,7 @@ struct gx_lexicon {
     gx_trie pair_follow; /* words after a run of them that make it a pair of countries (中美关系) */
     gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美) */
     gx_trie not_place;   /* words that hold a place's name but are no place (发展中国家) */
+    gx_trie not_lead;    /* words that never start a zone's or village's name (全省, 区域) */
     place *place;
     size_t nplace, cplace;
     /* Divisions sharing a spelling, as chains: one entry per (spelling, division), so a division
@@ -135,6 +136,8 @@ static inline bool gx_at(const char *s, size_t i, size_t len, const char *w)
 /* Is the character at byte i one of the characters of `set` ("的和与")? */
 static inline bool gx_char_in(const char *set, const char *s, size_t i)
 {
+    if (!s[i])
+        return false;
     char ch[5] = {0};
     memcpy(ch, s + i, gx_utf8_len((unsigned char)s[i]));
     return strstr(set, ch) != NULL;

@@ -86,7 +86,7 @@ static int kind_of(const char *k, const char *const *names)
     return -1;
 }
 
-enum { N_TRIES = 22 };
+enum { N_TRIES = 23 };
 
 /* Every trie of the lexicon, for initialising and freeing them together. */
 static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
@@ -95,7 +95,7 @@ static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
                              &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry, &lex->events,
                              &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop,
                              &lex->place_org, &lex->abbrev, &lex->pair_follow, &lex->abbrev_lead,
-                             &lex->not_place, &lex->cproject, &lex->cgroup};
+                             &lex->not_place, &lex->cproject, &lex->cgroup, &lex->not_lead};
     memcpy(t, all, sizeof all);
 }
 
@@ -248,11 +248,43 @@ const place *gx_place_best(const gx_lexicon *lex, int32_t entry)
     return &lex->place[best];
 }
 
+/* The short form of a town: its name without 街道, 镇 or 乡, if two characters or more remain
+ * (独山港镇 → 独山港); n gets its length, 0 if none.  tools/gen_place_stop.py forms it the same way. */
+static size_t town_short(const char *name)
+{
+    static const char *const SFX[] = {"街道", "镇", "乡", NULL};
+    size_t len = strlen(name);
+    for (int k = 0; SFX[k]; k++) {
+        size_t n = strlen(SFX[k]);
+        if (len > n && memcmp(name + len - n, SFX[k], n) == 0 && gx_utf8_count(name, len - n) >= 2)
+            return len - n;
+    }
+    return 0;
+}
+
+/* A local paper names its own towns by short form (广陈模式, 独山港一新项目); across China those forms
+ * are too ambiguous, so they are read for the home area's towns only. */
+static void index_home_towns(gx_lexicon *lex)
+{
+    size_t hl = strlen(lex->home);
+    for (size_t i = 0; i < lex->nplace; i++) {
+        const place *p = &lex->place[i];
+        size_t n = p->level == PL_TOWN && strncmp(p->code, lex->home, hl) == 0 ? town_short(p->name) : 0;
+        if (!n)
+            continue;
+        char *sh = gx_xstrndup(p->name, n);
+        if (gx_trie_get(&lex->place_stop, sh, n) < 0)
+            index_place(lex, sh, (int32_t)i);
+        free(sh);
+    }
+}
+
 gx_status gx_lexicon_set_home(gx_lexicon *lex, const char *code, gx_error *err)
 {
     for (size_t i = 0; i < lex->nplace; i++)
         if (*code && strcmp(lex->place[i].code, code) == 0 && strlen(code) < sizeof lex->home) {
             strcpy(lex->home, code);
+            index_home_towns(lex);
             return GX_OK;
         }
     return gx_error_set(err, GX_ERR_USAGE, NULL, -1, -1,
@@ -278,10 +310,10 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                                  gx_error *err)
 {
     enum { COUNTRY, REGION, CITY, ZONE_SFX, VILLAGE_SFX, ORG_SFX, ABBREV, PAIR_FOLLOW, ABBREV_LEAD, ALIAS,
-           ABBREV_TRAVEL, NOT_PLACE };
+           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD };
     static const char *const K[] = {"country", "region", "city", "zone-suffix", "village-suffix", "org-suffix",
                                     "abbreviation", "pair-follow", "abbreviation-lead", "alias",
-                                    "abbreviation-travel", "not-place", NULL};
+                                    "abbreviation-travel", "not-place", "not-lead", NULL};
     int k = nf > 1 ? kind_of(f[1], K) : -1;
     if (k < 0)
         return bad_kind(file, line, nf > 1 ? f[1] : "", err);
@@ -290,6 +322,7 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                          : k == PAIR_FOLLOW  ? &lex->pair_follow
                          : k == ABBREV_LEAD  ? &lex->abbrev_lead
                          : k == NOT_PLACE    ? &lex->not_place
+                         : k == NOT_LEAD     ? &lex->not_lead
                                              : NULL;
     if (word_list) {
         if (gx_trie_add(word_list, f[0], n, 1) >= 0)

@@ -34,6 +34,42 @@ static void add_place(gx_extraction *x, size_t b, size_t e, const char *name, co
     m->code = gx_xstrdup(code);
 }
 
+/* Does the text before p end with a town's or street's suffix (曹桥街道|石龙村)? */
+static bool after_town(const char *s, size_t p)
+{
+    return (p >= 6 && memcmp(s + p - 6, "街道", 6) == 0) ||
+           (p >= 3 && (memcmp(s + p - 3, "镇", 3) == 0 || memcmp(s + p - 3, "乡", 3) == 0));
+}
+
+/* Start of the name of a zone or village whose suffix begins at i: back to a boundary, at most
+ * max characters (a village: exactly two), through a bracketed place in a zone's name
+ * (长三角(平湖)汽车电子产业园); i if there is none. */
+static size_t suffixed_start(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool village)
+{
+    size_t b = i, max = village ? 2 : 10, chars = 0;
+    for (;;) {
+        while (b > 0 && chars < max && !open_before(lex, s, b)) {
+            b = gx_utf8_prev(s, b);
+            chars++;
+        }
+        if (village || chars == 0 || chars >= max || b < 2 || s[b - 1] != ')')
+            break;
+        size_t r = b - 1, k = 0;
+        while (r > 0 && k < 6 && s[r] != '(') {
+            r = gx_utf8_prev(s, r);
+            k++;
+        }
+        if (s[r] != '(' || k < 3 || r == 0 || !gx_is_han_at(s, gx_utf8_prev(s, r), len))
+            break;
+        b = r;
+        chars += k + 1;
+        max += k + 1;
+    }
+    if (village)
+        return chars == 2 && (open_before(lex, s, b) || after_town(s, b)) ? b : i;
+    return chars >= 2 ? b : i;
+}
+
 /* Zones (…经济开发区) and villages (石龙村): the words before the suffix name them. */
 static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
@@ -46,13 +82,11 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
             i += gx_utf8_len((unsigned char)s[i]);
             continue;
         }
-        size_t e = i + n, b = i;
-        size_t max = level == PL_VILLAGE ? 2 : 10, chars = 0;
-        while (b > 0 && chars < max && !open_before(lex, s, b)) {
-            b = gx_utf8_prev(s, b);
-            chars++;
-        }
-        bool ok = level == PL_VILLAGE ? chars == 2 && open_before(lex, s, b) : chars >= 2;
+        size_t e = i + n;
+        bool village = level == PL_VILLAGE;
+        size_t b = suffixed_start(lex, s, i, len, village);
+        bool ok = b < i && !gx_trie_longest(&lex->not_lead, s + b, i - b, NULL) &&
+                  !(village && e < len && gx_char_in("居社", s, e)); /* 清廉村居, 进村社区: villages in general */
         if (ok && !gx_x_covered(x, b, e, ~0u)) {
             char *name = gx_xstrndup(s + b, e - b);
             add_place(x, b, e, name, "", (place_level)level);
@@ -83,8 +117,9 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
     }
     size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, NULL) : 0;
     int32_t unused;
-    if (lead && gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) && (ids[0] & 1) &&
-        !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused)) {
+    size_t one = lead ? gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) : 0;
+    if (one && (ids[0] & 1) && !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused) &&
+        !gx_at(s, i + lead + one, len, "、")) { /* 远离欧、美等: a list, read from 欧 */
         at[0] = i + lead;
         k = 1;
         e = at[0] + gx_utf8_len((unsigned char)s[at[0]]);

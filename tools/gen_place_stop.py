@@ -2,7 +2,7 @@
 """gen_place_stop.py — writes data/place_stop.tsv: place spellings that are far more often ordinary
 words (共和 in 中华人民共和国, 资源 in 人力资源, 同心 in 同心同向) and so are not read as places.
 
-A county-level short form is listed when jieba's dictionary (Debian python3-jieba, MIT) counts it
+A county-level short form, or a town's (read for the paper's home county only), is listed when jieba's dictionary (Debian python3-jieba, MIT) counts it
 at least 200 times with a part of speech other than a place name (ns); a few found on real pages
 are listed by hand below.  Usage: tools/gen_place_stop.py > data/place_stop.tsv
 """
@@ -16,7 +16,17 @@ BY_HAND = ['龙门', '上高', '街道', '社区', '城区', '郊区', '新区',
            '和平', '永和', '大同', '太平', '安宁', '安全', '长丰', '丰富', '通道', '阳光', '光明', '东风', '清河',
            '红旗', '胜利', '前进', '团结', '友谊', '新华', '人民', '建设', '解放', '幸福', '和谐', '中山',
            '和政', '兴国', '和县', '和龙', '大名', '正定', '通化', '合作', '和田', '大新', '新密', '开平', '独山',
-           '城南']
+           '城南', '合水', '安平', '富平', '小集镇', '新和', '平原', '林业局']
+TOWN_SUFFIXES = ('街道', '镇', '乡')
+
+
+def town_short(name):
+    """A town's short form as guanxi forms it for the paper's home county (--home): the name
+    without 街道, 镇 or 乡, if two characters or more remain (独山港镇 → 独山港)."""
+    for sfx in TOWN_SUFFIXES:
+        if name.endswith(sfx) and len(name) - len(sfx) >= 2:
+            return name[:-len(sfx)]
+    return ''
 
 
 def main():
@@ -26,7 +36,7 @@ def main():
             parts = line.split()
             if len(parts) == 3:
                 freq[parts[0]] = (int(parts[1]), parts[2])
-    shorts = set()
+    shorts, towns, named, all_names = set(), set(), set(), set()
     with open(os.path.join(HERE, '..', 'data', 'places.tsv'), encoding='utf-8') as f:
         for line in f:
             if line.startswith('#'):
@@ -34,7 +44,24 @@ def main():
             code, name, short, level, parent = line.rstrip('\n').split('\t')
             if level == 'county' and short:
                 shorts.add(short)
+            all_names.add(name)
+            if level == 'town' and town_short(name):
+                towns.add(town_short(name))
+            elif level != 'town':
+                named.update(w for w in (name, short) if w)
+    suffixes = set()
+    with open(os.path.join(HERE, '..', 'data', 'places_extra.tsv'), encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\n').split('\t')
+            if not line.startswith('#') and len(cols) > 1 and cols[1] in ('country', 'region', 'city', 'alias'):
+                named.add(cols[0])
+            if not line.startswith('#') and len(cols) > 1 and cols[1] in ('zone-suffix', 'village-suffix'):
+                suffixes.add(cols[0])
+    # a town's short form never stops a division's, country's or city's own name (大连, 柏林)
+    shorts |= towns - named
     stop = set(w for w in BY_HAND)
+    # divisions named by a bare zone suffix (经济开发区, 高新区): the suffix alone names no place
+    stop |= suffixes & (named | {n for n in all_names})
     for s in shorts:
         n, pos = freq.get(s, (0, ''))
         if n >= 200 and pos != 'ns':

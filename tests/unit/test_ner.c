@@ -7,6 +7,7 @@
  *   journalists<TAB>A|B    byline names of the article
  *   known<TAB>A|B          officials confirmed elsewhere in the corpus
  *   date<TAB>YYYY-MM-DD    the article's event date
+ *   home<TAB>CODE          the paper's home division (--home), for this case only
  *   official<TAB>NAME[<TAB>TITLE|TITLE]   an official, with titles among theirs
  *   officials<TAB>none     no official at all
  *   person|journalist|referenced|place<TAB>NAME
@@ -303,7 +304,7 @@ static void run_file(const char *path)
         cases_failed++;
         return;
     }
-    char *name = NULL, *journalists = NULL, *known_line = NULL;
+    char *name = NULL, *journalists = NULL, *known_line = NULL, *home = NULL;
     gx_buf text;
     gx_buf_init(&text);
     gx_date date = 0;
@@ -322,7 +323,20 @@ static void run_file(const char *path)
             for (size_t k = 0; k < kv.n; k++)
                 gx_names_add(known, kv.v[k]);
             gx_strvec_destroy(&kv);
-            run_case(path, case_line, name, text.data ? text.data : "", journalists, date, checks, nchecks);
+            gx_lexicon *shared = lex;
+            gx_error herr;
+            gx_error_clear(&herr);
+            if (home && (gx_lexicon_load(GX_DATA_DIR, &lex, &herr) != GX_OK ||
+                         gx_lexicon_set_home(lex, home, &herr) != GX_OK)) {
+                case_fail(path, case_line, name, "cannot set home", herr.msg);
+                cases_failed++;
+            } else {
+                run_case(path, case_line, name, text.data ? text.data : "", journalists, date, checks, nchecks);
+            }
+            if (lex != shared)
+                gx_lexicon_free(lex);
+            lex = shared;
+            home = NULL;
             gx_names_free(known);
             known = NULL;
             known_line = NULL;
@@ -344,6 +358,8 @@ static void run_file(const char *path)
             if (text.len)
                 gx_buf_addc(&text, '\n');
             gx_buf_adds(&text, line + 5);
+        } else if (strncmp(line, "home\t", 5) == 0) {
+            home = line + 5;
         } else if (strncmp(line, "known\t", 6) == 0) {
             known_line = line + 6;
         } else if (strncmp(line, "journalists\t", 12) == 0) {
