@@ -7,5 +7,6 @@ tools/deps.sh build
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$(nproc)" >/dev/null
 echo "guanxi: built build/guanxi"
-build/guanxi build --manifest examples/pinghu/MANIFEST.tsv examples/pinghu \
+# --home 330482: the pages are 平湖's paper, so its towns are read by their short forms too
+build/guanxi build --home 330482 --manifest examples/pinghu/MANIFEST.tsv examples/pinghu \
     -o out/pinghu.graphml -o out/pinghu.gexf

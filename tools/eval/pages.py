@@ -3,6 +3,7 @@
 
   tools/eval/pages.py [--guanxi build/guanxi] [--misses] [--check]
 
+guanxi runs as the paper's users would run it, with --home 330482 (平湖市).
 Gold: tests/accuracy/pinghu_companies.tsv and pinghu_places.tsv, annotated by reading the pages.
 An item is (page, entity).  guanxi's entities on a page are the names of its company (place)
 mentions on that page; a name matches a gold entity if it is the entity's name or one of the
@@ -20,6 +21,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
+HOME = '330482'  # the sample pages are 平湖's paper: run as its users would, with --home 平湖市
 
 
 def fold(s):
@@ -44,7 +46,7 @@ def gold(path):
 def found(guanxi):
     """{type: {page: [names in order of first mention]}}"""
     ex = os.path.join(ROOT, 'examples', 'pinghu')
-    out = subprocess.run([guanxi, 'extract', '-q', '--manifest', 'MANIFEST.tsv', '.'], cwd=ex,
+    out = subprocess.run([guanxi, 'extract', '-q', '--home', HOME, '--manifest', 'MANIFEST.tsv', '.'], cwd=ex,
                          capture_output=True, text=True)
     if out.returncode not in (0, 4):
         sys.exit('guanxi extract failed: ' + out.stderr)
