@@ -171,11 +171,28 @@ static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
     gx_trie_destroy(&t);
 }
 
+/* Firms the rest of the corpus names, by the short names it gave them (钛迩赛 in an article that
+ * never names 浙江钛迩赛新材料有限公司 in full); a short name two firms share is left alone. */
+static void corpus_firms(const gx_names *known, const gx_article *a, gx_extraction *x)
+{
+    const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
+    for (size_t i = 0; i < a->len && !x->truncated;) {
+        int32_t id = -1;
+        size_t n = gx_is_han_at(a->text, i, a->len) ? gx_trie_longest(&known->firms, a->text + i, a->len - i, &id) : 0;
+        if (n && id >= 0 && !gx_x_covered(x, i, i + n, taken)) {
+            const char *full = known->firm_names.v[id];
+            gx_x_add(x, GX_ENT_COMPANY, i, i + n, full, strlen(full), "", GX_MF_ALIAS);
+            i += n;
+        } else {
+            i += gx_utf8_len((unsigned char)a->text[i]);
+        }
+    }
+}
+
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
     size_t len = a->len;
-    size_t first = x->n;
     for (size_t i = 0; i < len && !x->truncated;) {
         size_t sl = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->csuffix, s + i, len - i, NULL) : 0;
         if (!sl) {
@@ -222,6 +239,11 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         i = e;
     }
     gx_ner_bare_firms(lex, a, x);
-    /* aliases resolve within the article */
+}
+
+void gx_ner_company_aliases(const gx_names *known, const gx_article *a, gx_extraction *x, size_t first)
+{
     alias_mentions(a, x, first);
+    if (known && known->firm_names.n)
+        corpus_firms(known, a, x);
 }

@@ -89,21 +89,25 @@ gx_status gx_lexicon_add_user(gx_lexicon *lex, const char *path, gx_error *err);
 gx_status gx_lexicon_set_home(gx_lexicon *lex, const char *code, gx_error *err);
 void gx_lexicon_free(gx_lexicon *lex);
 
-/* Officials confirmed somewhere in the corpus: names found with a title or in
- * a group list.  Collected over every article first, then given to
- * gx_ner_extract, so that a bare 许静出席 or 戴振对应征青年 resolves the same
- * way whatever order the files are read in.  A set: merging is associative. */
+/* What the whole corpus confirms, collected over every article first and then given to
+ * gx_ner_extract, so that each article is read the same way whatever order the files come in:
+ * officials found with a title or in a group list (a bare 许静出席 or 戴振对应征青年 resolves), and
+ * firms with their short names (钛迩赛 alone resolves to 浙江钛迩赛新材料有限公司 in an article that
+ * never names it in full), unless two firms share a short name.  Merging is associative. */
 typedef struct gx_names gx_names;
 gx_names *gx_names_new(void);
 void gx_names_free(gx_names *n);
-/* Adds the confirmed officials of one article (runs only the title rules). */
+/* Adds the confirmed officials and the firms of one article (the firms are looked up only
+ * after gx_names_merge has put them into the set merged into). */
 void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a);
 void gx_names_add(gx_names *n, const char *name);
+/* Records that `alias` names the firm `full` (an alias two firms share names neither). */
+void gx_names_add_firm(gx_names *n, const char *alias, const char *full);
 void gx_names_merge(gx_names *dst, const gx_names *src);
-size_t gx_names_count(const gx_names *n);
+size_t gx_names_count(const gx_names *n); /* officials */
 
-/* Finds the entities and events of one article.  `known` (may be NULL) are the
- * corpus's confirmed officials.  Mentions come sorted by span. */
+/* Finds the entities and events of one article.  `known` (may be NULL) is what the corpus
+ * confirms (gx_names).  Mentions come sorted by span. */
 void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out);
 
 #endif

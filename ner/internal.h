@@ -15,9 +15,12 @@ typedef struct gx_trie {
     size_t slots, used; /* slots: a power of two, at most half used */
     int32_t *han;       /* if indexed: per CJK character U+4E00–U+9FFF, 1 + the root's child
                          * (0: no word starts with it), so most lookups end without hashing */
+    uint64_t *pairs;    /* if indexed and large: a bit per hashed pair of first two characters
+                         * of a word, so a lookup in a big trie rarely takes its second step */
 } gx_trie;
 void gx_trie_init(gx_trie *t);
-/* Adds the first-character index (kept up to date by later adds); for the tries read most. */
+/* Adds the first-character index, and for a large trie the first-pair filter (both kept up to date
+ * by later adds); for the tries read most. */
 void gx_trie_index(gx_trie *t);
 void gx_trie_destroy(gx_trie *t);
 /* Adds a word; returns the value it had before (-1 if new). */
@@ -104,9 +107,15 @@ void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, con
 bool gx_x_covered(const gx_extraction *x, size_t start, size_t end, unsigned mask);
 
 struct gx_names {
-    gx_trie trie; /* value 1 */
+    gx_trie trie;         /* officials; value 1 */
     gx_strvec list;
+    gx_trie firms;        /* a firm's short name -> index in firm_names; FIRM_SHARED if two firms share it */
+    gx_strmap firm_index; /* full name -> index in firm_names */
+    gx_strvec firm_names; /* full names */
+    gx_strvec firm_pairs; /* "alias\tfull" as added, for merging */
+    gx_strvec pending;    /* "alias\tfull" collected from one file, indexed only when merged */
 };
+enum { FIRM_SHARED = -2 };
 
 /* The recognisers, run in this order by gx_ner_extract. */
 /* The division a spelling names (entry from lex->places): the highest level among those sharing it
@@ -115,6 +124,9 @@ const place *gx_place_best(const gx_lexicon *lex, int32_t entry);
 
 void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+/* Short names of the firms found since mention `first` resolve within the article, then the
+ * corpus's (known, may be NULL) across it. */
+void gx_ner_company_aliases(const gx_names *known, const gx_article *a, gx_extraction *x, size_t first);
 /* Firms without a legal suffix (bare_firms.c), run by gx_ner_companies. */
 void gx_ner_bare_firms(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 /* Does a word that stands before company names (在, 位于…的) end at byte p? */

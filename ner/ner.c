@@ -190,7 +190,9 @@ void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_artic
                  GX_MF_BYLINE);
     user_entities(lex, a, out);
     gx_ner_officials(lex, known, a, out);
+    size_t firms_from = out->n;
     gx_ner_companies(lex, a, out);
+    gx_ner_company_aliases(known, a, out, firms_from);
     gx_ner_places(lex, a, out);
     cover_end(out);
     apply_stop(lex, out);
@@ -205,8 +207,12 @@ gx_names *gx_names_new(void)
 {
     gx_names *n = gx_xcalloc(1, sizeof *n);
     gx_trie_init(&n->trie);
-    gx_trie_index(&n->trie);
     gx_strvec_init(&n->list);
+    gx_trie_init(&n->firms);
+    gx_strmap_init(&n->firm_index);
+    gx_strvec_init(&n->firm_names);
+    gx_strvec_init(&n->firm_pairs);
+    gx_strvec_init(&n->pending);
     return n;
 }
 
@@ -216,6 +222,11 @@ void gx_names_free(gx_names *n)
         return;
     gx_trie_destroy(&n->trie);
     gx_strvec_destroy(&n->list);
+    gx_trie_destroy(&n->firms);
+    gx_strmap_destroy(&n->firm_index);
+    gx_strvec_destroy(&n->firm_names);
+    gx_strvec_destroy(&n->firm_pairs);
+    gx_strvec_destroy(&n->pending);
     free(n);
 }
 
@@ -225,10 +236,59 @@ void gx_names_add(gx_names *n, const char *name)
         gx_strvec_push(&n->list, name);
 }
 
+void gx_names_add_firm(gx_names *n, const char *alias, const char *full)
+{
+    size_t al = strlen(alias), fl = strlen(full);
+    if (!al || !fl)
+        return;
+    bool added;
+    int32_t id = (int32_t)*gx_strmap_put(&n->firm_index, full, fl, (int64_t)n->firm_names.n, &added);
+    if (added)
+        gx_strvec_push(&n->firm_names, full);
+    int32_t before = gx_trie_add(&n->firms, alias, al, id);
+    if (before == id)
+        return;
+    if (before >= 0 || before == FIRM_SHARED) { /* two firms share it: it names neither */
+        gx_trie_add(&n->firms, alias, al, FIRM_SHARED);
+        if (before == FIRM_SHARED)
+            return;
+    }
+    gx_buf pair;
+    gx_buf_init(&pair);
+    gx_buf_add(&pair, alias, al);
+    gx_buf_addc(&pair, '\t');
+    gx_buf_add(&pair, full, fl);
+    gx_strvec_push(&n->firm_pairs, pair.data);
+    gx_buf_destroy(&pair);
+}
+
 void gx_names_merge(gx_names *dst, const gx_names *src)
 {
+    /* the set merged into is the one read for every article: index it (one file's is not) */
+    gx_trie_index(&dst->trie);
+    gx_trie_index(&dst->firms);
     for (size_t i = 0; i < src->list.n; i++)
         gx_names_add(dst, src->list.v[i]);
+    const gx_strvec *lists[] = {&src->firm_pairs, &src->pending};
+    for (size_t l = 0; l < 2; l++)
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            const char *pair = lists[l]->v[i], *tab = strchr(pair, '\t');
+            char *alias = gx_xstrndup(pair, (size_t)(tab - pair));
+            gx_names_add_firm(dst, alias, tab + 1);
+            free(alias);
+        }
+}
+
+/* Keeps "alias<TAB>full" of one article's firm, to be indexed when merged. */
+static void pend_firm(gx_names *n, const char *alias, size_t len, const char *full)
+{
+    gx_buf pair;
+    gx_buf_init(&pair);
+    gx_buf_add(&pair, alias, len);
+    gx_buf_addc(&pair, '\t');
+    gx_buf_adds(&pair, full);
+    gx_strvec_push(&n->pending, pair.data);
+    gx_buf_destroy(&pair);
 }
 
 size_t gx_names_count(const gx_names *n)
@@ -236,14 +296,33 @@ size_t gx_names_count(const gx_names *n)
     return n->list.n;
 }
 
+/* A short name that stands for its firm across the corpus: three characters or more (钛迩赛,
+ * 安佐化学); two-character ones are left to the article that names the firm in full. */
+enum { CORPUS_ALIAS_MIN_CHARS = 3, CORPUS_NAME_MIN_CHARS = 4 };
+
 void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
 {
     gx_extraction x;
     gx_extraction_init(&x);
     cover_start(&x, a->len);
     gx_ner_officials(lex, NULL, a, &x);
-    for (size_t i = 0; i < x.n; i++)
-        if (x.m[i].type == GX_ENT_OFFICIAL && (x.m[i].flags & (GX_MF_TITLED | GX_MF_LIST)))
-            gx_names_add(n, x.m[i].name);
+    gx_ner_companies(lex, a, &x);
+    for (size_t i = 0; i < x.n; i++) {
+        const gx_mention *m = &x.m[i];
+        if (m->type == GX_ENT_OFFICIAL && (m->flags & (GX_MF_TITLED | GX_MF_LIST)))
+            gx_names_add(n, m->name);
+        if (m->type != GX_ENT_COMPANY || (m->flags & GX_MF_ALIAS))
+            continue;
+        /* the firm's own name too, for one named without a suffix (长城汽车, 独山能源) */
+        if (gx_utf8_count(m->name, strlen(m->name)) >= CORPUS_NAME_MIN_CHARS)
+            pend_firm(n, m->name, strlen(m->name), m->name);
+        for (const char *p = m->aliases; *p;) {
+            const char *bar = strchr(p, '|');
+            size_t len = bar ? (size_t)(bar - p) : strlen(p);
+            if (gx_utf8_count(p, len) >= CORPUS_ALIAS_MIN_CHARS)
+                pend_firm(n, p, len, m->name);
+            p += len + (bar != NULL);
+        }
+    }
     gx_extraction_destroy(&x);
 }

@@ -97,8 +97,30 @@ void gx_trie_destroy(gx_trie *t)
     free(t->keys);
     free(t->child);
     free(t->han);
+    free(t->pairs);
     gx_trie_init(t);
 }
+
+enum { PAIR_BITS = 20, PAIR_FILTER_MIN_NODES = 20000 };
+
+static inline uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - PAIR_BITS));
+}
+
+static inline void pair_set(gx_trie *t, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+    t->pairs[h >> 6] |= 1ull << (h & 63);
+}
+
+static inline bool pair_has(const gx_trie *t, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+    return t->pairs[h >> 6] >> (h & 63) & 1;
+}
+
+static void build_pairs(gx_trie *t);
 
 void gx_trie_index(gx_trie *t)
 {
@@ -111,6 +133,29 @@ void gx_trie_index(gx_trie *t)
         if (t->keys[s] && key >> 32 == 0 && slot >= 0)
             t->han[slot] = t->child[s] + 1;
     }
+    if (t->n >= PAIR_FILTER_MIN_NODES)
+        build_pairs(t);
+}
+
+/* The first-pair filter: the first character of each root child, then every edge out of one. */
+static void build_pairs(gx_trie *t)
+{
+    uint32_t *first = gx_xcalloc(t->n, sizeof *first);
+    bool *is_first = gx_xcalloc(t->n, sizeof *is_first);
+    for (size_t s = 0; s < t->slots; s++)
+        if (t->keys[s] && (t->keys[s] - 1) >> 32 == 0) {
+            first[t->child[s]] = (uint32_t)(t->keys[s] - 1);
+            is_first[t->child[s]] = true;
+        }
+    t->pairs = gx_xcalloc((size_t)1 << (PAIR_BITS - 6), sizeof *t->pairs);
+    for (size_t s = 0; s < t->slots; s++) {
+        uint64_t key = t->keys[s] - 1;
+        uint32_t parent = (uint32_t)(key >> 32);
+        if (t->keys[s] && parent != 0 && is_first[parent])
+            pair_set(t, first[parent], (uint32_t)key);
+    }
+    free(first);
+    free(is_first);
 }
 
 static int32_t new_node(gx_trie *t)
@@ -130,8 +175,13 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
         return -1;
     const unsigned char *u = (const unsigned char *)w;
     int32_t cur = 0;
-    for (size_t i = 0, k; i < len; i += k) {
+    uint32_t first = 0;
+    for (size_t i = 0, k, depth = 0; i < len; i += k, depth++) {
         uint32_t ch = char_at(u + i, len - i, &k);
+        if (depth == 0)
+            first = ch;
+        else if (depth == 1 && t->pairs)
+            pair_set(t, first, ch);
         int32_t next = edge_get(t, cur, ch);
         if (next < 0) {
             next = new_node(t);
@@ -147,13 +197,14 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     }
     int32_t old = t->value[cur];
     t->value[cur] = value;
+    if (t->han && !t->pairs && t->n >= PAIR_FILTER_MIN_NODES) /* an indexed trie grown large */
+        build_pairs(t);
     return old;
 }
 
-/* The node after the character at u (k gets its length), or -1. */
-static inline int32_t step(const gx_trie *t, int32_t cur, const unsigned char *u, size_t len, size_t *k)
+/* The node after character ch, or -1. */
+static inline int32_t step(const gx_trie *t, int32_t cur, uint32_t ch)
 {
-    uint32_t ch = char_at(u, len, k);
     if (cur == 0 && t->han) {
         int slot = han_slot(ch);
         if (slot >= 0)
@@ -167,8 +218,14 @@ size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *va
     const unsigned char *u = (const unsigned char *)s;
     size_t best = 0;
     int32_t cur = 0;
-    for (size_t i = 0, k; i < len; i += k) {
-        cur = step(t, cur, u + i, len - i, &k);
+    uint32_t first = 0;
+    for (size_t i = 0, k, depth = 0; i < len; i += k, depth++) {
+        uint32_t ch = char_at(u + i, len - i, &k);
+        if (depth == 0)
+            first = ch;
+        else if (depth == 1 && t->pairs && !pair_has(t, first, ch))
+            break; /* no word goes on from its first character with this one */
+        cur = step(t, cur, ch);
         if (cur < 0)
             break;
         if (t->value[cur] >= 0) {
@@ -187,6 +244,6 @@ int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
     const unsigned char *u = (const unsigned char *)w;
     int32_t cur = 0;
     for (size_t i = 0, k; i < len && cur >= 0; i += k)
-        cur = step(t, cur, u + i, len - i, &k);
+        cur = step(t, cur, char_at(u + i, len - i, &k));
     return cur >= 0 ? t->value[cur] : -1;
 }

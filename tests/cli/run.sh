@@ -62,5 +62,16 @@ expect "朝阳 is 朝阳县 near home 211321" out '"text":"朝阳","titles":\["c
 check "malformed --home code" 2 "$GUANXI" extract --home 33048 "$T/home.txt"
 check "unknown --home code" 1 "$GUANXI" extract --home 999999 "$T/home.txt"
 expect "the unknown code is named" err "999999: no division has that code"
+# a firm's short name resolves across the corpus: page b names 钛迩赛 alone; page c's 东方 is shared
+mkdir -p "$T/firms"
+printf '本报讯 市领导走进浙江钛迩赛新材料有限公司和杭州东方电子有限公司，钛迩赛是一家领军人才企业。\n' >"$T/firms/a.txt"
+printf '本报讯 钛迩赛新品发布，东方电子参展。\n' >"$T/firms/b.txt"
+printf '本报讯 宁波东方电子有限公司落户。\n' >"$T/firms/c.txt"
+check "extract a folder of three pages" 0 "$GUANXI" extract -d 2024-02-21 "$T/firms"
+grep '/b.txt#1"' "$T/out" >"$T/b.json"
+expect "钛迩赛 alone is the firm named in full on another page" b.json '"name":"浙江钛迩赛新材料有限公司","span":\[[0-9]*,[0-9]*\],"text":"钛迩赛"'
+if grep -q '"text":"东方电子"' "$T/b.json"; then echo "FAIL 东方电子, which two firms share, is left alone"; failed=$((failed + 1)); else echo "ok   东方电子, which two firms share, is left alone"; passed=$((passed + 1)); fi
+check "extract the page alone" 0 "$GUANXI" extract -d 2024-02-21 "$T/firms/b.txt"
+if grep -q '钛迩赛新材料有限公司' "$T/out"; then echo "FAIL without the other page, no full name"; failed=$((failed + 1)); else echo "ok   without the other page, no full name"; passed=$((passed + 1)); fi
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
