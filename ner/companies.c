@@ -33,8 +33,7 @@ bool gx_company_boundary_before(const gx_lexicon *lex, const char *s, size_t p)
     return boundary_len(lex, s, p) > 0;
 }
 
-/* Is [b, e) made of industry words only (or empty)? */
-static bool industry_only(const gx_lexicon *lex, const char *s, size_t b, size_t e)
+bool gx_industry_only(const gx_lexicon *lex, const char *s, size_t b, size_t e)
 {
     while (b < e) {
         size_t n = gx_trie_longest(&lex->cindustry, s + b, e - b, NULL);
@@ -59,7 +58,7 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
         /* 服务, 投资, 建设 stand before names (服务企业) and end them (…创意服务有限公司): next to
          * the suffix, with only industry words between, such a word is the name's */
         size_t bl = boundary_len(lex, s, p);
-        if (bl && !(industry_only(lex, s, p - bl, p) && industry_only(lex, s, p, i)))
+        if (bl && !(gx_industry_only(lex, s, p - bl, p) && gx_industry_only(lex, s, p, i)))
             break;
         size_t q = gx_utf8_prev(s, p);
         uint32_t cp = gx_utf8_at(s + q, NULL);
@@ -210,7 +209,7 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         size_t pchars = gx_utf8_count(s + b, i - b);
         /* 服装厂, 贸易公司: an industry with no name is no firm (but 交通银行, 农业银行 are banks) */
         bool bank = memmem(s + i, e - i, "银行", strlen("银行")) != NULL;
-        bool generic = gx_trie_get(&lex->cgeneric, s + b, i - b) >= 0 || (!bank && industry_only(lex, s, b, i));
+        bool generic = gx_trie_get(&lex->cgeneric, s + b, i - b) >= 0 || (!bank && gx_industry_only(lex, s, b, i));
         /* …船舶公司横滨工厂: a firm's works, not a firm of its own; 这家意大利公司: a firm of a place */
         int32_t unused;
         generic = generic || memmem(s + b, i - b, "公司", strlen("公司")) != NULL ||

@@ -124,6 +124,8 @@ const place *gx_place_best(const gx_lexicon *lex, int32_t entry);
 
 void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+/* Is [b, e) of s made of industry words only (or empty)? */
+bool gx_industry_only(const gx_lexicon *lex, const char *s, size_t b, size_t e);
 /* Short names of the firms found since mention `first` resolve within the article, then the
  * corpus's (known, may be NULL) across it. */
 void gx_ner_company_aliases(const gx_names *known, const gx_article *a, gx_extraction *x, size_t first);

@@ -297,8 +297,38 @@ size_t gx_names_count(const gx_names *n)
 }
 
 /* A short name that stands for its firm across the corpus: three characters or more (钛迩赛,
- * 安佐化学); two-character ones are left to the article that names the firm in full. */
+ * 安佐化学), starting with the trade name — not with an industry word or a place (服装创意,
+ * 城市建设投资, 平湖服装 are phrases as often as names); two-character ones are left to the article
+ * that names the firm in full. */
 enum { CORPUS_ALIAS_MIN_CHARS = 3, CORPUS_NAME_MIN_CHARS = 4 };
+
+static bool corpus_alias(const gx_lexicon *lex, const char *w, size_t n)
+{
+    int32_t unused;
+    return gx_utf8_count(w, n) >= CORPUS_ALIAS_MIN_CHARS && !gx_trie_longest(&lex->cindustry, w, n, NULL) &&
+           !gx_trie_longest(&lex->cgeneric, w, n, NULL) && !gx_trie_longest(&lex->places, w, n, &unused);
+}
+
+static bool ends_with(const char *s, size_t n, const char *end)
+{
+    size_t e = strlen(end);
+    return n >= e && memcmp(s + n - e, end, e) == 0;
+}
+
+/* Is the firm one whose short names may stand for it across the corpus?  One registered in full
+ * (…有限公司, …股份公司), or one the text vouched for without a suffix (长城汽车 in a list of firms,
+ * 独山能源 before its project) — not one found by a bare 公司, 银行 or 厂, which catches phrases as
+ * well as names (大多数银行, 游戏开发公司). */
+static bool corpus_firm(const gx_lexicon *lex, const char *name)
+{
+    size_t n = strlen(name);
+    if (ends_with(name, n, "有限公司") || ends_with(name, n, "有限责任公司") || ends_with(name, n, "股份公司"))
+        return true;
+    for (size_t p = 0; p < n; p += gx_utf8_len((unsigned char)name[p]))
+        if (gx_trie_longest(&lex->csuffix, name + p, n - p, NULL) == n - p)
+            return false; /* ends with a legal suffix, but a weak one */
+    return true;
+}
 
 void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
 {
@@ -311,15 +341,16 @@ void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
         const gx_mention *m = &x.m[i];
         if (m->type == GX_ENT_OFFICIAL && (m->flags & (GX_MF_TITLED | GX_MF_LIST)))
             gx_names_add(n, m->name);
-        if (m->type != GX_ENT_COMPANY || (m->flags & GX_MF_ALIAS))
+        if (m->type != GX_ENT_COMPANY || (m->flags & GX_MF_ALIAS) || !corpus_firm(lex, m->name))
             continue;
         /* the firm's own name too, for one named without a suffix (长城汽车, 独山能源) */
-        if (gx_utf8_count(m->name, strlen(m->name)) >= CORPUS_NAME_MIN_CHARS)
-            pend_firm(n, m->name, strlen(m->name), m->name);
+        size_t nl = strlen(m->name);
+        if (gx_utf8_count(m->name, nl) >= CORPUS_NAME_MIN_CHARS && corpus_alias(lex, m->name, nl))
+            pend_firm(n, m->name, nl, m->name);
         for (const char *p = m->aliases; *p;) {
             const char *bar = strchr(p, '|');
             size_t len = bar ? (size_t)(bar - p) : strlen(p);
-            if (gx_utf8_count(p, len) >= CORPUS_ALIAS_MIN_CHARS)
+            if (corpus_alias(lex, p, len))
                 pend_firm(n, p, len, m->name);
             p += len + (bar != NULL);
         }
