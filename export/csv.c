@@ -70,7 +70,7 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         goto done;
     }
     FILE *fp = an.fp;
-    fputs("Id,Label,type,mentions,aliases,titles,code,first_seen,last_seen,degree,weighted_degree,"
+    fputs("Id,Label,type,mentions,aliases,titles,code,level,parent,first_seen,last_seen,degree,weighted_degree,"
           "pagerank,betweenness,community,kcore,timeset\n", fp);
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
@@ -88,6 +88,10 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         field(fp, nd->titles);
         fputc(',', fp);
         field(fp, nd->code);
+        fputc(',', fp);
+        field(fp, nd->level);
+        fputc(',', fp);
+        field(fp, nd->parent);
         fprintf(fp, ",%s,%s,%ld,%s,%s,%s,%ld,%ld,", f, l, (long)nd->degree, a, b, c, nd->community,
                 nd->kcore);
         timeset(fp, &nd->dates);

@@ -11,7 +11,8 @@ typedef struct attr {
 static const attr NODE_ATTRS[] = {
     {"type", "type", "string"},       {"mentions", "mentions", "integer"},
     {"aliases", "aliases", "string"}, {"titles", "titles", "string"},
-    {"code", "code", "string"},       {"degree", "degree", "integer"},
+    {"code", "code", "string"},       {"level", "level", "string"},
+    {"parent", "parent", "string"},   {"degree", "degree", "integer"},
     {"weighted_degree", "weighted_degree", "double"}, {"pagerank", "pagerank", "double"},
     {"community", "community", "integer"},           {"kcore", "kcore", "integer"},
 };
@@ -133,6 +134,8 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
         value(&x, "aliases", nd->aliases);
         value(&x, "titles", nd->titles);
         value(&x, "code", nd->code);
+        value(&x, "level", nd->level);
+        value(&x, "parent", nd->parent);
         value_long(&x, "degree", (long)nd->degree);
         value_double(&x, "weighted_degree", nd->weighted_degree);
         value_double(&x, "pagerank", nd->pagerank);

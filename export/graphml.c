@@ -17,6 +17,8 @@ static const key_def KEYS[] = {
     {"n_titles", "node", "titles", "string"},
     {"n_title_history", "node", "title_history", "string"},
     {"n_code", "node", "code", "string"},
+    {"n_level", "node", "level", "string"},
+    {"n_parent", "node", "parent", "string"},
     {"n_first_seen", "node", "first_seen", "string"},
     {"n_last_seen", "node", "last_seen", "string"},
     {"n_degree", "node", "degree", "int"},
@@ -96,6 +98,8 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         data(&x, "n_titles", nd->titles);
         data(&x, "n_title_history", nd->title_history);
         data(&x, "n_code", nd->code);
+        data(&x, "n_level", nd->level);
+        data(&x, "n_parent", nd->parent);
         data_date(&x, "n_first_seen", nd->dates.n ? nd->dates.v[0] : 0);
         data_date(&x, "n_last_seen", nd->dates.n ? nd->dates.v[nd->dates.n - 1] : 0);
         data_long(&x, "n_degree", (long)nd->degree);

@@ -148,6 +148,10 @@ static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
         jkey(b, "code");
         jstr(b, m->code, strlen(m->code));
     }
+    if (*m->parent) {
+        jkey(b, "parent");
+        jstr(b, m->parent, strlen(m->parent));
+    }
     jkey(b, "flags");
     jflags(b, m->flags);
     gx_buf_addc(b, '}');
@@ -303,6 +307,7 @@ static gx_status read_mentions(json_t *arr, const gx_article *a, gx_extraction *
         m->titles = joined(json_object_get(mo, "titles"));
         m->aliases = joined(json_object_get(mo, "aliases"));
         m->code = str_of(mo, "code");
+        m->parent = str_of(mo, "parent");
         size_t k;
         json_t *f;
         json_array_foreach(json_object_get(mo, "flags"), k, f)

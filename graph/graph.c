@@ -56,6 +56,8 @@ void gx_graph_free(gx_graph *g)
         entity *e = &g->ent[i];
         free(e->name);
         free(e->code);
+        free(e->level);
+        free(e->parent);
         gx_strvec_destroy(&e->aliases);
         for (size_t k = 0; k < e->ntitles; k++)
             free(e->titles[k].title);
@@ -74,6 +76,26 @@ void gx_graph_free(gx_graph *g)
 }
 
 /* The entity for (type, name), created if new. */
+static void replace(char **field, const char *value)
+{
+    free(*field);
+    *field = gx_xstrdup(value ? value : "");
+}
+
+/* A place's code, level and parent: those of the lowest code seen (a spelling two divisions
+ * share is one node), or for a place without a code (a zone, a country) the lowest level name,
+ * so that the result does not depend on the order articles come in. */
+static void set_place(entity *e, const char *code, const char *level, const char *parent)
+{
+    bool take = *code ? !*e->code || strcmp(code, e->code) < 0
+                      : !*e->code && (!*e->level || strcmp(level, e->level) < 0);
+    if (!take)
+        return;
+    replace(&e->code, code);
+    replace(&e->level, level);
+    replace(&e->parent, parent);
+}
+
 static uint32_t entity_id(gx_graph *g, gx_etype type, const char *name)
 {
     gx_buf key;
@@ -90,6 +112,8 @@ static uint32_t entity_id(gx_graph *g, gx_etype type, const char *name)
         e->name = gx_xstrdup(name);
         e->type = type;
         e->code = gx_xstrdup("");
+        e->level = gx_xstrdup("");
+        e->parent = gx_xstrdup("");
         gx_strvec_init(&e->aliases);
     }
     return (uint32_t)*slot;
@@ -278,10 +302,8 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
                 gx_strvec_push(&e->aliases, surface);
             free(surface);
         }
-        if (*m->code && (!*e->code || strcmp(m->code, e->code) < 0)) {
-            free(e->code);
-            e->code = gx_xstrdup(m->code);
-        }
+        if (m->type == GX_ENT_PLACE)
+            set_place(e, m->code, m->titles, m->parent);
         GX_GROW(ids, cap, n + 1);
         ids[n++] = (placed){window_of(starts, nstarts, m->span.start), id};
     }
@@ -330,10 +352,8 @@ void gx_graph_merge(gx_graph *dst, const gx_graph *src)
             add_title(d, s->titles[k].title, strlen(s->titles[k].title), s->titles[k].first);
             add_title(d, s->titles[k].title, strlen(s->titles[k].title), s->titles[k].last);
         }
-        if (*s->code && (!*d->code || strcmp(s->code, d->code) < 0)) {
-            free(d->code);
-            d->code = gx_xstrdup(s->code);
-        }
+        if (s->type == GX_ENT_PLACE)
+            set_place(d, s->code, s->level, s->parent);
     }
     for (size_t i = 0; i < src->np; i++) {
         const pair *s = &src->pairs[i];

@@ -48,6 +48,8 @@ typedef struct gx_node {
     char *titles;       /* '|'-separated titles, in the order first held */
     char *title_history; /* '|'-separated "title first..last" (dates YYYY-MM-DD) */
     char *code;         /* places: division code or "" */
+    char *level;        /* places: province, prefecture, county, town, country, region, city, zone, village */
+    char *parent;       /* places: the code of the division it lies in, or "" */
     gx_dates dates;
     double degree, weighted_degree, pagerank, betweenness;
     long community, kcore;

@@ -16,7 +16,7 @@ typedef struct entity {
     gx_strvec aliases;
     title_span *titles;
     size_t ntitles, ctitles;
-    char *code;
+    char *code, *level, *parent; /* places: code, level, parent code (of the lowest code seen) */
     gx_dates dates;
 } entity;
 

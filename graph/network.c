@@ -72,6 +72,8 @@ static void fill_node(gx_node *nd, const entity *e)
     nd->type = e->type;
     nd->mentions = e->mentions;
     nd->code = gx_xstrdup(e->code);
+    nd->level = gx_xstrdup(e->level);
+    nd->parent = gx_xstrdup(e->parent);
     copy_dates(&nd->dates, &e->dates);
     gx_strvec al;
     gx_strvec_init(&al);
@@ -296,6 +298,8 @@ void gx_network_free(gx_network *n)
         free(nd->titles);
         free(nd->title_history);
         free(nd->code);
+        free(nd->level);
+        free(nd->parent);
         free(nd->dates.v);
     }
     for (size_t i = 0; i < n->n_edges; i++) {

@@ -41,6 +41,7 @@ typedef struct gx_mention {
     char *titles;   /* '|'-separated titles held in this article (officials, persons); "" if none */
     char *aliases;  /* '|'-separated short forms (companies); "" if none */
     char *code;     /* places: GB/T 2260 code or "" */
+    char *parent;   /* places: the code of the division it lies in, or "" (its level is in titles) */
     unsigned flags;
 } gx_mention;
 

@@ -36,6 +36,7 @@ static void free_mention(gx_mention *m)
     free(m->titles);
     free(m->aliases);
     free(m->code);
+    free(m->parent);
     memset(m, 0, sizeof *m);
 }
 
@@ -70,7 +71,7 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
         x->truncated = true;
         free_mention(o);
         *o = (gx_mention){type, {start, end}, gx_xstrndup(name, name_len), gx_xstrdup(""), gx_xstrdup(""),
-                          gx_xstrdup(""), flags};
+                          gx_xstrdup(""), gx_xstrdup(""), flags};
         return o;
     }
     GX_GROW(x->m, x->cap, x->n + 1);
@@ -81,6 +82,7 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
     m->titles = gx_xstrdup(titles ? titles : "");
     m->aliases = gx_xstrdup("");
     m->code = gx_xstrdup("");
+    m->parent = gx_xstrdup("");
     m->flags = flags;
     for (size_t i = start; i < end && i < x->cover_len; i++)
         x->cover[i] |= (unsigned char)(1u << type);

@@ -27,11 +27,13 @@ static const char *const LEVEL_NAMES[] = {"province", "prefecture", "county", "t
                                           "region", "zone", "village", "city"};
 
 static void add_place(gx_extraction *x, size_t b, size_t e, const char *name, const char *code,
-                      place_level level)
+                      const char *parent, place_level level)
 {
     gx_mention *m = gx_x_add(x, GX_ENT_PLACE, b, e, name, strlen(name), LEVEL_NAMES[level], 0);
     free(m->code);
     m->code = gx_xstrdup(code);
+    free(m->parent);
+    m->parent = gx_xstrdup(parent);
 }
 
 /* Does the text before p end with a town's or street's suffix (曹桥街道|石龙村)? */
@@ -89,7 +91,7 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
                   !(village && e < len && gx_char_in("居社", s, e)); /* 清廉村居, 进村社区: villages in general */
         if (ok && !gx_x_covered(x, b, e, ~0u)) {
             char *name = gx_xstrndup(s + b, e - b);
-            add_place(x, b, e, name, "", (place_level)level);
+            add_place(x, b, e, name, "", "", (place_level)level);
             free(name);
         }
         i = e;
@@ -133,7 +135,7 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
         return 0;
     for (size_t j = 0; j < k; j++) {
         const place *c = &lex->place[ids[j] / 2];
-        add_place(x, at[j], at[j] + gx_utf8_len((unsigned char)s[at[j]]), c->name, c->code, c->level);
+        add_place(x, at[j], at[j] + gx_utf8_len((unsigned char)s[at[j]]), c->name, c->code, c->parent, c->level);
     }
     return e - i;
 }
@@ -178,7 +180,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             i += n;
             continue;
         }
-        add_place(x, i, i + n, p->name, p->code, p->level);
+        add_place(x, i, i + n, p->name, p->code, p->parent, p->level);
         i += n;
     }
 }

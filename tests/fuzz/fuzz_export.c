@@ -109,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const char *extra = lab[(i + 1) % n];
             x.m[i] = (gx_mention){t, {0, 0}, gx_xstrdup(lab[i]), gx_xstrdup(t == GX_ENT_OFFICIAL ? extra : ""),
                                   gx_xstrdup(t == GX_ENT_COMPANY ? extra : ""), gx_xstrdup(t == GX_ENT_PLACE ? extra : ""),
-                                  0};
+                                  gx_xstrdup(t == GX_ENT_PLACE ? extra : ""), 0};
         }
         gx_graph_add(g, &a, &x);
         gx_extraction_destroy(&x);

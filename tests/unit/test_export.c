@@ -16,7 +16,7 @@
 static gx_mention mention(gx_etype t, const char *name)
 {
     gx_mention m = {t, {0, 0}, gx_xstrdup(name), gx_xstrdup(t == GX_ENT_OFFICIAL ? "市委书记" : ""),
-                    gx_xstrdup(""), gx_xstrdup(""), 0};
+                    gx_xstrdup(""), gx_xstrdup(""), gx_xstrdup(""), 0};
     return m;
 }
 
