@@ -163,7 +163,7 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
 
 /* Pass 1's articles are kept for pass 2 while their text stays under this many bytes; inputs
  * past it are read again. */
-#define KEEP_BYTES ((size_t)256 << 20)
+#define KEEP_BYTES ((size_t)64 << 20)
 
 /* An input as ingest left it: its articles (or why there are none), messages and counts. */
 typedef struct ingested {
@@ -518,6 +518,11 @@ int cli_build(cli_opts *o)
         fprintf(stderr, "guanxi: error: building the network: %s\n", err.msg);
         goto done;
     }
+    /* the network holds all that is written; the accumulator's pairs go before the writing */
+    gx_graph_free(g);
+    g = NULL;
+    gx_lexicon_free(lex);
+    lex = NULL;
     rc = cli_finish_code(&c);
     for (size_t i = 0; i < o->outputs.n; i++) {
         const char *path = o->outputs.v[i];
