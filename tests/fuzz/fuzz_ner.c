@@ -1,5 +1,6 @@
 /* fuzz_ner.c — libFuzzer target: any bytes read as a page (decoded, split, normalised) and every
- * article through the recognisers with the real lexicons.  Every mention must lie inside its
+ * article through the recognisers with the real lexicons (home 330482), after the page's officials
+ * and firms were collected and merged as the corpus's.  Every mention must lie inside its
  * article's text, at character boundaries, with a valid UTF-8 name; every event must name an
  * official and a company and point at a sentence of the text. */
 #include <stdint.h>
@@ -22,7 +23,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc, (void)argv;
     gx_error err;
     gx_error_clear(&err);
-    if (gx_lexicon_load(GX_DATA_DIR, &lex, &err) != GX_OK) {
+    /* with a home, so that the home towns' short forms are read too */
+    if (gx_lexicon_load(GX_DATA_DIR, &lex, &err) != GX_OK || gx_lexicon_set_home(lex, "330482", &err) != GX_OK) {
         fprintf(stderr, "fuzz_ner: cannot load the lexicons from %s: %s\n", GX_DATA_DIR, err.msg);
         exit(1);
     }
@@ -58,9 +60,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gx_error err;
     gx_error_clear(&err);
     gx_ingest_buffer("fuzz.txt", (const char *)data, size, GX_FMT_TEXT, &opt, &arts, &err);
+    /* as the CLI does: each article's officials and firms, merged into the corpus's */
     gx_names *known = gx_names_new();
-    for (size_t i = 0; i < arts.n; i++)
-        gx_names_collect(known, lex, &arts.v[i]);
+    for (size_t i = 0; i < arts.n; i++) {
+        gx_names *one = gx_names_new();
+        gx_names_collect(one, lex, &arts.v[i]);
+        gx_names_merge(known, one);
+        gx_names_free(one);
+    }
     for (size_t i = 0; i < arts.n; i++) {
         const gx_article *a = &arts.v[i];
         gx_extraction x;
@@ -70,7 +77,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const gx_mention *m = &x.m[k];
             if (m->span.start > m->span.end || m->span.end > a->len || !boundary(a->text, a->len, m->span.start) ||
                 !boundary(a->text, a->len, m->span.end) || !*m->name || !valid(m->name) || !valid(m->titles) ||
-                !valid(m->aliases) || (k && x.m[k - 1].span.start > m->span.start))
+                !valid(m->aliases) || !valid(m->code) || !valid(m->parent) ||
+                (k && x.m[k - 1].span.start > m->span.start))
                 abort();
         }
         for (size_t k = 0; k < x.nev; k++) {
