@@ -35,7 +35,9 @@ struct gx_graph {
     gx_strmap index;  /* type digit + name -> entity id */
     pair *pairs;
     size_t np, cp;
-    gx_strmap pindex; /* 8-byte (a, b) -> pair index */
+    uint64_t *pkeys;  /* pair index, open addressing: 1 + (a << 32 | b); 0 empty */
+    uint32_t *pvals;  /* the pair's index in pairs */
+    size_t pslots;    /* a power of two, at most 70 % used */
     long articles, undated, visits;
 };
 
