@@ -50,18 +50,23 @@ def main():
             elif level != 'town':
                 named.update(w for w in (name, short) if w)
     suffixes = set()
-    with open(os.path.join(HERE, '..', 'data', 'places_extra.tsv'), encoding='utf-8') as f:
-        for line in f:
-            cols = line.rstrip('\n').split('\t')
-            if not line.startswith('#') and len(cols) > 1 and cols[1] in ('country', 'region', 'city', 'alias'):
-                named.add(cols[0])
-            if not line.startswith('#') and len(cols) > 1 and cols[1] in ('zone-suffix', 'village-suffix'):
-                suffixes.add(cols[0])
+    extra = []
+    for name in ('places_world.tsv', 'place_words.tsv'):
+        with open(os.path.join(HERE, '..', 'data', name), encoding='utf-8') as f:
+            extra.extend(f)
+    for line in extra:
+        cols = line.rstrip('\n').split('\t')
+        if line.startswith('#') or len(cols) < 2:
+            continue
+        if cols[1] in ('country', 'region', 'city', 'alias'):
+            named.add(cols[0])
+        if cols[1] in ('zone-suffix', 'village-suffix'):
+            suffixes.add(cols[0])
     # a town's short form never stops a division's, country's or city's own name (大连, 柏林)
     shorts |= towns - named
     stop = set(w for w in BY_HAND)
     # divisions named by a bare zone suffix (经济开发区, 高新区): the suffix alone names no place
-    stop |= suffixes & (named | {n for n in all_names})
+    stop |= suffixes & (named | all_names)
     for s in shorts:
         n, pos = freq.get(s, (0, ''))
         if n >= 200 and pos != 'ns':
