@@ -18,6 +18,30 @@ const version = JSON.parse(fs.readFileSync(path.join(dist, '..', 'package.json')
 // Short forms people write: 浙江 for 浙江省, 平湖 for 平湖市.  Districts (区) and towns keep
 // their full names: their short forms (城区, 新城, 南湖) are too often ordinary words.
 const PROVINCE_SUFFIX = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'];
+// China's 55 minority nationalities, as autonomous prefectures, counties and banners name them.
+const ETHNIC = ['蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家',
+  '哈尼', '哈萨克', '傣', '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜',
+  '土', '达斡尔', '仫佬', '羌', '布朗', '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒',
+  '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴',
+  '珞巴', '基诺', '各'];
+// 延边朝鲜族自治州 → 延边, 阿坝藏族羌族自治州 → 阿坝: the place name before the first nationality
+// (of two characters or more; 鄂温克族自治旗 has none).
+function autonomousShort(name) {
+  const m = /自治(县|州|旗)$/.exec(name);
+  if (!m) return '';
+  const rest = name.slice(0, m.index);
+  for (let p = 2; p < rest.length; p++) {
+    let tail = rest.slice(p);
+    let ok = tail.length > 0;
+    while (ok && tail.length) {
+      const e = ETHNIC.find((n) => tail.startsWith(n + '族'));
+      if (!e) ok = false;
+      else tail = tail.slice(e.length + 1);
+    }
+    if (ok) return rest.slice(0, p);
+  }
+  return '';
+}
 function short(name, level) {
   const strip = (list) => {
     for (const s of list) {
@@ -26,8 +50,10 @@ function short(name, level) {
     return '';
   };
   if (level === 'province') return strip(PROVINCE_SUFFIX);
-  if (level === 'prefecture') return strip(['地区', '盟', '市']);
-  if (level === 'county') return strip(['市', '县']);
+  if (level === 'prefecture') return autonomousShort(name) || strip(['地区', '盟', '市']);
+  // an autonomous county's short form is too often a piece of other words (大化 in 最大化, 新平 in
+  // 新平台, 罗城 in 美罗城): only prefectures get one
+  if (level === 'county') return /自治(县|旗)$/.test(name) ? '' : strip(['市', '县']);
   return '';
 }
 
