@@ -1,0 +1,144 @@
+/* test_trie.c — the word trie (ner/trie.c) against a brute-force reading of the same words: small
+ * tries, an indexed one, and one past the size at which the first-pair filter is built, with
+ * words added before and after indexing, stray bytes and shared prefixes. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "../../ner/internal.h" /* the trie is internal to the NER stage */
+
+/* A deterministic generator (xorshift), so a failure is the same on every run. */
+static uint64_t rng = 88172645463325252ull;
+static uint32_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)rng;
+}
+
+/* The pieces words are made of: CJK characters (a few, so prefixes are shared), ASCII, a
+ * two-byte character, and a stray continuation byte. */
+static const char *const PIECES[] = {"平", "湖", "市", "独", "山", "港", "镇", "中", "国", "A", "b", "é", "\x80", "经"};
+enum { NPIECES = sizeof PIECES / sizeof *PIECES, MAXW = 64 };
+
+static size_t make_word(char *w, size_t max_pieces)
+{
+    size_t n = 0, k = 1 + next() % max_pieces;
+    for (size_t i = 0; i < k; i++) {
+        const char *p = PIECES[next() % NPIECES];
+        memcpy(w + n, p, strlen(p));
+        n += strlen(p);
+    }
+    return n;
+}
+
+typedef struct word {
+    char s[MAXW];
+    size_t n;
+    int32_t v;
+} word;
+
+/* The longest of the words that s starts with, by trying each of them. */
+static size_t brute_longest(const word *ws, size_t nw, const char *s, size_t len, int32_t *value)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (ws[i].n <= len && ws[i].n > best && memcmp(ws[i].s, s, ws[i].n) == 0) {
+            best = ws[i].n;
+            *value = ws[i].v;
+        }
+    return best;
+}
+
+/* Adds nw random words (a later duplicate overwrites the value, as gx_trie_add does), indexing
+ * the trie half-way when asked, then checks lookups of random strings against brute force. */
+static void check_against_brute(size_t nw, size_t max_pieces, bool index, bool filter)
+{
+    gx_trie t;
+    gx_trie_init(&t);
+    word *ws = calloc(nw, sizeof *ws);
+    size_t kept = 0;
+    for (size_t i = 0; i < nw; i++) {
+        word w = {.v = (int32_t)i};
+        w.n = make_word(w.s, max_pieces);
+        gx_trie_add(&t, w.s, w.n, w.v);
+        size_t j = 0;
+        while (j < kept && !(ws[j].n == w.n && memcmp(ws[j].s, w.s, w.n) == 0))
+            j++;
+        if (j == kept)
+            kept++;
+        ws[j] = w;
+        if (index && i == nw / 2)
+            gx_trie_index(&t);
+    }
+    CHECK(!filter || t.pairs != NULL); /* the filter was built, so the lookups below go through it */
+    int bad = 0;
+    for (int q = 0; q < 3000 && bad < 5; q++) {
+        char s[MAXW * 2];
+        size_t len = make_word(s, max_pieces + 2);
+        int32_t want_v = -1, got_v = -1;
+        size_t want = brute_longest(ws, kept, s, len, &want_v);
+        size_t got = gx_trie_longest(&t, s, len, &got_v);
+        if (got != want || (want && got_v != want_v)) {
+            gx_t_fail(__FILE__, __LINE__, "longest: got %zu (value %d), want %zu (value %d)", got, got_v, want,
+                      want_v);
+            bad++;
+        }
+        gx_t_checks++;
+    }
+    for (size_t i = 0; i < kept; i += 7)
+        CHECK_EQ_INT(gx_trie_get(&t, ws[i].s, ws[i].n), ws[i].v);
+    CHECK_EQ_INT(gx_trie_get(&t, "", 0), -1);
+    free(ws);
+    gx_trie_destroy(&t);
+}
+
+static void test_small_trie(void)
+{
+    check_against_brute(300, 4, false, false);
+}
+
+static void test_indexed_trie(void)
+{
+    check_against_brute(3000, 5, true, false);
+}
+
+/* Past 20,000 nodes an indexed trie keeps a first-pair filter; words added after it must pass. */
+static void test_large_trie_with_filter(void)
+{
+    check_against_brute(12000, 8, true, true);
+}
+
+static void test_words_and_values(void)
+{
+    gx_trie t;
+    gx_trie_init(&t);
+    CHECK_EQ_INT(gx_trie_add(&t, "平湖", strlen("平湖"), 1), -1);
+    CHECK_EQ_INT(gx_trie_add(&t, "平湖市", strlen("平湖市"), 2), -1);
+    CHECK_EQ_INT(gx_trie_add(&t, "平湖", strlen("平湖"), 3), 1); /* returns the old value */
+    int32_t v = -1;
+    CHECK_EQ_INT(gx_trie_longest(&t, "平湖市长", strlen("平湖市长"), &v), strlen("平湖市"));
+    CHECK_EQ_INT(v, 2);
+    CHECK_EQ_INT(gx_trie_longest(&t, "平湖秋月", strlen("平湖秋月"), &v), strlen("平湖"));
+    CHECK_EQ_INT(v, 3);
+    /* a length that cuts a character: no word there */
+    CHECK_EQ_INT(gx_trie_longest(&t, "平湖市", strlen("平湖市") - 1, &v), strlen("平湖"));
+    CHECK_EQ_INT(gx_trie_get(&t, "平", strlen("平")), -1);
+    gx_trie_index(&t);
+    CHECK_EQ_INT(gx_trie_longest(&t, "湖平", strlen("湖平"), NULL), 0);
+    CHECK_EQ_INT(gx_trie_add(&t, "湖", strlen("湖"), 4), -1);
+    CHECK_EQ_INT(gx_trie_longest(&t, "湖平", strlen("湖平"), NULL), strlen("湖"));
+    gx_trie_destroy(&t);
+}
+
+int main(void)
+{
+    RUN(test_words_and_values);
+    RUN(test_small_trie);
+    RUN(test_indexed_trie);
+    RUN(test_large_trie_with_filter);
+    return gx_t_summary();
+}
