@@ -407,3 +407,41 @@ int64_t *gx_strmap_get(const gx_strmap *m, const char *key, size_t klen)
     size_t i = map_slot(m->keys, m->klens, m->cap, key, klen);
     return m->keys[i] ? &m->vals[i] : NULL;
 }
+
+void gx_u64map_init(gx_u64map *m)
+{
+    *m = (gx_u64map){0};
+}
+
+void gx_u64map_destroy(gx_u64map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    gx_u64map_init(m);
+}
+
+int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added)
+{
+    if (2 * (m->n + 1) > m->slots) {
+        gx_u64map old = *m;
+        m->slots = old.slots ? 2 * old.slots : 16;
+        m->keys = gx_xcalloc(m->slots, sizeof *m->keys);
+        m->vals = gx_xmalloc(m->slots * sizeof *m->vals);
+        for (size_t i = 0; i < old.slots; i++)
+            if (old.keys[i]) {
+                size_t s = gx_u64map_slot(m, old.keys[i]);
+                m->keys[s] = old.keys[i];
+                m->vals[s] = old.vals[i];
+            }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t s = gx_u64map_slot(m, key + 1);
+    *added = !m->keys[s];
+    if (*added) {
+        m->keys[s] = key + 1;
+        m->vals[s] = dflt;
+        m->n++;
+    }
+    return &m->vals[s];
+}

@@ -70,8 +70,7 @@ void gx_graph_free(gx_graph *g)
     }
     free(g->pairs);
     gx_strmap_destroy(&g->index);
-    free(g->pkeys);
-    free(g->pvals);
+    gx_u64map_destroy(&g->pindex);
     free(g);
 }
 
@@ -146,16 +145,7 @@ static void add_split(gx_strvec *v, const char *list)
     gx_strvec_destroy(&parts);
 }
 
-static size_t pair_slot(const gx_graph *g, uint64_t key)
-{
-    size_t mask = g->pslots - 1;
-    size_t s = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    while (g->pkeys[s] && g->pkeys[s] != key)
-        s = (s + 1) & mask;
-    return s;
-}
-
-/* The pair of a and b, added if new; 12 bytes a slot, where a string map took about 64. */
+/* The pair of a and b, added if new. */
 static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
 {
     if (a > b) {
@@ -163,34 +153,16 @@ static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
         a = b;
         b = t;
     }
-    if (10 * (g->np + 1) > 7 * g->pslots) {
-        uint64_t *keys = g->pkeys;
-        uint32_t *vals = g->pvals;
-        size_t old = g->pslots;
-        g->pslots = old ? 2 * old : 1024;
-        g->pkeys = gx_xcalloc(g->pslots, sizeof *g->pkeys);
-        g->pvals = gx_xmalloc(g->pslots * sizeof *g->pvals);
-        for (size_t i = 0; i < old; i++)
-            if (keys[i]) {
-                size_t s = pair_slot(g, keys[i]);
-                g->pkeys[s] = keys[i];
-                g->pvals[s] = vals[i];
-            }
-        free(keys);
-        free(vals);
-    }
-    uint64_t key = ((uint64_t)a << 32 | b) + 1;
-    size_t s = pair_slot(g, key);
-    if (!g->pkeys[s]) {
+    bool added;
+    int32_t i = *gx_u64map_put(&g->pindex, (uint64_t)a << 32 | b, (int32_t)g->np, &added);
+    if (added) {
         GX_GROW(g->pairs, g->cp, g->np + 1);
-        pair *p = &g->pairs[g->np];
+        pair *p = &g->pairs[g->np++];
         memset(p, 0, sizeof *p);
         p->a = a;
         p->b = b;
-        g->pkeys[s] = key;
-        g->pvals[s] = (uint32_t)g->np++;
     }
-    return &g->pairs[g->pvals[s]];
+    return &g->pairs[i];
 }
 
 static bool keep(const gx_graph_options *o, const gx_mention *m)

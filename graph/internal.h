@@ -35,9 +35,7 @@ struct gx_graph {
     gx_strmap index;  /* type digit + name -> entity id */
     pair *pairs;
     size_t np, cp;
-    uint64_t *pkeys;  /* pair index, open addressing: 1 + (a << 32 | b); 0 empty */
-    uint32_t *pvals;  /* the pair's index in pairs */
-    size_t pslots;    /* a power of two, at most 70 % used */
+    gx_u64map pindex; /* a << 32 | b -> the pair's index in pairs */
     long articles, undated, visits;
 };
 

@@ -10,9 +10,7 @@
 typedef struct gx_trie {
     int32_t *value;     /* per node (node 0 is the root); -1: no word ends here */
     size_t n, cap;
-    uint64_t *keys;     /* edges, open addressing: 1 + (parent << 32 | packed UTF-8 character); 0 empty */
-    int32_t *child;     /* the node each edge leads to */
-    size_t slots, used; /* slots: a power of two, at most half used */
+    gx_u64map edges;    /* parent << 32 | packed UTF-8 character -> the node the edge leads to */
     int32_t *han;       /* if indexed: per CJK character U+4E00–U+9FFF, 1 + the root's child
                          * (0: no word starts with it), so most lookups end without hashing */
     uint64_t *pairs;    /* if indexed and large: a bit per hashed pair of first two characters

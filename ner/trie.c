@@ -37,53 +37,14 @@ static inline int han_slot(uint32_t ch)
     return cp >= HAN_FIRST && cp < HAN_FIRST + HAN_COUNT ? (int)(cp - HAN_FIRST) : -1;
 }
 
-static inline size_t slot_of(uint64_t key, size_t mask)
-{
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-}
-
 static inline uint64_t edge_key(int32_t node, uint32_t ch)
 {
     return (uint64_t)(uint32_t)node << 32 | ch;
 }
 
-static int32_t edge_get(const gx_trie *t, int32_t node, uint32_t ch)
+static inline int32_t edge_get(const gx_trie *t, int32_t node, uint32_t ch)
 {
-    if (!t->slots)
-        return -1;
-    uint64_t key = edge_key(node, ch) + 1; /* + 1: 0 marks an empty slot */
-    size_t mask = t->slots - 1;
-    for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
-        if (t->keys[s] == key)
-            return t->child[s];
-        if (!t->keys[s])
-            return -1;
-    }
-}
-
-static void edge_put(gx_trie *t, uint64_t key, int32_t child)
-{
-    size_t mask = t->slots - 1;
-    size_t s = slot_of(key, mask);
-    while (t->keys[s])
-        s = (s + 1) & mask;
-    t->keys[s] = key;
-    t->child[s] = child;
-}
-
-static void grow_edges(gx_trie *t)
-{
-    uint64_t *keys = t->keys;
-    int32_t *child = t->child;
-    size_t old = t->slots;
-    t->slots = old ? old * 2 : 16;
-    t->keys = gx_xcalloc(t->slots, sizeof *t->keys);
-    t->child = gx_xmalloc(t->slots * sizeof *t->child);
-    for (size_t s = 0; s < old; s++)
-        if (keys[s])
-            edge_put(t, keys[s], child[s]);
-    free(keys);
-    free(child);
+    return gx_u64map_get(&t->edges, edge_key(node, ch));
 }
 
 void gx_trie_init(gx_trie *t)
@@ -94,8 +55,7 @@ void gx_trie_init(gx_trie *t)
 void gx_trie_destroy(gx_trie *t)
 {
     free(t->value);
-    free(t->keys);
-    free(t->child);
+    gx_u64map_destroy(&t->edges);
     free(t->han);
     free(t->pairs);
     gx_trie_init(t);
@@ -127,11 +87,12 @@ void gx_trie_index(gx_trie *t)
     if (t->han)
         return;
     t->han = gx_xcalloc(HAN_COUNT, sizeof *t->han);
-    for (size_t s = 0; s < t->slots; s++) {
-        uint64_t key = t->keys[s] - 1;
+    const gx_u64map *e = &t->edges;
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t key = e->keys[s] - 1;
         int slot = han_slot((uint32_t)key);
-        if (t->keys[s] && key >> 32 == 0 && slot >= 0)
-            t->han[slot] = t->child[s] + 1;
+        if (e->keys[s] && key >> 32 == 0 && slot >= 0)
+            t->han[slot] = e->vals[s] + 1;
     }
     if (t->n >= PAIR_FILTER_MIN_NODES)
         build_pairs(t);
@@ -140,39 +101,33 @@ void gx_trie_index(gx_trie *t)
 /* The first-pair filter: the first character of each root child, then every edge out of one. */
 static void build_pairs(gx_trie *t)
 {
+    const gx_u64map *e = &t->edges;
     uint32_t *first = gx_xcalloc(t->n, sizeof *first);
     bool *is_first = gx_xcalloc(t->n, sizeof *is_first);
-    for (size_t s = 0; s < t->slots; s++)
-        if (t->keys[s] && (t->keys[s] - 1) >> 32 == 0) {
-            first[t->child[s]] = (uint32_t)(t->keys[s] - 1);
-            is_first[t->child[s]] = true;
+    for (size_t s = 0; s < e->slots; s++)
+        if (e->keys[s] && (e->keys[s] - 1) >> 32 == 0) {
+            first[e->vals[s]] = (uint32_t)(e->keys[s] - 1);
+            is_first[e->vals[s]] = true;
         }
     t->pairs = gx_xcalloc((size_t)1 << (PAIR_BITS - 6), sizeof *t->pairs);
-    for (size_t s = 0; s < t->slots; s++) {
-        uint64_t key = t->keys[s] - 1;
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t key = e->keys[s] - 1;
         uint32_t parent = (uint32_t)(key >> 32);
-        if (t->keys[s] && parent != 0 && is_first[parent])
+        if (e->keys[s] && parent != 0 && is_first[parent])
             pair_set(t, first[parent], (uint32_t)key);
     }
     free(first);
     free(is_first);
 }
 
-static int32_t new_node(gx_trie *t)
-{
-    if (!t->n) { /* the root */
-        GX_GROW(t->value, t->cap, 1);
-        t->value[t->n++] = -1;
-    }
-    GX_GROW(t->value, t->cap, t->n + 1);
-    t->value[t->n] = -1;
-    return (int32_t)t->n++;
-}
-
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
 {
     if (!len)
         return -1;
+    if (!t->n) { /* the root */
+        GX_GROW(t->value, t->cap, 1);
+        t->value[t->n++] = -1;
+    }
     const unsigned char *u = (const unsigned char *)w;
     int32_t cur = 0;
     uint32_t first = 0;
@@ -182,13 +137,11 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
             first = ch;
         else if (depth == 1 && t->pairs)
             pair_set(t, first, ch);
-        int32_t next = edge_get(t, cur, ch);
-        if (next < 0) {
-            next = new_node(t);
-            if (2 * (t->used + 1) > t->slots)
-                grow_edges(t);
-            edge_put(t, edge_key(cur, ch) + 1, next);
-            t->used++;
+        bool added;
+        int32_t next = *gx_u64map_put(&t->edges, edge_key(cur, ch), (int32_t)t->n, &added);
+        if (added) { /* a new node */
+            GX_GROW(t->value, t->cap, t->n + 1);
+            t->value[t->n++] = -1;
             int slot = cur == 0 && t->han ? han_slot(ch) : -1;
             if (slot >= 0)
                 t->han[slot] = next + 1;
