@@ -132,6 +132,24 @@ static void add_alias(gx_strvec *al, const char *name, const gx_buf *b)
         gx_strvec_push(al, b->data);
 }
 
+/* Mentions of firms by short names: at each place in the text the longest name in t (its value
+ * the firm's index in names; negative: a name two firms share, left alone) not inside a firm's or
+ * person's mention already. */
+static void short_name_mentions(const gx_trie *t, const gx_strvec *names, const gx_article *a, gx_extraction *x)
+{
+    const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
+    for (size_t i = 0; names->n && i < a->len && !x->truncated;) {
+        int32_t id = -1;
+        size_t n = gx_is_han_at(a->text, i, a->len) ? gx_trie_longest(t, a->text + i, a->len - i, &id) : 0;
+        if (n && id >= 0 && !gx_x_covered(x, i, i + n, taken)) {
+            gx_x_add(x, GX_ENT_COMPANY, i, i + n, names->v[id], strlen(names->v[id]), "", GX_MF_ALIAS);
+            i += n;
+        } else {
+            i += gx_utf8_len((unsigned char)a->text[i]);
+        }
+    }
+}
+
 /* Later mentions of the article's firms by their aliases, found in one pass over the text with a
  * trie of every alias (a spelling two firms share goes to the first). */
 static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
@@ -155,37 +173,9 @@ static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
         }
         gx_strvec_push(&names, m->name);
     }
-    const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
-    for (size_t i = 0; names.n && i < a->len && !x->truncated;) {
-        int32_t id;
-        size_t n = gx_is_han_at(a->text, i, a->len) ? gx_trie_longest(&t, a->text + i, a->len - i, &id) : 0;
-        if (n && !gx_x_covered(x, i, i + n, taken)) {
-            gx_x_add(x, GX_ENT_COMPANY, i, i + n, names.v[id], strlen(names.v[id]), "", GX_MF_ALIAS);
-            i += n;
-        } else {
-            i += gx_utf8_len((unsigned char)a->text[i]);
-        }
-    }
+    short_name_mentions(&t, &names, a, x);
     gx_strvec_destroy(&names);
     gx_trie_destroy(&t);
-}
-
-/* Firms the rest of the corpus names, by the short names it gave them (钛迩赛 in an article that
- * never names 浙江钛迩赛新材料有限公司 in full); a short name two firms share is left alone. */
-static void corpus_firms(const gx_names *known, const gx_article *a, gx_extraction *x)
-{
-    const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
-    for (size_t i = 0; i < a->len && !x->truncated;) {
-        int32_t id = -1;
-        size_t n = gx_is_han_at(a->text, i, a->len) ? gx_trie_longest(&known->firms, a->text + i, a->len - i, &id) : 0;
-        if (n && id >= 0 && !gx_x_covered(x, i, i + n, taken)) {
-            const char *full = known->firm_names.v[id];
-            gx_x_add(x, GX_ENT_COMPANY, i, i + n, full, strlen(full), "", GX_MF_ALIAS);
-            i += n;
-        } else {
-            i += gx_utf8_len((unsigned char)a->text[i]);
-        }
-    }
 }
 
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
@@ -243,6 +233,8 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
 void gx_ner_company_aliases(const gx_names *known, const gx_article *a, gx_extraction *x, size_t first)
 {
     alias_mentions(a, x, first);
-    if (known && known->firm_names.n)
-        corpus_firms(known, a, x);
+    /* then the firms the rest of the corpus names, by the short names it gave them (钛迩赛 in an
+     * article that never names 浙江钛迩赛新材料有限公司 in full) */
+    if (known)
+        short_name_mentions(&known->firms, &known->firm_names, a, x);
 }
