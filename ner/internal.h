@@ -110,8 +110,8 @@ struct gx_names {
     gx_trie firms;        /* a firm's short name -> index in firm_names; FIRM_SHARED if two firms share it */
     gx_strmap firm_index; /* full name -> index in firm_names */
     gx_strvec firm_names; /* full names */
-    gx_strvec firm_pairs; /* "alias\tfull" as added, for merging */
-    gx_strvec pending;    /* "alias\tfull" collected from one file, indexed only when merged */
+    gx_strvec pair_alias, pair_full; /* the (short name, firm) pairs of the set, for merging; a set
+                                      * gx_names_collect fills has only these, indexed when merged */
 };
 enum { FIRM_SHARED = -2 };
 

@@ -213,8 +213,8 @@ gx_names *gx_names_new(void)
     gx_trie_init(&n->firms);
     gx_strmap_init(&n->firm_index);
     gx_strvec_init(&n->firm_names);
-    gx_strvec_init(&n->firm_pairs);
-    gx_strvec_init(&n->pending);
+    gx_strvec_init(&n->pair_alias);
+    gx_strvec_init(&n->pair_full);
     return n;
 }
 
@@ -227,8 +227,8 @@ void gx_names_free(gx_names *n)
     gx_trie_destroy(&n->firms);
     gx_strmap_destroy(&n->firm_index);
     gx_strvec_destroy(&n->firm_names);
-    gx_strvec_destroy(&n->firm_pairs);
-    gx_strvec_destroy(&n->pending);
+    gx_strvec_destroy(&n->pair_alias);
+    gx_strvec_destroy(&n->pair_full);
     free(n);
 }
 
@@ -255,13 +255,8 @@ void gx_names_add_firm(gx_names *n, const char *alias, const char *full)
         if (before == FIRM_SHARED)
             return;
     }
-    gx_buf pair;
-    gx_buf_init(&pair);
-    gx_buf_add(&pair, alias, al);
-    gx_buf_addc(&pair, '\t');
-    gx_buf_add(&pair, full, fl);
-    gx_strvec_push(&n->firm_pairs, pair.data);
-    gx_buf_destroy(&pair);
+    gx_strvec_push(&n->pair_alias, alias);
+    gx_strvec_push(&n->pair_full, full);
 }
 
 void gx_names_merge(gx_names *dst, const gx_names *src)
@@ -271,26 +266,15 @@ void gx_names_merge(gx_names *dst, const gx_names *src)
     gx_trie_index(&dst->firms);
     for (size_t i = 0; i < src->list.n; i++)
         gx_names_add(dst, src->list.v[i]);
-    const gx_strvec *lists[] = {&src->firm_pairs, &src->pending};
-    for (size_t l = 0; l < 2; l++)
-        for (size_t i = 0; i < lists[l]->n; i++) {
-            const char *pair = lists[l]->v[i], *tab = strchr(pair, '\t');
-            char *alias = gx_xstrndup(pair, (size_t)(tab - pair));
-            gx_names_add_firm(dst, alias, tab + 1);
-            free(alias);
-        }
+    for (size_t i = 0; i < src->pair_alias.n; i++)
+        gx_names_add_firm(dst, src->pair_alias.v[i], src->pair_full.v[i]);
 }
 
-/* Keeps "alias<TAB>full" of one article's firm, to be indexed when merged. */
+/* Keeps one article's (short name, firm) pair, to be indexed when merged. */
 static void pend_firm(gx_names *n, const char *alias, size_t len, const char *full)
 {
-    gx_buf pair;
-    gx_buf_init(&pair);
-    gx_buf_add(&pair, alias, len);
-    gx_buf_addc(&pair, '\t');
-    gx_buf_adds(&pair, full);
-    gx_strvec_push(&n->pending, pair.data);
-    gx_buf_destroy(&pair);
+    gx_strvec_pushn(&n->pair_alias, alias, len);
+    gx_strvec_push(&n->pair_full, full);
 }
 
 size_t gx_names_count(const gx_names *n)
