@@ -145,6 +145,12 @@ static inline bool gx_at(const char *s, size_t i, size_t len, const char *w)
     size_t n = strlen(w);
     return i <= len && n <= len - i && memcmp(s + i, w, n) == 0;
 }
+/* Does the word w end at byte e? */
+static inline bool gx_ends_at(const char *s, size_t e, const char *w)
+{
+    size_t n = strlen(w);
+    return e >= n && memcmp(s + e - n, w, n) == 0;
+}
 /* Is the character at byte i one of the characters of `set` ("的和与")? */
 static inline bool gx_char_in(const char *set, const char *s, size_t i)
 {

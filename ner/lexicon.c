@@ -256,7 +256,7 @@ static size_t town_short(const char *name)
     size_t len = strlen(name);
     for (int k = 0; SFX[k]; k++) {
         size_t n = strlen(SFX[k]);
-        if (len > n && memcmp(name + len - n, SFX[k], n) == 0 && gx_utf8_count(name, len - n) >= 2)
+        if (len > n && gx_ends_at(name, len, SFX[k]) && gx_utf8_count(name, len - n) >= 2)
             return len - n;
     }
     return 0;

@@ -295,12 +295,6 @@ static bool corpus_alias(const gx_lexicon *lex, const char *w, size_t n)
            !gx_trie_longest(&lex->cgeneric, w, n, NULL) && !gx_trie_longest(&lex->places, w, n, &unused);
 }
 
-static bool ends_with(const char *s, size_t n, const char *end)
-{
-    size_t e = strlen(end);
-    return n >= e && memcmp(s + n - e, end, e) == 0;
-}
-
 /* Is the firm one whose short names may stand for it across the corpus?  One registered in full
  * (…有限公司, …股份公司), or one the text vouched for without a suffix (长城汽车 in a list of firms,
  * 独山能源 before its project) — not one found by a bare 公司, 银行 or 厂, which catches phrases as
@@ -308,7 +302,7 @@ static bool ends_with(const char *s, size_t n, const char *end)
 static bool corpus_firm(const gx_lexicon *lex, const char *name)
 {
     size_t n = strlen(name);
-    if (ends_with(name, n, "有限公司") || ends_with(name, n, "有限责任公司") || ends_with(name, n, "股份公司"))
+    if (gx_ends_at(name, n, "有限公司") || gx_ends_at(name, n, "有限责任公司") || gx_ends_at(name, n, "股份公司"))
         return true;
     for (size_t p = 0; p < n; p += gx_utf8_len((unsigned char)name[p]))
         if (gx_trie_longest(&lex->csuffix, name + p, n - p, NULL) == n - p)

@@ -143,12 +143,6 @@ static size_t titled_name_at(const gx_lexicon *lex, const char *s, size_t i, siz
     return name_at_(lex, s, i, len, weak_ok, true);
 }
 
-static bool ends_with_at(const char *s, size_t e, const char *w)
-{
-    size_t n = strlen(w);
-    return e >= n && memcmp(s + e - n, w, n) == 0;
-}
-
 /* Words that stop the backward scan for an office's organisation. */
 static bool org_stop_before(const char *s, size_t e)
 {
@@ -156,7 +150,7 @@ static bool org_stop_before(const char *s, size_t e)
                                     "听取", "等", "的", "了", "并", "将", "会见", "看望", "以及",
                                     "担任", "任", "兼", "原", NULL};
     for (int i = 0; W[i]; i++)
-        if (ends_with_at(s, e, W[i]))
+        if (gx_ends_at(s, e, W[i]))
             return true;
     return false;
 }
@@ -207,7 +201,7 @@ static void chain_titles(const gx_lexicon *lex, const char *s, size_t i, size_t 
     gx_strvec parts;
     gx_strvec_init(&parts);
     gx_strvec_pushn(&parts, s + start, e - start);
-    while (start >= strlen("、") && ends_with_at(s, start, "、")) {
+    while (start >= strlen("、") && gx_ends_at(s, start, "、")) {
         size_t se = start - strlen("、");
         size_t sa = org_start(s, se);
         if (sa == se || !ends_with_office(lex, s, sa, se))
@@ -275,7 +269,7 @@ static void names_before(const gx_lexicon *lex, const gx_article *a, gx_extracti
 {
     const char *s = a->text;
     size_t e = g;
-    bool etc = ends_with_at(s, e, "等");
+    bool etc = gx_ends_at(s, e, "等");
     if (etc)
         e -= strlen("等");
     gx_span found[40];
@@ -290,7 +284,7 @@ static void names_before(const gx_lexicon *lex, const gx_article *a, gx_extracti
             name_at(lex, s, b, e, true) != e)
             break;
         found[n++] = (gx_span){b, e};
-        if (b < strlen("、") || !ends_with_at(s, b, "、"))
+        if (b < strlen("、") || !gx_ends_at(s, b, "、"))
             break;
         e = b - strlen("、");
     }

@@ -39,8 +39,7 @@ static void add_place(gx_extraction *x, size_t b, size_t e, const char *name, co
 /* Does the text before p end with a town's or street's suffix (曹桥街道|石龙村)? */
 static bool after_town(const char *s, size_t p)
 {
-    return (p >= 6 && memcmp(s + p - 6, "街道", 6) == 0) ||
-           (p >= 3 && (memcmp(s + p - 3, "镇", 3) == 0 || memcmp(s + p - 3, "乡", 3) == 0));
+    return gx_ends_at(s, p, "街道") || gx_ends_at(s, p, "镇") || gx_ends_at(s, p, "乡");
 }
 
 /* Start of the name of a zone or village whose suffix begins at i: back to a boundary, at most
