@@ -55,6 +55,9 @@ typedef struct user_entity {
     char *aliases;
 } user_entity;
 
+/* flags in the values of gx_lexicon.abbrev */
+enum { ABBR_TRAVEL = 1, ABBR_ALONE = 2 };
+
 struct gx_lexicon {
     gx_trie titles;      /* value: title_kind */
     gx_trie surnames;    /* value: surname_kind */
@@ -72,8 +75,9 @@ struct gx_lexicon {
     gx_trie place_sfx;   /* zone/village suffixes; value: place_level */
     gx_trie place_stop;  /* spellings never read as places (data/place_stop.tsv) */
     gx_trie place_org;   /* words that make an organisation of the place before them (中国队, 北京大学) */
-    gx_trie abbrev;      /* one-character country forms (中, 美); value: 2 × index into place[], + 1 if
-                          * the form also stands alone after a verb of travel (访华, 赴美) */
+    gx_trie abbrev;      /* one-character country forms (中, 美); value: 4 × index into place[], + ABBR_TRAVEL
+                          * if the form also stands alone after a verb of travel (访华, 赴美), + ABBR_ALONE
+                          * if it stands for its country anywhere outside an organisation's name (俄) */
     gx_trie pair_follow; /* words after a run of them that make it a pair of countries (中美关系) */
     gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美) */
     gx_trie not_place;   /* words that hold a place's name but are no place (发展中国家) */

@@ -310,10 +310,10 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                                  gx_error *err)
 {
     enum { COUNTRY, REGION, CITY, ZONE_SFX, VILLAGE_SFX, ORG_SFX, ABBREV, PAIR_FOLLOW, ABBREV_LEAD, ALIAS,
-           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD };
+           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD, ABBREV_ALONE };
     static const char *const K[] = {"country", "region", "city", "zone-suffix", "village-suffix", "org-suffix",
                                     "abbreviation", "pair-follow", "abbreviation-lead", "alias",
-                                    "abbreviation-travel", "not-place", "not-lead", NULL};
+                                    "abbreviation-travel", "not-place", "not-lead", "abbreviation-alone", NULL};
     int k = nf > 1 ? kind_of(f[1], K) : -1;
     if (k < 0)
         return bad_kind(file, line, nf > 1 ? f[1] : "", err);
@@ -334,7 +334,7 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
             return dup(file, line, f[0], err);
         return GX_OK;
     }
-    if (k == ABBREV || k == ABBREV_TRAVEL || k == ALIAS) {
+    if (k == ABBREV || k == ABBREV_TRAVEL || k == ABBREV_ALONE || k == ALIAS) {
         int32_t entry = nf > 2 ? gx_trie_get(&lex->places, f[2], strlen(f[2])) : -1;
         if (entry < 0)
             return gx_error_set(err, GX_ERR_PARSE, file, line, -1,
@@ -344,7 +344,8 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
             index_place(lex, f[0], id);
             return GX_OK;
         }
-        if (gx_trie_add(&lex->abbrev, f[0], n, 2 * id + (k == ABBREV_TRAVEL)) >= 0)
+        int32_t flags = k == ABBREV_ALONE ? ABBR_TRAVEL | ABBR_ALONE : k == ABBREV_TRAVEL ? ABBR_TRAVEL : 0;
+        if (gx_trie_add(&lex->abbrev, f[0], n, 4 * id + flags) >= 0)
             return dup(file, line, f[0], err);
         return GX_OK;
     }

@@ -71,7 +71,19 @@ static size_t suffixed_start(const gx_lexicon *lex, const char *s, size_t i, siz
     return chars >= 2 ? b : i;
 }
 
-/* Zones (…经济开发区) and villages (石龙村): the words before the suffix name them. */
+/* Does the village suffix at i..e begin a word instead (清廉村居, 进村社区: villages in general;
+ * 实行村民代表, 调整村干部, 改善村容, 附近村庄)? */
+static bool word_after_village(const char *s, size_t i, size_t e, size_t len)
+{
+    if (e >= len)
+        return false;
+    return gx_char_in("居社", s, e) ||
+           (e - i == 3 && memcmp(s + i, "村", 3) == 0 && gx_char_in("民委干务容庄级办落官医管", s, e));
+}
+
+/* Zones (…经济开发区) and villages (石龙村): the words before the suffix name them.  A zone's
+ * name of more than four characters starts with a place (长三角(平湖)汽车电子产业园), so that a
+ * clause is not read as one (专家们还指出当前制约高新区). */
 static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
@@ -87,7 +99,8 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
         bool village = level == PL_VILLAGE;
         size_t b = suffixed_start(lex, s, i, len, village);
         bool ok = b < i && !gx_trie_longest(&lex->not_lead, s + b, i - b, NULL) &&
-                  !(village && e < len && gx_char_in("居社", s, e)); /* 清廉村居, 进村社区: villages in general */
+                  !(village && word_after_village(s, i, e, len)) &&
+                  (village || gx_utf8_count(s + b, i - b) <= 4 || gx_trie_longest(&lex->places, s + b, i - b, NULL));
         if (ok && !gx_x_covered(x, b, e, ~0u)) {
             char *name = gx_xstrndup(s + b, e - b);
             add_place(x, b, e, name, "", "", (place_level)level);
@@ -95,6 +108,35 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
         }
         i = e;
     }
+}
+
+/* 中国队, 北京大学, 中国计算机函授学院: an organisation's suffix within a few characters after the
+ * place (with no break between) makes the place part of the organisation's name — unless another
+ * place or division comes first (北京市怀柔县民政局: 北京市 is where the bureau's county is), the place is named
+ * as a region (台湾地区有关法院), or the suffix begins a title or a generic word (财政部长, 卫生部门).
+ * Right after a division, 委 is its party committee (陕西省委). */
+static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size_t len)
+{
+    enum { WITHIN = 5 };
+    static const char BREAKS[] = "的和与在是对从向为将把被、及或等到";
+    if (gx_at(s, e, len, "地区"))
+        return false;
+    if (gx_at(s, e, len, "委") && gx_char_in("省市州县区", s, gx_utf8_prev(s, e))) /* 陕西省委 */
+        return true;
+    if (gx_at(s, e, len, "军") && !gx_at(s, e, len, "军方")) /* an army is an organisation: 中国军队, 俄军 (as 中国人民解放军) */
+        return true;
+    for (int k = 0; k <= WITHIN && gx_is_han_at(s, e, len); k++) {
+        int32_t unused;
+        if (k > 0 && gx_char_in("省市州县区", s, e)) /* 栾城县委: the organisation is that division's */
+            return false;
+        size_t n = gx_trie_longest(&lex->place_org, s + e, len - e, NULL);
+        if (n)
+            return !gx_char_in("长门", s, e + n);
+        if (gx_char_in(BREAKS, s, e) || gx_trie_longest(&lex->places, s + e, len - e, &unused))
+            return false;
+        e += gx_utf8_len((unsigned char)s[e]);
+    }
+    return false;
 }
 
 /* One-character country forms: a run before a word of relations (中美关系, 中日韩合作), a list
@@ -119,40 +161,33 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
     size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, NULL) : 0;
     int32_t unused;
     size_t one = lead ? gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) : 0;
-    if (one && (ids[0] & 1) && !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused) &&
+    if (one && (ids[0] & ABBR_TRAVEL) && !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused) &&
         !gx_at(s, i + lead + one, len, "、")) { /* 远离欧、美等: a list, read from 欧 */
         at[0] = i + lead;
         k = 1;
         e = at[0] + gx_utf8_len((unsigned char)s[at[0]]);
-    } else if (!(k >= 2 && gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL)) &&
-               !(k >= 3 && listed) && !(k >= 2 && listed && gx_at(s, e, len, "等")) &&
-               !(k == 1 && gx_at(s, e, len, "方") && ((ids[0] & 1) || gx_at(s, i, len, "中")) &&
-                 !gx_trie_longest(&lex->places, s + i, len - i, &unused))) { /* not 西方 */
-        return 0;
+    } else {
+        bool pair = k >= 2 && gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL);
+        bool list = (k >= 3 && listed) || (k >= 2 && listed && gx_at(s, e, len, "等"));
+        bool side = k == 1 && gx_at(s, e, len, "方") && ((ids[0] & ABBR_TRAVEL) || gx_at(s, i, len, "中")) &&
+                    !gx_trie_longest(&lex->places, s + i, len - i, &unused); /* not 西方 */
+        if (!pair && !list && !side) {
+            /* 俄 alone (俄金融市场, 俄外长), not in an organisation's name (俄国防部) and without
+             * the characters after it (俄新社 names no Singapore) */
+            size_t one_end = i + gx_utf8_len((unsigned char)s[i]);
+            if (k == 0 || !(ids[0] & ABBR_ALONE) || in_organisation(lex, s, one_end, len))
+                return 0;
+            k = 1;
+            e = one_end;
+        }
     }
     if (gx_x_covered(x, i, e, ~0u))
         return 0;
     for (size_t j = 0; j < k; j++) {
-        const place *c = &lex->place[ids[j] / 2];
+        const place *c = &lex->place[ids[j] / 4];
         add_place(x, at[j], at[j] + gx_utf8_len((unsigned char)s[at[j]]), c->name, c->code, c->parent, c->level);
     }
     return e - i;
-}
-
-/* 中国队, 北京大学, 中国计算机函授学院: an organisation's suffix within a few characters after the
- * place (with no break between) makes the place part of the organisation's name. */
-static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size_t len)
-{
-    enum { WITHIN = 5 };
-    static const char BREAKS[] = "的和与在是对从向为将把被、及或等到";
-    for (int k = 0; k <= WITHIN && gx_is_han_at(s, e, len); k++) {
-        if (gx_trie_longest(&lex->place_org, s + e, len - e, NULL))
-            return true;
-        if (gx_char_in(BREAKS, s, e))
-            return false;
-        e += gx_utf8_len((unsigned char)s[e]);
-    }
-    return false;
 }
 
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)

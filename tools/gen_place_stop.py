@@ -54,7 +54,7 @@ def main():
                 towns.add(town_short(name))
             elif level != 'town':
                 named.update(w for w in (name, short) if w)
-    suffixes = set()
+    suffixes, zone_suffixes = set(), set()
     extra = []
     for name in ('places_world.tsv', 'place_words.tsv'):
         with open(os.path.join(HERE, '..', 'data', name), encoding='utf-8') as f:
@@ -67,11 +67,22 @@ def main():
             named.add(cols[0])
         if cols[1] in ('zone-suffix', 'village-suffix'):
             suffixes.add(cols[0])
+        if cols[1] == 'zone-suffix':
+            zone_suffixes.add(cols[0])
     # a town's short form never stops a division's, country's or city's own name (大连, 柏林)
     shorts |= towns - named
     stop = set(w for w in BY_HAND)
     # divisions named by a bare zone suffix (经济开发区, 高新区): the suffix alone names no place
     stop |= suffixes & (named | all_names)
+    # and by a common word, not itself a place's name, before a zone suffix (科技工业园, 旅游度假区):
+    # read as a zone where the text names one
+    for name in all_names:
+        for sfx in zone_suffixes:
+            lead = name[:-len(sfx)]
+            if (name.endswith(sfx) and len(lead) >= 2 and freq.get(lead, (0,))[0] >= 200 and
+                    lead not in named | shorts | all_names and
+                    not any(lead + level in all_names for level in ('区', '县', '市', '镇', '乡', '街道'))):
+                stop.add(name)
     for s in shorts:
         n, pos = freq.get(s, (0, ''))
         if n >= 200 and pos != 'ns':
