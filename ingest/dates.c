@@ -132,7 +132,13 @@ typedef struct mentry {
 struct gx_manifest {
     mentry *v;
     size_t n, cap;
+    gx_strmap by_path, by_real; /* the first entry with that path or realpath: index into v */
 };
+
+static void index_entry(gx_strmap *map, const char *key, size_t i)
+{
+    gx_strmap_put(map, key, strlen(key), (int64_t)i, NULL); /* a repeated key keeps its first entry */
+}
 
 gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *err)
 {
@@ -141,6 +147,8 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
     if (gx_read_file(path, &data, &len, err) != GX_OK)
         return NULL;
     gx_manifest *m = gx_xcalloc(1, sizeof *m);
+    gx_strmap_init(&m->by_path);
+    gx_strmap_init(&m->by_real);
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     long lineno = 0;
@@ -181,6 +189,9 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
         me->path = gx_buf_take(&full);
         me->real = realpath(me->path, NULL);
         me->date = d;
+        index_entry(&m->by_path, me->path, m->n - 1);
+        if (me->real)
+            index_entry(&m->by_real, me->real, m->n - 1);
     }
     free(data);
     return m;
@@ -195,6 +206,8 @@ void gx_manifest_free(gx_manifest *m)
         free(m->v[i].real);
     }
     free(m->v);
+    gx_strmap_destroy(&m->by_path);
+    gx_strmap_destroy(&m->by_real);
     free(m);
 }
 
@@ -202,11 +215,13 @@ gx_date gx_manifest_lookup(const gx_manifest *m, const char *path)
 {
     if (!m)
         return 0;
+    /* the first entry naming the file either way, as a scan of the manifest in order would find */
     char *real = realpath(path, NULL);
-    gx_date d = 0;
-    for (size_t i = 0; i < m->n && !d; i++)
-        if ((real && m->v[i].real && strcmp(real, m->v[i].real) == 0) || strcmp(path, m->v[i].path) == 0)
-            d = m->v[i].date;
+    const int64_t *by_real = real ? gx_strmap_get(&m->by_real, real, strlen(real)) : NULL;
+    const int64_t *by_path = gx_strmap_get(&m->by_path, path, strlen(path));
     free(real);
-    return d;
+    if (!by_real && !by_path)
+        return 0;
+    int64_t i = !by_real ? *by_path : !by_path ? *by_real : *by_real < *by_path ? *by_real : *by_path;
+    return m->v[i].date;
 }
