@@ -345,42 +345,54 @@ void gx_strmap_init(gx_strmap *m)
 
 void gx_strmap_destroy(gx_strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->klens);
-    free(m->vals);
+    for (char *b = m->block; b;) {
+        char *prev;
+        memcpy(&prev, b, sizeof prev);
+        free(b);
+        b = prev;
+    }
+    free(m->slots);
     gx_strmap_init(m);
 }
 
-static size_t map_slot(char *const *keys, const size_t *klens, size_t cap, const char *key,
-                       size_t klen)
+/* A copy of key (NUL-terminated) in the map's blocks. */
+static const char *map_keep(gx_strmap *m, const char *key, size_t klen)
+{
+    if (!m->block || m->block_used + klen + 1 > m->block_cap) {
+        size_t cap = m->block_cap ? m->block_cap * 2 : 512;
+        if (cap > 65536)
+            cap = 65536;
+        if (cap < sizeof(char *) + klen + 1)
+            cap = sizeof(char *) + klen + 1;
+        char *b = gx_xmalloc(cap);
+        memcpy(b, &m->block, sizeof m->block);
+        m->block = b;
+        m->block_cap = cap;
+        m->block_used = sizeof(char *);
+    }
+    char *k = m->block + m->block_used;
+    memcpy(k, key, klen);
+    k[klen] = '\0';
+    m->block_used += klen + 1;
+    return k;
+}
+
+static size_t map_slot(const gx_strmap_slot *slots, size_t cap, const char *key, size_t klen)
 {
     size_t i = (size_t)gx_hash(key, klen) & (cap - 1);
-    while (keys[i] && !(klens[i] == klen && memcmp(keys[i], key, klen) == 0))
+    while (slots[i].key && !(slots[i].klen == klen && memcmp(slots[i].key, key, klen) == 0))
         i = (i + 1) & (cap - 1);
     return i;
 }
 
 static void map_rehash(gx_strmap *m, size_t cap)
 {
-    char **keys = gx_xcalloc(cap, sizeof *keys);
-    size_t *klens = gx_xcalloc(cap, sizeof *klens);
-    int64_t *vals = gx_xcalloc(cap, sizeof *vals);
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
-            continue;
-        size_t j = map_slot(keys, klens, cap, m->keys[i], m->klens[i]);
-        keys[j] = m->keys[i];
-        klens[j] = m->klens[i];
-        vals[j] = m->vals[i];
-    }
-    free(m->keys);
-    free(m->klens);
-    free(m->vals);
-    m->keys = keys;
-    m->klens = klens;
-    m->vals = vals;
+    gx_strmap_slot *slots = gx_xcalloc(cap, sizeof *slots);
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            slots[map_slot(slots, cap, m->slots[i].key, m->slots[i].klen)] = m->slots[i];
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
 }
 
@@ -388,24 +400,22 @@ int64_t *gx_strmap_put(gx_strmap *m, const char *key, size_t klen, int64_t dflt,
 {
     if ((m->n + 1) * 4 >= m->cap * 3)
         map_rehash(m, m->cap ? m->cap * 2 : 16);
-    size_t i = map_slot(m->keys, m->klens, m->cap, key, klen);
+    size_t i = map_slot(m->slots, m->cap, key, klen);
     if (added)
-        *added = m->keys[i] == NULL;
-    if (!m->keys[i]) {
-        m->keys[i] = gx_xstrndup(key, klen);
-        m->klens[i] = klen;
-        m->vals[i] = dflt;
+        *added = m->slots[i].key == NULL;
+    if (!m->slots[i].key) {
+        m->slots[i] = (gx_strmap_slot){map_keep(m, key, klen), klen, dflt};
         m->n++;
     }
-    return &m->vals[i];
+    return &m->slots[i].val;
 }
 
 int64_t *gx_strmap_get(const gx_strmap *m, const char *key, size_t klen)
 {
     if (!m->cap)
         return NULL;
-    size_t i = map_slot(m->keys, m->klens, m->cap, key, klen);
-    return m->keys[i] ? &m->vals[i] : NULL;
+    size_t i = map_slot(m->slots, m->cap, key, klen);
+    return m->slots[i].key ? &m->slots[i].val : NULL;
 }
 
 void gx_u64map_init(gx_u64map *m)

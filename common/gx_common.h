@@ -103,12 +103,18 @@ bool gx_list_has(const char *list, char sep, const char *name);
 /* Joins with `sep` into a new string. */
 char *gx_strvec_join(const gx_strvec *sv, const char *sep);
 
-/* An open-addressing map from byte strings to int64 values.  Keys are copied. */
+/* An open-addressing map from byte strings to int64 values.  Keys are copied into blocks the
+ * map owns (one allocation for many keys, freed together). */
+typedef struct gx_strmap_slot {
+    const char *key; /* NULL: empty */
+    size_t klen;
+    int64_t val;
+} gx_strmap_slot;
 typedef struct gx_strmap {
-    char **keys;
-    size_t *klens;
-    int64_t *vals;
+    gx_strmap_slot *slots;
     size_t cap, n;
+    char *block;             /* the newest block of key bytes; each begins with a pointer to the last */
+    size_t block_used, block_cap;
 } gx_strmap;
 void gx_strmap_init(gx_strmap *m);
 void gx_strmap_destroy(gx_strmap *m);

@@ -222,8 +222,9 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         drop_industry(lex, &t);
         add_alias(&al, m->name, &t);
         gx_buf_destroy(&t);
-        free(m->aliases);
-        m->aliases = gx_strvec_join(&al, "|");
+        char *joined = gx_strvec_join(&al, "|");
+        gx_x_set(&m->aliases, joined);
+        free(joined);
         gx_strvec_destroy(&al);
         i = e;
     }

@@ -98,6 +98,9 @@ struct gx_lexicon {
 };
 
 /* Appends a mention; strings are copied ("" for NULL). */
+/* Sets a mention's string field (titles, aliases, code, parent) to a copy of value, freeing the
+ * old one: fields start as one shared "" that is never freed (most mentions keep it). */
+void gx_x_set(char **field, const char *value);
 gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, const char *name,
                      size_t name_len, const char *titles, unsigned flags);
 /* Appends an event; the caller records each (kind, official, company) once (visits.c keeps the set). */

@@ -30,13 +30,28 @@ void gx_extraction_init(gx_extraction *x)
     memset(x, 0, sizeof *x);
 }
 
+/* The "" every mention's string fields start from, never freed. */
+static char EMPTY[1];
+
+static void free_field(char *s)
+{
+    if (s != EMPTY)
+        free(s);
+}
+
+void gx_x_set(char **field, const char *value)
+{
+    free_field(*field);
+    *field = *value ? gx_xstrdup(value) : EMPTY;
+}
+
 static void free_mention(gx_mention *m)
 {
     free(m->name);
-    free(m->titles);
-    free(m->aliases);
-    free(m->code);
-    free(m->parent);
+    free_field(m->titles);
+    free_field(m->aliases);
+    free_field(m->code);
+    free_field(m->parent);
     memset(m, 0, sizeof *m);
 }
 
@@ -70,8 +85,7 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
         gx_mention *o = &x->overflow;
         x->truncated = true;
         free_mention(o);
-        *o = (gx_mention){type, {start, end}, gx_xstrndup(name, name_len), gx_xstrdup(""), gx_xstrdup(""),
-                          gx_xstrdup(""), gx_xstrdup(""), flags};
+        *o = (gx_mention){type, {start, end}, gx_xstrndup(name, name_len), EMPTY, EMPTY, EMPTY, EMPTY, flags};
         return o;
     }
     GX_GROW(x->m, x->cap, x->n + 1);
@@ -79,10 +93,10 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
     m->type = type;
     m->span = (gx_span){start, end};
     m->name = gx_xstrndup(name, name_len);
-    m->titles = gx_xstrdup(titles ? titles : "");
-    m->aliases = gx_xstrdup("");
-    m->code = gx_xstrdup("");
-    m->parent = gx_xstrdup("");
+    m->titles = titles && *titles ? gx_xstrdup(titles) : EMPTY;
+    m->aliases = EMPTY;
+    m->code = EMPTY;
+    m->parent = EMPTY;
     m->flags = flags;
     for (size_t i = start; i < end && i < x->cover_len; i++)
         x->cover[i] |= (unsigned char)(1u << type);
@@ -141,8 +155,7 @@ static void user_entities(const gx_lexicon *lex, const gx_article *a, gx_extract
         if (n && !gx_x_covered(x, i, i + n, ~0u)) {
             const user_entity *u = &lex->user_ent[id];
             gx_mention *m = gx_x_add(x, u->type, i, i + n, u->name, strlen(u->name), "", 0);
-            free(m->aliases);
-            m->aliases = gx_xstrdup(u->aliases);
+            gx_x_set(&m->aliases, u->aliases);
             if (strcmp(u->name, "") != 0 && (n != strlen(u->name) || memcmp(a->text + i, u->name, n) != 0))
                 m->flags |= GX_MF_ALIAS;
             i += n;

@@ -30,10 +30,8 @@ static void add_place(gx_extraction *x, size_t b, size_t e, const char *name, co
                       const char *parent, place_level level)
 {
     gx_mention *m = gx_x_add(x, GX_ENT_PLACE, b, e, name, strlen(name), LEVEL_NAMES[level], 0);
-    free(m->code);
-    m->code = gx_xstrdup(code);
-    free(m->parent);
-    m->parent = gx_xstrdup(parent);
+    gx_x_set(&m->code, code);
+    gx_x_set(&m->parent, parent);
 }
 
 /* Does the text before p end with a town's or street's suffix (曹桥街道|石龙村)? */
