@@ -15,6 +15,8 @@ typedef struct gx_trie {
                          * (0: no word starts with it), so most lookups end without hashing */
     uint64_t *pairs;    /* if indexed and large: a bit per hashed pair of first two characters
                          * of a word, so a lookup in a big trie rarely takes its second step */
+    uint64_t first[16]; /* a bit per hashed first character of a word (gx_trie_first_bit), so that
+                         * an unindexed trie (one article's names) answers most lookups inline */
 } gx_trie;
 void gx_trie_init(gx_trie *t);
 /* Adds the first-character index, and for a large trie the first-pair filter (both kept up to date
@@ -24,15 +26,27 @@ void gx_trie_destroy(gx_trie *t);
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value);
+/* The bit of gx_trie.first for a character packed as trie.c packs it (its UTF-8 bytes). */
+static inline unsigned gx_trie_first_bit(uint32_t packed)
+{
+    return (packed * 2654435761u) >> 22;
+}
 /* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
- * the commonest answer: an indexed trie has no word starting with this CJK character. */
+ * the commonest answer: no word starts with this three-byte character (an indexed trie knows
+ * for each CJK character, any trie for most characters). */
 static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (t->han && len >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
         uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-        if (cp >= 0x4E00 && !t->han[cp - 0x4E00])
-            return 0;
+        if (t->han && cp >= 0x4E00 && cp <= 0x9FFF) {
+            if (!t->han[cp - 0x4E00])
+                return 0;
+        } else {
+            unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
+            if (!(t->first[b >> 6] >> (b & 63) & 1))
+                return 0;
+        }
     }
     return gx_trie_longest_(t, s, len, value);
 }

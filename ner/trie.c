@@ -133,10 +133,13 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     uint32_t first = 0;
     for (size_t i = 0, k, depth = 0; i < len; i += k, depth++) {
         uint32_t ch = char_at(u + i, len - i, &k);
-        if (depth == 0)
+        if (depth == 0) {
             first = ch;
-        else if (depth == 1 && t->pairs)
+            unsigned b = gx_trie_first_bit(ch);
+            t->first[b >> 6] |= 1ull << (b & 63);
+        } else if (depth == 1 && t->pairs) {
             pair_set(t, first, ch);
+        }
         bool added;
         int32_t next = *gx_u64map_put(&t->edges, edge_key(cur, ch), (int32_t)t->n, &added);
         if (added) { /* a new node */
