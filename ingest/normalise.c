@@ -53,15 +53,13 @@ static bool line_ends_sentence(const char *s, const line *l)
 }
 
 /* Appends a line's text with padding spaces removed: a run of spaces is kept
- * (as one) only between two ASCII word characters. */
+ * (as one) only between two ASCII word characters.  The text between spaces is copied whole. */
 static void add_line(gx_buf *out, const char *s, const line *l)
 {
     uint32_t prev = 0;
     size_t i = l->start;
     while (i < l->end) {
-        size_t n;
-        uint32_t cp = gx_utf8_at(s + i, &n);
-        if (cp == ' ') {
+        if (s[i] == ' ') {
             size_t j = i;
             while (j < l->end && s[j] == ' ')
                 j++;
@@ -71,10 +69,18 @@ static void add_line(gx_buf *out, const char *s, const line *l)
             i = j;
             continue;
         }
-        gx_buf_add(out, s + i, n);
-        prev = cp;
-        i += n;
+        const char *sp = memchr(s + i, ' ', l->end - i);
+        size_t e = sp ? (size_t)(sp - s) : l->end;
+        gx_buf_add(out, s + i, e - i);
+        prev = gx_utf8_at(s + gx_utf8_prev(s, e), NULL);
+        i = e;
     }
+}
+
+/* Does the character starting with byte c possibly fold (U+FF01–U+FF5E, U+3000, U+00A0)? */
+static bool may_fold(unsigned char c)
+{
+    return c == 0xEF || c == 0xE3 || c == 0xC2;
 }
 
 void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
@@ -83,7 +89,16 @@ void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
     gx_buf f;
     gx_buf_init(&f);
     gx_buf_reserve(&f, len);
+    gx_buf_reserve(out, len + 1);
     for (size_t i = 0; i < len;) {
+        if (!may_fold((unsigned char)text[i])) { /* the run up to a character that may fold */
+            size_t e = i + 1;
+            while (e < len && !may_fold((unsigned char)text[e]))
+                e++;
+            gx_buf_add(&f, text + i, e - i);
+            i = e;
+            continue;
+        }
         size_t n;
         uint32_t cp = gx_utf8_at(text + i, &n);
         uint32_t fc = fold(cp);
