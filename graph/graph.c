@@ -64,14 +64,21 @@ void gx_graph_free(gx_graph *g)
         free(e->dates.v);
     }
     free(g->ent);
+    gx_graph_drop_pairs(g);
+    gx_strmap_destroy(&g->index);
+    free(g);
+}
+
+void gx_graph_drop_pairs(gx_graph *g)
+{
     for (size_t i = 0; i < g->np; i++) {
         free(g->pairs[i].dates.v);
         free(g->pairs[i].visit_dates.v);
     }
     free(g->pairs);
-    gx_strmap_destroy(&g->index);
+    g->pairs = NULL;
+    g->np = g->cp = 0;
     gx_u64map_destroy(&g->pindex);
-    free(g);
 }
 
 /* The entity for (type, name), created if new. */

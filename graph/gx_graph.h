@@ -4,8 +4,8 @@
  * Accumulation is associative: shards built separately and merged with
  * gx_graph_merge give the same network as one pass, whatever the order.
  *
- * Ownership: gx_graph_new/gx_graph_free; gx_graph_build returns a network the
- * caller frees with gx_network_free. */
+ * Ownership: gx_graph_new/gx_graph_free; gx_graph_build (which takes g's co-occurrences)
+ * returns a network the caller frees with gx_network_free. */
 #ifndef GX_GRAPH_H
 #define GX_GRAPH_H
 
@@ -78,8 +78,10 @@ typedef struct gx_network {
 #define GX_BETWEENNESS_BUDGET 5e8
 
 /* Builds the network: nodes sorted by (type, label), edges by (source, target),
- * metrics computed with igraph (Louvain with a fixed seed). */
-gx_status gx_graph_build(const gx_graph *g, gx_network **out, gx_error *err);
+ * metrics computed with igraph (Louvain with a fixed seed).  The co-occurrences move
+ * into the network (their dates are not copied), so g is left without them: free it
+ * next, do not add to it, merge it or build from it again. */
+gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err);
 void gx_network_free(gx_network *n);
 /* "company-official" for an edge. */
 void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size);

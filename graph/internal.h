@@ -39,4 +39,7 @@ struct gx_graph {
     long articles, undated, visits;
 };
 
+/* Frees the co-occurrences (gx_graph_build has moved what it needs out of them). */
+void gx_graph_drop_pairs(gx_graph *g);
+
 #endif

@@ -165,6 +165,8 @@ static gx_status metrics(gx_network *net, gx_error *err)
     igraph_vector_int_init(&core, 0);
     bool have_graph = igraph_create(&g, &el, (igraph_integer_t)net->n_nodes, IGRAPH_UNDIRECTED) ==
                       IGRAPH_SUCCESS;
+    igraph_vector_int_clear(&el); /* igraph_create copied it */
+    igraph_vector_int_resize_min(&el);
     if (!have_graph) {
         st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
         goto done;
@@ -242,7 +244,14 @@ static void canonical_communities(gx_network *net)
     free(map);
 }
 
-gx_status gx_graph_build(const gx_graph *g, gx_network **out, gx_error *err)
+/* The dates move from the pair to the edge; the pair keeps none. */
+static void move_dates(gx_dates *dst, gx_dates *src)
+{
+    *dst = *src;
+    *src = (gx_dates){0};
+}
+
+gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
 {
     gx_network *net = gx_xcalloc(1, sizeof *net);
     net->articles = g->articles;
@@ -262,7 +271,7 @@ gx_status gx_graph_build(const gx_graph *g, gx_network **out, gx_error *err)
     }
     net->edges = gx_xcalloc(g->np ? g->np : 1, sizeof *net->edges);
     for (size_t i = 0; i < g->np; i++) {
-        const pair *p = &g->pairs[i];
+        pair *p = &g->pairs[i];
         if ((double)p->weight < g->opt.min_weight || p->weight <= 0)
             continue;
         gx_edge *e = &net->edges[net->n_edges++];
@@ -271,9 +280,10 @@ gx_status gx_graph_build(const gx_graph *g, gx_network **out, gx_error *err)
         e->target = a < b ? b : a;
         e->weight = (double)p->weight;
         e->visits = p->visits;
-        copy_dates(&e->dates, &p->dates);
-        copy_dates(&e->visit_dates, &p->visit_dates);
+        move_dates(&e->dates, &p->dates);
+        move_dates(&e->visit_dates, &p->visit_dates);
     }
+    gx_graph_drop_pairs(g); /* before igraph's copies: the largest part of a big network */
     qsort(net->edges, net->n_edges, sizeof *net->edges, cmp_edge);
     free(order);
     free(rank);
