@@ -434,7 +434,7 @@ int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added)
 {
     if (2 * (m->n + 1) > m->slots) {
         gx_u64map old = *m;
-        m->slots = old.slots ? 2 * old.slots : 16;
+        m->slots = old.slots ? 2 * old.slots : 128; /* an article's tries take about this many edges */
         m->keys = gx_xcalloc(m->slots, sizeof *m->keys);
         m->vals = gx_xmalloc(m->slots * sizeof *m->vals);
         for (size_t i = 0; i < old.slots; i++)

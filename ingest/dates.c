@@ -127,6 +127,7 @@ typedef struct mentry {
     char *path; /* joined with the manifest's folder */
     char *real; /* realpath, or NULL if the file does not exist */
     gx_date date;
+    size_t first; /* the first entry naming this entry's file (by path or realpath): itself or earlier */
 } mentry;
 
 struct gx_manifest {
@@ -192,6 +193,9 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
         index_entry(&m->by_path, me->path, m->n - 1);
         if (me->real)
             index_entry(&m->by_real, me->real, m->n - 1);
+        const int64_t *p1 = gx_strmap_get(&m->by_path, me->path, strlen(me->path));
+        const int64_t *r1 = me->real ? gx_strmap_get(&m->by_real, me->real, strlen(me->real)) : NULL;
+        me->first = (size_t)(r1 && *r1 < *p1 ? *r1 : *p1);
     }
     free(data);
     return m;
@@ -215,13 +219,13 @@ gx_date gx_manifest_lookup(const gx_manifest *m, const char *path)
 {
     if (!m)
         return 0;
-    /* the first entry naming the file either way, as a scan of the manifest in order would find */
+    /* the first entry naming the file either way, as a scan of the manifest in order would find;
+     * a path spelt as an entry spells it names that entry's file, so needs no realpath */
+    const int64_t *same = gx_strmap_get(&m->by_path, path, strlen(path));
+    if (same)
+        return m->v[m->v[*same].first].date;
     char *real = realpath(path, NULL);
     const int64_t *by_real = real ? gx_strmap_get(&m->by_real, real, strlen(real)) : NULL;
-    const int64_t *by_path = gx_strmap_get(&m->by_path, path, strlen(path));
     free(real);
-    if (!by_real && !by_path)
-        return 0;
-    int64_t i = !by_real ? *by_path : !by_path ? *by_real : *by_real < *by_path ? *by_real : *by_path;
-    return m->v[i].date;
+    return by_real ? m->v[*by_real].date : 0;
 }

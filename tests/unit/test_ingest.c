@@ -217,6 +217,24 @@ static void test_manifest(void)
     CHECK(strstr(said, "manifest_test.tsv:4:-1 expected PATH<TAB>YYYY-MM-DD") != NULL);
     gx_manifest_free(m);
     remove("manifest_test.tsv");
+
+    /* one file listed under two spellings: the first entry wins, however the file is named */
+    fp = fopen("manifest_file.txt", "w");
+    fputs("x\n", fp);
+    fclose(fp);
+    fp = fopen("manifest_test.tsv", "w");
+    fputs("./manifest_file.txt\t2024-01-01\nmanifest_file.txt\t2024-02-02\nmissing.txt\t2024-03-03\n", fp);
+    fclose(fp);
+    m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
+    CHECK(m != NULL);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_file.txt"), 20240101);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "./manifest_file.txt"), 20240101);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "././manifest_file.txt"), 20240101);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "missing.txt"), 20240303);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "./missing.txt"), 0);
+    gx_manifest_free(m);
+    remove("manifest_test.tsv");
+    remove("manifest_file.txt");
 }
 
 static void check_names(const char *line, const char *expect)
