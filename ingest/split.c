@@ -497,6 +497,10 @@ static void emit(page *p, const char *source, gx_article_list *out)
             continue;
         gx_buf raw;
         gx_buf_init(&raw);
+        size_t need = 1;
+        for (size_t i = 0; i < u->n; i++)
+            need += p->lines[u->lines[i]].end - p->lines[u->lines[i]].start + 1;
+        gx_buf_reserve(&raw, need);
         if (u->marker) {
             const pline *l = &p->lines[u->start_line];
             gx_buf_add(&raw, p->s + l->body, l->end - l->body);
