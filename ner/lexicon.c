@@ -397,6 +397,8 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
         st = load_one(lex, data_dir, "places_world.tsv", 2, row_place_extra, err);
     if (st == GX_OK)
         st = load_one(lex, data_dir, "place_words.tsv", 2, row_place_extra, err);
+    if (st == GX_OK)
+        st = load_one(lex, data_dir, "place_inside.tsv", 2, row_place_extra, err);
     if (st != GX_OK) {
         gx_lexicon_free(lex);
         return st;
