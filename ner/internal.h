@@ -70,7 +70,7 @@ typedef struct user_entity {
 } user_entity;
 
 /* flags in the values of gx_lexicon.abbrev */
-enum { ABBR_TRAVEL = 1, ABBR_ALONE = 2 };
+enum { ABBR_TRAVEL = 1, ABBR_ALONE = 2, ABBR_AT = 4 };
 
 struct gx_lexicon {
     gx_trie titles;      /* value: title_kind */
@@ -89,11 +89,13 @@ struct gx_lexicon {
     gx_trie place_sfx;   /* zone/village suffixes; value: place_level */
     gx_trie place_stop;  /* spellings never read as places (data/place_stop.tsv) */
     gx_trie place_org;   /* words that make an organisation of the place before them (中国队, 北京大学) */
-    gx_trie abbrev;      /* one-character country forms (中, 美); value: 4 × index into place[], + ABBR_TRAVEL
+    gx_trie abbrev;      /* one-character country forms (中, 美); value: 8 × index into place[], + ABBR_TRAVEL
                           * if the form also stands alone after a verb of travel (访华, 赴美), + ABBR_ALONE
-                          * if it stands for its country anywhere outside an organisation's name (俄) */
+                          * if it stands for its country anywhere outside an organisation's name (俄),
+                          * + ABBR_AT if also after 在 or 对 (在京, 对华) */
     gx_trie pair_follow; /* words after a run of them that make it a pair of countries (中美关系) */
-    gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美) */
+    gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美); value 1, or 2 for
+                          * words only before those marked ABBR_AT (在京, 对华) */
     gx_trie not_place;   /* words that hold a place's name but are no place (发展中国家) */
     gx_trie not_lead;    /* words that never start a zone's or village's name (全省, 区域) */
     place *place;

@@ -310,22 +310,23 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                                  gx_error *err)
 {
     enum { COUNTRY, REGION, CITY, ZONE_SFX, VILLAGE_SFX, ORG_SFX, ABBREV, PAIR_FOLLOW, ABBREV_LEAD, ALIAS,
-           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD, ABBREV_ALONE };
+           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD, ABBREV_ALONE, ABBREV_AT, ABBREV_AT_LEAD };
     static const char *const K[] = {"country", "region", "city", "zone-suffix", "village-suffix", "org-suffix",
                                     "abbreviation", "pair-follow", "abbreviation-lead", "alias",
-                                    "abbreviation-travel", "not-place", "not-lead", "abbreviation-alone", NULL};
+                                    "abbreviation-travel", "not-place", "not-lead", "abbreviation-alone",
+                                    "abbreviation-at", "abbreviation-at-lead", NULL};
     int k = nf > 1 ? kind_of(f[1], K) : -1;
     if (k < 0)
         return bad_kind(file, line, nf > 1 ? f[1] : "", err);
     size_t n = strlen(f[0]);
     gx_trie *word_list = k == ORG_SFX        ? &lex->place_org
                          : k == PAIR_FOLLOW  ? &lex->pair_follow
-                         : k == ABBREV_LEAD  ? &lex->abbrev_lead
+                         : k == ABBREV_LEAD || k == ABBREV_AT_LEAD ? &lex->abbrev_lead
                          : k == NOT_PLACE    ? &lex->not_place
                          : k == NOT_LEAD     ? &lex->not_lead
                                              : NULL;
     if (word_list) {
-        if (gx_trie_add(word_list, f[0], n, 1) >= 0)
+        if (gx_trie_add(word_list, f[0], n, k == ABBREV_AT_LEAD ? 2 : 1) >= 0)
             return dup(file, line, f[0], err);
         return GX_OK;
     }
@@ -334,7 +335,7 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
             return dup(file, line, f[0], err);
         return GX_OK;
     }
-    if (k == ABBREV || k == ABBREV_TRAVEL || k == ABBREV_ALONE || k == ALIAS) {
+    if (k == ABBREV || k == ABBREV_TRAVEL || k == ABBREV_ALONE || k == ABBREV_AT || k == ALIAS) {
         int32_t entry = nf > 2 ? gx_trie_get(&lex->places, f[2], strlen(f[2])) : -1;
         if (entry < 0)
             return gx_error_set(err, GX_ERR_PARSE, file, line, -1,
@@ -344,8 +345,11 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
             index_place(lex, f[0], id);
             return GX_OK;
         }
-        int32_t flags = k == ABBREV_ALONE ? ABBR_TRAVEL | ABBR_ALONE : k == ABBREV_TRAVEL ? ABBR_TRAVEL : 0;
-        if (gx_trie_add(&lex->abbrev, f[0], n, 4 * id + flags) >= 0)
+        int32_t flags = k == ABBREV_ALONE ? ABBR_TRAVEL | ABBR_ALONE
+                        : k == ABBREV_AT  ? ABBR_TRAVEL | ABBR_AT
+                        : k == ABBREV_TRAVEL ? ABBR_TRAVEL
+                                             : 0;
+        if (gx_trie_add(&lex->abbrev, f[0], n, 8 * id + flags) >= 0)
             return dup(file, line, f[0], err);
         return GX_OK;
     }

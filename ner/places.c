@@ -156,10 +156,12 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
             listed = true;
         }
     }
-    size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, NULL) : 0;
-    int32_t unused;
+    int32_t lead_kind = 0, unused;
+    size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, &lead_kind) : 0;
     size_t one = lead ? gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) : 0;
-    if (one && (ids[0] & ABBR_TRAVEL) && !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused) &&
+    if (one && (ids[0] & ABBR_TRAVEL) && (lead_kind == 1 || (ids[0] & ABBR_AT)) &&
+        !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused) &&
+        !gx_trie_longest(&lex->not_place, s + i + lead, len - i - lead, NULL) && /* 在京剧院, 对华侨 */
         !gx_at(s, i + lead + one, len, "、")) { /* 远离欧、美等: a list, read from 欧 */
         at[0] = i + lead;
         k = 1;
@@ -182,7 +184,7 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
     if (gx_x_covered(x, i, e, ~0u))
         return 0;
     for (size_t j = 0; j < k; j++) {
-        const place *c = &lex->place[ids[j] / 4];
+        const place *c = &lex->place[ids[j] / 8];
         add_place(x, at[j], at[j] + gx_utf8_len((unsigned char)s[at[j]]), c->name, c->code, c->parent, c->level);
     }
     return e - i;
