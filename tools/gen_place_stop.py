@@ -63,17 +63,18 @@ def inside():
     nt: 于长春 is also "at Changchun"), not a function word or a verb of travel before a place
     (和资阳, 赴美国, 冲出亚洲: the place is meant), not already a not-place word."""
     stop = {r[0] for r in data_rows('place_stop.tsv')}
-    spellings, places = set(), set()
+    spellings, places, full = set(), set(), set()
     for code, name, short, level, parent in data_rows('places.tsv'):
         places.update(w for w in (name, short) if w)
+        full.add(name)
         if level != 'town':
             spellings.update(w for w in (name, short) if w and w not in stop)
     for r in data_rows('places_world.tsv'):
+        full.add(r[0])
         if r[1] in ('country', 'region', 'city', 'alias'):
             spellings.add(r[0])
             places.add(r[0])
     known = {r[0] for r in data_rows('place_words.tsv') if r[1] == 'not-place'}
-    full = {r[1] for r in data_rows('places.tsv')} | {r[0] for r in data_rows('places_world.tsv')}
     function = set('和与及同跟在于从向往到至赴经由对为把被给')
     words = []
     for w, (n, pos) in jieba_words().items():
@@ -101,28 +102,19 @@ def main():
     freq = jieba_words()
     shorts, towns, named, all_names = set(), set(), set(), set()
     autonomous, plain = set(), set()  # short forms of autonomous prefectures/counties; of the others
-    with open(os.path.join(HERE, '..', 'data', 'places.tsv'), encoding='utf-8') as f:
-        for line in f:
-            if line.startswith('#'):
-                continue
-            code, name, short, level, parent = line.rstrip('\n').split('\t')
-            if level == 'county' and short:
-                shorts.add(short)
-            if short and level != 'town':
-                (autonomous if '自治' in name and level != 'province' else plain).add(short)
-            all_names.add(name)
-            if level == 'town' and town_short(name):
-                towns.add(town_short(name))
-            elif level != 'town':
-                named.update(w for w in (name, short) if w)
+    for code, name, short, level, parent in data_rows('places.tsv'):
+        if level == 'county' and short:
+            shorts.add(short)
+        if short and level != 'town':
+            (autonomous if '自治' in name and level != 'province' else plain).add(short)
+        all_names.add(name)
+        if level == 'town' and town_short(name):
+            towns.add(town_short(name))
+        elif level != 'town':
+            named.update(w for w in (name, short) if w)
     suffixes, zone_suffixes = set(), set()
-    extra = []
-    for name in ('places_world.tsv', 'place_words.tsv'):
-        with open(os.path.join(HERE, '..', 'data', name), encoding='utf-8') as f:
-            extra.extend(f)
-    for line in extra:
-        cols = line.rstrip('\n').split('\t')
-        if line.startswith('#') or len(cols) < 2:
+    for cols in data_rows('places_world.tsv') + data_rows('place_words.tsv'):
+        if len(cols) < 2:
             continue
         if cols[1] in ('country', 'region', 'city', 'alias'):
             named.add(cols[0])
