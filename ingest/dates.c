@@ -136,9 +136,10 @@ struct gx_manifest {
     gx_strmap by_path, by_real; /* the first entry with that path or realpath: index into v */
 };
 
-static void index_entry(gx_strmap *map, const char *key, size_t i)
+/* Indexes entry i under key; returns the first entry with that key (a repeated key keeps it). */
+static size_t index_entry(gx_strmap *map, const char *key, size_t i)
 {
-    gx_strmap_put(map, key, strlen(key), (int64_t)i, NULL); /* a repeated key keeps its first entry */
+    return (size_t)*gx_strmap_put(map, key, strlen(key), (int64_t)i, NULL);
 }
 
 gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *err)
@@ -190,12 +191,12 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
         me->path = gx_buf_take(&full);
         me->real = realpath(me->path, NULL);
         me->date = d;
-        index_entry(&m->by_path, me->path, m->n - 1);
-        if (me->real)
-            index_entry(&m->by_real, me->real, m->n - 1);
-        const int64_t *p1 = gx_strmap_get(&m->by_path, me->path, strlen(me->path));
-        const int64_t *r1 = me->real ? gx_strmap_get(&m->by_real, me->real, strlen(me->real)) : NULL;
-        me->first = (size_t)(r1 && *r1 < *p1 ? *r1 : *p1);
+        me->first = index_entry(&m->by_path, me->path, m->n - 1);
+        if (me->real) {
+            size_t by_real = index_entry(&m->by_real, me->real, m->n - 1);
+            if (by_real < me->first)
+                me->first = by_real;
+        }
     }
     free(data);
     return m;
