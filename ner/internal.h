@@ -69,8 +69,10 @@ typedef struct user_entity {
     char *aliases;
 } user_entity;
 
-/* flags in the values of gx_lexicon.abbrev */
-enum { ABBR_TRAVEL = 1, ABBR_ALONE = 2, ABBR_AT = 4 };
+/* The values of gx_lexicon.abbrev: the place's index << ABBR_SHIFT, with these flags; and of
+ * gx_lexicon.abbrev_lead: which forms the word may stand before. */
+enum { ABBR_TRAVEL = 1, ABBR_ALONE = 2, ABBR_AT = 4, ABBR_SHIFT = 3 };
+enum { LEAD_TRAVEL = 1, LEAD_AT = 2 };
 
 struct gx_lexicon {
     gx_trie titles;      /* value: title_kind */
@@ -89,13 +91,13 @@ struct gx_lexicon {
     gx_trie place_sfx;   /* zone/village suffixes; value: place_level */
     gx_trie place_stop;  /* spellings never read as places (data/place_stop.tsv) */
     gx_trie place_org;   /* words that make an organisation of the place before them (中国队, 北京大学) */
-    gx_trie abbrev;      /* one-character country forms (中, 美); value: 8 × index into place[], + ABBR_TRAVEL
+    gx_trie abbrev;      /* one-character country forms (中, 美); value: index into place[] << ABBR_SHIFT, + ABBR_TRAVEL
                           * if the form also stands alone after a verb of travel (访华, 赴美), + ABBR_ALONE
                           * if it stands for its country anywhere outside an organisation's name (俄),
                           * + ABBR_AT if also after 在 or 对 (在京, 对华) */
     gx_trie pair_follow; /* words after a run of them that make it a pair of countries (中美关系) */
-    gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美); value 1, or 2 for
-                          * words only before those marked ABBR_AT (在京, 对华) */
+    gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美); value LEAD_TRAVEL,
+                          * or LEAD_AT for words only before those marked ABBR_AT (在京, 对华) */
     gx_trie not_place;   /* words that hold a place's name but are no place (发展中国家) */
     gx_trie not_lead;    /* words that never start a zone's or village's name (全省, 区域) */
     place *place;

@@ -326,7 +326,7 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                          : k == NOT_LEAD     ? &lex->not_lead
                                              : NULL;
     if (word_list) {
-        if (gx_trie_add(word_list, f[0], n, k == ABBREV_AT_LEAD ? 2 : 1) >= 0)
+        if (gx_trie_add(word_list, f[0], n, k == ABBREV_AT_LEAD ? LEAD_AT : LEAD_TRAVEL) >= 0)
             return dup(file, line, f[0], err);
         return GX_OK;
     }
@@ -349,7 +349,7 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                         : k == ABBREV_AT  ? ABBR_TRAVEL | ABBR_AT
                         : k == ABBREV_TRAVEL ? ABBR_TRAVEL
                                              : 0;
-        if (gx_trie_add(&lex->abbrev, f[0], n, 8 * id + flags) >= 0)
+        if (gx_trie_add(&lex->abbrev, f[0], n, id << ABBR_SHIFT | flags) >= 0)
             return dup(file, line, f[0], err);
         return GX_OK;
     }

@@ -117,15 +117,16 @@ static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size
 {
     enum { WITHIN = 5 };
     static const char BREAKS[] = "的和与在是对从向为将把被、及或等到";
+    static const char DIVISION_ENDS[] = "省市州县区";
     if (gx_at(s, e, len, "地区"))
         return false;
-    if (gx_at(s, e, len, "委") && gx_char_in("省市州县区", s, gx_utf8_prev(s, e))) /* 陕西省委 */
+    if (gx_at(s, e, len, "委") && gx_char_in(DIVISION_ENDS, s, gx_utf8_prev(s, e))) /* 陕西省委 */
         return true;
     if (gx_at(s, e, len, "军") && !gx_at(s, e, len, "军方")) /* an army is an organisation: 中国军队, 俄军 (as 中国人民解放军) */
         return true;
     for (int k = 0; k <= WITHIN && gx_is_han_at(s, e, len); k++) {
         int32_t unused;
-        if (k > 0 && gx_char_in("省市州县区", s, e)) /* 栾城县委: the organisation is that division's */
+        if (k > 0 && gx_char_in(DIVISION_ENDS, s, e)) /* 栾城县委: the organisation is that division's */
             return false;
         size_t n = gx_trie_longest(&lex->place_org, s + e, len - e, NULL);
         if (n)
@@ -159,7 +160,7 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
     int32_t lead_kind = 0, unused;
     size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, &lead_kind) : 0;
     size_t one = lead ? gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) : 0;
-    if (one && (ids[0] & ABBR_TRAVEL) && (lead_kind == 1 || (ids[0] & ABBR_AT)) &&
+    if (one && (ids[0] & ABBR_TRAVEL) && (lead_kind == LEAD_TRAVEL || (ids[0] & ABBR_AT)) &&
         !gx_trie_longest(&lex->places, s + i + lead, len - i - lead, &unused) &&
         !gx_trie_longest(&lex->not_place, s + i + lead, len - i - lead, NULL) && /* 在京剧院, 对华侨 */
         !gx_at(s, i + lead + one, len, "、")) { /* 远离欧、美等: a list, read from 欧 */
@@ -184,7 +185,7 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
     if (gx_x_covered(x, i, e, ~0u))
         return 0;
     for (size_t j = 0; j < k; j++) {
-        const place *c = &lex->place[ids[j] / 8];
+        const place *c = &lex->place[ids[j] >> ABBR_SHIFT];
         add_place(x, at[j], at[j] + gx_utf8_len((unsigned char)s[at[j]]), c->name, c->code, c->parent, c->level);
     }
     return e - i;
