@@ -50,6 +50,15 @@ static bool name_char(uint32_t cp)
                                                (cp >= 'a' && cp <= 'z') || cp == '&'));
 }
 
+/* Is the character at q the 家 of a count (日本10家大银行, 三家公司)?  No name runs back past it. */
+static bool counted_firms(const char *s, size_t q)
+{
+    if (q == 0 || memcmp(s + q, "家", strlen("家")) != 0)
+        return false;
+    size_t d = gx_utf8_prev(s, q);
+    return (s[d] >= '0' && s[d] <= '9') || gx_char_in("一二三四五六七八九十百千万两几多数", s, d);
+}
+
 /* Start of the name whose suffix begins at i, or i if there is none. */
 static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
 {
@@ -75,7 +84,7 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
             chars += k + 1;
             continue;
         }
-        if (!name_char(cp))
+        if (!name_char(cp) || counted_firms(s, q))
             break;
         p = q;
         chars++;

@@ -294,6 +294,22 @@ static void names_before(const gx_lexicon *lex, const gx_article *a, gx_extracti
         add_person(a, x, GX_ENT_OFFICIAL, found[i].start, found[i].end, titles, GX_MF_LIST);
 }
 
+/* Does a place's name hold [b, i) in part — one begun before b that runs into it (巴基斯坦 over
+ * 斯坦), or the given part after a weak surname (和|印度)? */
+static bool place_in_name(const gx_lexicon *lex, const char *s, size_t b, size_t i)
+{
+    size_t p = b;
+    for (int k = 0; k < 4 && p > 0; k++) {
+        p = gx_utf8_prev(s, p);
+        size_t n = gx_trie_longest(&lex->places, s + p, i - p, NULL);
+        if (n && p + n > b && gx_utf8_count(s + p, n) >= 2)
+            return true;
+    }
+    int32_t kind;
+    size_t sl = gx_trie_longest(&lex->surnames, s + b, i - b, &kind);
+    return kind == SN_WEAK && gx_trie_get(&lex->places, s + b + sl, i - b - sl) >= 0;
+}
+
 /* 习近平总书记: a name before a national title is a reference, not a presence. */
 static bool referenced_before(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t i)
 {
@@ -302,7 +318,7 @@ static bool referenced_before(const gx_lexicon *lex, const gx_article *a, gx_ext
         size_t b = i;
         for (size_t k = 0; k < chars && b > 0; k++)
             b = gx_utf8_prev(s, b);
-        if (b < i && name_at(lex, s, b, i, true) == i) { /* (name_at gives 0 for no name) */
+        if (b < i && name_at(lex, s, b, i, true) == i && !place_in_name(lex, s, b, i)) {
             gx_x_add(x, GX_ENT_PERSON, b, i, s + b, i - b, "", GX_MF_REFERENCED);
             return true;
         }
@@ -513,9 +529,11 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
         switch ((title_kind)kind) {
         case TK_OFFICE: {
             if (gx_at(s, i, len, "总书记") || gx_at(s, i, len, "总理")) {
-                /* national leaders: 习近平总书记… is a reference; 总理温家宝 a person named */
-                size_t ne;
-                if (!referenced_before(lex, a, x, i) && (ne = titled_name_at(lex, s, e, len, true)) != 0) {
+                /* national leaders: 习近平总书记… is a reference; 总理温家宝 a person named, as is a
+                 * foreign head of government (印度总理瓦杰帕伊) */
+                size_t ne = 0;
+                if (!referenced_before(lex, a, x, i) &&
+                    ((ne = titled_name_at(lex, s, e, len, true)) != 0 || (ne = foreign_name_at(lex, s, e, len)) != 0)) {
                     titles.len = 0;
                     gx_buf_add(&titles, s + i, tl);
                     gx_x_add(x, GX_ENT_PERSON, e, ne, s + e, ne - e, titles.data, GX_MF_REFERENCED);

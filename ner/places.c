@@ -108,6 +108,17 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
     }
 }
 
+/* Does a word for a whole service follow an organisation's suffix (常州市公安机关, 山东省教育系统)?
+ * Then the suffix names no one organisation. */
+static bool generic_after(const char *s, size_t e, size_t len)
+{
+    static const char *const W[] = {"机关", "系统", "战线", "干警", "民警", "队伍", "工作", NULL};
+    for (int k = 0; W[k]; k++)
+        if (gx_at(s, e, len, W[k]))
+            return true;
+    return false;
+}
+
 /* 中国队, 北京大学, 中国计算机函授学院: an organisation's suffix within a few characters after the
  * place (with no break between) makes the place part of the organisation's name — unless another
  * place or division comes first (北京市怀柔县民政局: 北京市 is where the bureau's county is), the place is named
@@ -130,7 +141,7 @@ static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size
             return false;
         size_t n = gx_trie_longest(&lex->place_org, s + e, len - e, NULL);
         if (n)
-            return !gx_char_in("长门", s, e + n);
+            return !gx_char_in("长门", s, e + n) && !generic_after(s, e + n, len);
         if (gx_char_in(BREAKS, s, e) || gx_trie_longest(&lex->places, s + e, len - e, &unused))
             return false;
         e += gx_utf8_len((unsigned char)s[e]);
@@ -191,6 +202,22 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
     return e - i;
 }
 
+/* A city's name whose 市 begins a word (北京市民, 北京市场, 重庆市郊 — not 平湖市民政局): the place
+ * is the name without 市 when the gazetteer knows it.  Returns the place's length; *id follows. */
+static size_t city_word_after(const gx_lexicon *lex, const char *s, size_t i, size_t n, size_t len, int32_t *id)
+{
+    size_t e = i + n, shi = strlen("市");
+    if (n <= shi || !gx_ends_at(s, e, "市") ||
+        !(gx_at(s, e, len, "场") || gx_at(s, e, len, "郊") ||
+          (gx_at(s, e, len, "民") && !gx_at(s, e, len, "民政") && !gx_at(s, e, len, "民族"))))
+        return n;
+    int32_t k = gx_trie_get(&lex->places, s + i, n - shi);
+    if (k < 0)
+        return n;
+    *id = k;
+    return n - shi;
+}
+
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
@@ -209,6 +236,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             i += pair ? pair : gx_utf8_len((unsigned char)s[i]);
             continue;
         }
+        n = city_word_after(lex, s, i, n, len, &id);
         const place *p = gx_place_best(lex, id);
         bool organisation = in_organisation(lex, s, i + n, len);
         if (gx_x_covered(x, i, i + n, ~0u) || organisation) {
