@@ -85,7 +85,7 @@ static const char EXTRACT_HELP[] =
     "event_date, title, text (normalised), journalists, mentions (type, name, span in bytes of\n"
     "text, titles, flags) and events (visits with their evidence sentence).\n"
     "\n"
-    "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
+    "  -o, --output FILE       write to FILE (atomically) instead of standard output (-)\n"
     "\n";
 
 static const char ANSWER_INPUTS[] =

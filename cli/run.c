@@ -580,7 +580,8 @@ int cli_extract(cli_opts *o)
     int rc = EXIT_ERROR;
     gx_error err;
     gx_error_clear(&err);
-    if (o->outputs.n) {
+    bool to_file = o->outputs.n && strcmp(o->outputs.v[0], "-") != 0; /* -o - is standard output */
+    if (to_file) {
         if (!make_parent(o->outputs.v[0]) || gx_atomic_open(&out, o->outputs.v[0], &err) != GX_OK) {
             if (err.msg[0])
                 fprintf(stderr, "guanxi: error: %s: %s\n", err.file, err.msg);
@@ -597,7 +598,7 @@ int cli_extract(cli_opts *o)
     if (e.failed || (out.fp && gx_atomic_commit(&out, &err) != GX_OK) || (!out.path && fflush(stdout) != 0)) {
         if (out.fp)
             gx_atomic_abort(&out);
-        fprintf(stderr, "guanxi: error: writing %s failed%s%s\n", o->outputs.n ? o->outputs.v[0] : "standard output",
+        fprintf(stderr, "guanxi: error: writing %s failed%s%s\n", to_file ? o->outputs.v[0] : "standard output",
                 err.msg[0] ? ": " : "", err.msg);
         goto done;
     }

@@ -47,6 +47,8 @@ check "extract from stdin" 0 sh -c "\"$GUANXI\" extract --date 2024-02-21 - <\"$
 expect "stdin articles are named -" out '"id":"-#2"'
 check "extract -o file" 0 "$GUANXI" extract --date 2024-02-21 "$PAGE" -o "$T/sub/x.jsonl"
 if [ "$(wc -l <"$T/sub/x.jsonl")" -eq 5 ]; then echo "ok   -o writes the file (making its folder)"; passed=$((passed + 1)); else echo "FAIL -o writes the file"; failed=$((failed + 1)); fi
+check "extract -o - is standard output" 0 sh -c "cd \"$T\" && \"$GUANXI\" extract --date 2024-02-21 \"$PAGE\" -o -"
+if [ "$(wc -l <"$T/out")" -eq 5 ] && [ ! -e "$T/-" ]; then echo "ok   -o - writes standard output, no file named -"; passed=$((passed + 1)); else echo "FAIL -o - writes standard output"; failed=$((failed + 1)); fi
 check "quiet build" 0 "$GUANXI" build -q --date 2024-02-21 "$PAGE" -o "$T/q.graphml" --min-weight 1 --since 2024-01-01
 if [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then echo "ok   --quiet prints nothing"; passed=$((passed + 1)); else echo "FAIL --quiet prints nothing"; failed=$((failed + 1)); fi
 
