@@ -113,7 +113,14 @@ struct gx_lexicon {
     size_t nuser, cuser;
     gx_trie stop;        /* names never to be entities */
     char home[16];       /* --home: the paper's division code; "" for none */
+    uint64_t translit[1024]; /* bit per BMP character: used in transliterated names (lexicon.c) */
 };
+
+/* Is cp a character of transliterated names (萨, 斯, ·)? */
+static inline bool gx_translit_char(const gx_lexicon *lex, uint32_t cp)
+{
+    return cp < 0x10000 && (lex->translit[cp >> 6] >> (cp & 63) & 1);
+}
 
 /* Appends a mention; strings are copied ("" for NULL). */
 /* Sets a mention's string field (titles, aliases, code, parent) to a copy of value, freeing the

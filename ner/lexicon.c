@@ -373,6 +373,26 @@ static gx_status load_one(gx_lexicon *lex, const char *dir, const char *file, si
     return st;
 }
 
+/* Characters of transliterated foreign names and places (丹尼斯·霍珀, 库哈斯, 得克萨斯). */
+static const char TRANSLIT[] = "阿埃艾安奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬弗福盖冈戈格各古"
+                               "哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷里利莉丽林琳卢鲁"
+                               "伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜内尼纽诺帕潘佩彭皮珀普奇恰乔切琼丘萨塞桑瑟森沙莎"
+                               "舍什施斯松苏索塔泰坦汤唐特提廷图托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊尤约詹兹佐"
+                               "尔夫久延尚茨泽热日默齐娃娅妮丝蕾黛琪芙薇露鲍列涅佛";
+
+static void mark_translit(gx_lexicon *lex)
+{
+    for (size_t i = 0; TRANSLIT[i];) {
+        size_t n;
+        uint32_t cp = gx_utf8_at(TRANSLIT + i, &n);
+        lex->translit[cp >> 6] |= 1ull << (cp & 63);
+        i += n;
+    }
+    static const uint32_t DOTS[] = {0x00B7, 0x30FB, 0x2022}; /* between a name's parts: ·, ・, • */
+    for (size_t k = 0; k < sizeof DOTS / sizeof DOTS[0]; k++)
+        lex->translit[DOTS[k] >> 6] |= 1ull << (DOTS[k] & 63);
+}
+
 gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
 {
     gx_lexicon *lex = gx_xcalloc(1, sizeof *lex);
@@ -409,6 +429,7 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
     }
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
         gx_trie_index(tries[i]);
+    mark_translit(lex);
     *out = lex;
     return GX_OK;
 }

@@ -326,26 +326,6 @@ static bool referenced_before(const gx_lexicon *lex, const gx_article *a, gx_ext
     return false;
 }
 
-/* Characters of transliterated foreign names (丹尼斯·霍珀, 库哈斯, 塞尔比). */
-static const char TRANSLIT[] = "阿埃艾安奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜顿多厄恩法凡菲费芬弗福盖冈戈格各古"
-                               "哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷里利莉丽林琳卢鲁"
-                               "伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜内尼纽诺帕潘佩彭皮珀普奇恰乔切琼丘萨塞桑瑟森沙莎"
-                               "舍什施斯松苏索塔泰坦汤唐特提廷图托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊尤约詹兹佐"
-                               "尔夫久延尚茨泽热日默齐娃娅妮丝蕾黛琪芙薇露鲍列涅";
-
-static bool translit_char(uint32_t cp)
-{
-    if (cp == 0x00B7 || cp == 0x30FB || cp == 0x2022)
-        return true;
-    for (size_t i = 0; TRANSLIT[i];) {
-        size_t n;
-        if (gx_utf8_at(TRANSLIT + i, &n) == cp)
-            return true;
-        i += n;
-    }
-    return false;
-}
-
 /* A transliterated name after a role: 2–10 such characters, then a clear end. */
 static size_t foreign_name_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
 {
@@ -353,7 +333,7 @@ static size_t foreign_name_at(const gx_lexicon *lex, const char *s, size_t i, si
     while (e < len && chars < 10) {
         size_t n;
         uint32_t cp = gx_utf8_at(s + e, &n);
-        if (!translit_char(cp))
+        if (!gx_translit_char(lex, cp))
             break;
         e += n;
         chars++;

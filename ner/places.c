@@ -218,6 +218,50 @@ static size_t city_word_after(const gx_lexicon *lex, const char *s, size_t i, si
     return n - shi;
 }
 
+/* May a transliteration start at i: after a boundary, a known place or a division's or country's
+ * name (美国|夏威夷州, 巴西|罗赖马州, 萨斯喀彻温省|里贾纳市), not inside a longer name (佛罗里达,
+ * 新泽西)? */
+static bool foreign_start(const gx_lexicon *lex, const char *s, size_t i)
+{
+    if (i == 0)
+        return true;
+    size_t q = gx_utf8_prev(s, i);
+    if (gx_utf8_at(s + q, NULL) == 0x00B7) /* 阿夸·伊博姆州: the name began before the dot */
+        return false;
+    if (open_before(lex, s, i) || gx_char_in("省市州县区国", s, q))
+        return true;
+    size_t p = i; /* 巴西|罗赖马州 */
+    for (int k = 0; k < 6 && p > 0; k++) {
+        p = gx_utf8_prev(s, p);
+        if (gx_trie_longest(&lex->places, s + p, i - p, NULL) == i - p)
+            return true;
+    }
+    return false;
+}
+
+/* A foreign division named by a transliteration and a division's suffix (得克萨斯州, 贝伦市,
+ * 特罗波亚区): two to eight transliteration characters that do not begin a known place, the
+ * suffix not beginning another word (市场, 市长, 州立).  Returns its end, or i. */
+static size_t foreign_division(const gx_lexicon *lex, const char *s, size_t i, size_t len, place_level *level)
+{
+    size_t e = i, chars = 0;
+    while (e < len && chars <= 8) {
+        size_t n;
+        uint32_t cp = gx_utf8_at(s + e, &n);
+        if (!gx_translit_char(lex, cp) || cp < 0x80)
+            break;
+        e += n;
+        chars++;
+    }
+    if (chars < 2 || chars > 8 || !gx_char_in("市州省区县", s, e) || gx_utf8_at(s + gx_utf8_prev(s, e), NULL) == 0x00B7)
+        return i;
+    size_t se = e + gx_utf8_len((unsigned char)s[e]);
+    if (se < len && gx_char_in("场民长委政府立域别份城", s, se))
+        return i;
+    *level = gx_at(s, e, len, "市") ? PL_CITY : PL_REGION;
+    return se;
+}
+
 void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
@@ -231,6 +275,15 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             continue;
         }
         size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
+        place_level fl;
+        size_t fe = !n && gx_is_han_at(s, i, len) && foreign_start(lex, s, i) ? foreign_division(lex, s, i, len, &fl) : i;
+        if (fe > i && !gx_x_covered(x, i, fe, ~0u) && !in_organisation(lex, s, fe, len)) {
+            char *name = gx_xstrndup(s + i, fe - i);
+            add_place(x, i, fe, name, "", "", fl);
+            free(name);
+            i = fe;
+            continue;
+        }
         if (!n) {
             size_t pair = gx_is_han_at(s, i, len) ? country_forms(lex, s, i, len, x) : 0;
             i += pair ? pair : gx_utf8_len((unsigned char)s[i]);
