@@ -212,6 +212,7 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         /* …船舶公司横滨工厂: a firm's works, not a firm of its own; 这家意大利公司: a firm of a place */
         int32_t unused;
         generic = generic || memmem(s + b, i - b, "公司", strlen("公司")) != NULL ||
+                  gx_trie_get(&lex->pair_word, s + b, i - b) >= 0 || /* 欧美银行: banks of two places */
                   (!bank && gx_trie_longest(&lex->places, s + b, i - b, &unused) == i - b);
         if (pchars < MIN_PREFIX_CHARS || generic || gx_x_covered(x, b, e, ~0u)) {
             i = e;

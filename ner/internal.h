@@ -96,6 +96,7 @@ struct gx_lexicon {
                           * if it stands for its country anywhere outside an organisation's name (俄),
                           * + ABBR_AT if also after 在 or 对 (在京, 对华) */
     gx_trie pair_follow; /* words after a run of them that make it a pair of countries (中美关系) */
+    gx_trie pair_word;   /* two of them that are a pair wherever they stand (印巴, 港台) */
     gx_trie abbrev_lead; /* verbs of travel before one of them (访华, 抵京, 赴美); value LEAD_TRAVEL,
                           * or LEAD_AT for words only before those marked ABBR_AT (在京, 对华) */
     gx_trie not_place;   /* words that hold a place's name but are no place (发展中国家) */

@@ -86,7 +86,7 @@ static int kind_of(const char *k, const char *const *names)
     return -1;
 }
 
-enum { N_TRIES = 23 };
+enum { N_TRIES = 24 };
 
 /* Every trie of the lexicon, for initialising and freeing them together. */
 static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
@@ -95,7 +95,7 @@ static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
                              &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry, &lex->events,
                              &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop,
                              &lex->place_org, &lex->abbrev, &lex->pair_follow, &lex->abbrev_lead,
-                             &lex->not_place, &lex->cproject, &lex->cgroup, &lex->not_lead};
+                             &lex->not_place, &lex->cproject, &lex->cgroup, &lex->not_lead, &lex->pair_word};
     memcpy(t, all, sizeof all);
 }
 
@@ -310,17 +310,18 @@ static gx_status row_place_extra(gx_lexicon *lex, const char *file, long line, c
                                  gx_error *err)
 {
     enum { COUNTRY, REGION, CITY, ZONE_SFX, VILLAGE_SFX, ORG_SFX, ABBREV, PAIR_FOLLOW, ABBREV_LEAD, ALIAS,
-           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD, ABBREV_ALONE, ABBREV_AT, ABBREV_AT_LEAD };
+           ABBREV_TRAVEL, NOT_PLACE, NOT_LEAD, ABBREV_ALONE, ABBREV_AT, ABBREV_AT_LEAD, PAIR_WORD };
     static const char *const K[] = {"country", "region", "city", "zone-suffix", "village-suffix", "org-suffix",
                                     "abbreviation", "pair-follow", "abbreviation-lead", "alias",
                                     "abbreviation-travel", "not-place", "not-lead", "abbreviation-alone",
-                                    "abbreviation-at", "abbreviation-at-lead", NULL};
+                                    "abbreviation-at", "abbreviation-at-lead", "pair-word", NULL};
     int k = nf > 1 ? kind_of(f[1], K) : -1;
     if (k < 0)
         return bad_kind(file, line, nf > 1 ? f[1] : "", err);
     size_t n = strlen(f[0]);
     gx_trie *word_list = k == ORG_SFX        ? &lex->place_org
                          : k == PAIR_FOLLOW  ? &lex->pair_follow
+                         : k == PAIR_WORD    ? &lex->pair_word
                          : k == ABBREV_LEAD || k == ABBREV_AT_LEAD ? &lex->abbrev_lead
                          : k == NOT_PLACE    ? &lex->not_place
                          : k == NOT_LEAD     ? &lex->not_lead

@@ -155,19 +155,25 @@ static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size
 static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size_t len, gx_extraction *x)
 {
     int32_t ids[8];
-    size_t at[8], k = 0, e = i;
-    bool listed = false; /* forms separated by 、 */
+    size_t at[8], k = 0, e = i, element = 0; /* forms in the list's current element */
+    bool listed = false, long_element = false; /* forms separated by 、; an element of three or more */
     while (k < 8 && gx_is_han_at(s, e, len)) {
         size_t n = gx_trie_longest(&lex->abbrev, s + e, len - e, &ids[k]);
-        if (!n)
+        /* 美中|科技合作: the word after the pair may begin with a form (科 for Kuwait) */
+        if (!n || (k >= 2 && gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL)))
             break;
+        long_element |= ++element >= 3;
         at[k++] = e;
         e += n;
         if (gx_at(s, e, len, "、") && gx_trie_longest(&lex->abbrev, s + e + 3, len - e - 3, NULL)) {
             e += 3;
             listed = true;
+            element = 0;
         }
     }
+    /* no form ends a transliterated name (孔帕尼、西蒙斯, 乌迪内斯、罗马) */
+    if (k > 0 && i > 0 && !open_before(lex, s, i) && gx_translit_char(lex, gx_utf8_at(s + gx_utf8_prev(s, i), NULL)))
+        return 0;
     int32_t lead_kind = 0, unused;
     size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, &lead_kind) : 0;
     size_t one = lead ? gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) : 0;
@@ -179,8 +185,10 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
         k = 1;
         e = at[0] + gx_utf8_len((unsigned char)s[at[0]]);
     } else {
-        bool pair = k >= 2 && gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL);
-        bool list = (k >= 3 && listed) || (k >= 2 && listed && gx_at(s, e, len, "等"));
+        bool pair = k >= 2 && (gx_trie_longest(&lex->pair_follow, s + e, len - e, NULL) ||
+                               (k == 2 && !listed && open_before(lex, s, i) &&
+                                gx_trie_get(&lex->pair_word, s + i, e - i) >= 0));
+        bool list = !long_element && ((k >= 3 && listed) || (k >= 2 && listed && gx_at(s, e, len, "等")));
         bool side = k == 1 && gx_at(s, e, len, "方") && ((ids[0] & ABBR_TRAVEL) || gx_at(s, i, len, "中")) &&
                     !gx_trie_longest(&lex->places, s + i, len - i, &unused); /* not 西方 */
         if (!pair && !list && !side) {
