@@ -174,10 +174,40 @@ static inline size_t gx_utf8_len(unsigned char lead)
 {
     return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
-uint32_t gx_utf8_at(const char *s, size_t *len);      /* decodes valid UTF-8 */
-size_t gx_utf8_prev(const char *s, size_t pos);        /* start of the char before pos */
-size_t gx_utf8_count(const char *s, size_t len);       /* number of code points */
-bool gx_cp_is_han(uint32_t cp);
+/* Decodes valid UTF-8 (inline: every recogniser calls it per character). */
+static inline uint32_t gx_utf8_at(const char *s, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = gx_utf8_len(u[0]);
+    uint32_t cp;
+    switch (n) {
+    case 1: cp = u[0]; break;
+    case 2: cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F); break;
+    case 3: cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F); break;
+    default:
+        cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+             ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    }
+    if (len)
+        *len = n;
+    return cp;
+}
+/* Start of the character before pos (0 at the start). */
+static inline size_t gx_utf8_prev(const char *s, size_t pos)
+{
+    if (!pos)
+        return 0;
+    pos--;
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+size_t gx_utf8_count(const char *s, size_t len); /* number of code points */
+static inline bool gx_cp_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
 bool gx_cp_is_cjk_punct(uint32_t cp);
 
 /* Reads a whole file (or stdin for "-") into a new buffer. */

@@ -40,34 +40,6 @@ size_t gx_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
     return n;
 }
 
-uint32_t gx_utf8_at(const char *s, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t n = gx_utf8_len(u[0]);
-    uint32_t cp;
-    switch (n) {
-    case 1: cp = u[0]; break;
-    case 2: cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F); break;
-    case 3: cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F); break;
-    default:
-        cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-             ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    }
-    if (len)
-        *len = n;
-    return cp;
-}
-
-size_t gx_utf8_prev(const char *s, size_t pos)
-{
-    if (!pos)
-        return 0;
-    pos--;
-    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
-        pos--;
-    return pos;
-}
-
 size_t gx_utf8_count(const char *s, size_t len)
 {
     size_t n = 0;
@@ -75,12 +47,6 @@ size_t gx_utf8_count(const char *s, size_t len)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
     return n;
-}
-
-bool gx_cp_is_han(uint32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
 }
 
 bool gx_cp_is_cjk_punct(uint32_t cp)

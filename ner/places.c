@@ -226,25 +226,17 @@ static size_t city_word_after(const gx_lexicon *lex, const char *s, size_t i, si
     return n - shi;
 }
 
-/* May a transliteration start at i: after a boundary, a known place or a division's or country's
- * name (美国|夏威夷州, 巴西|罗赖马州, 萨斯喀彻温省|里贾纳市), not inside a longer name (佛罗里达,
- * 新泽西)? */
-static bool foreign_start(const gx_lexicon *lex, const char *s, size_t i)
+/* May a transliteration start at i: after a boundary, a known place (at_place: 巴西|罗赖马州) or a
+ * division's or country's name (美国|夏威夷州, 萨斯喀彻温省|里贾纳市), not inside a longer name
+ * (佛罗里达, 新泽西)? */
+static bool foreign_start(const gx_lexicon *lex, const char *s, size_t i, bool at_place)
 {
-    if (i == 0)
+    if (i == 0 || at_place)
         return true;
     size_t q = gx_utf8_prev(s, i);
     if (gx_utf8_at(s + q, NULL) == 0x00B7) /* 阿夸·伊博姆州: the name began before the dot */
         return false;
-    if (open_before(lex, s, i) || gx_char_in("省市州县区国", s, q))
-        return true;
-    size_t p = i; /* 巴西|罗赖马州 */
-    for (int k = 0; k < 6 && p > 0; k++) {
-        p = gx_utf8_prev(s, p);
-        if (gx_trie_longest(&lex->places, s + p, i - p, NULL) == i - p)
-            return true;
-    }
-    return false;
+    return open_before(lex, s, i) || gx_char_in("省市州县区国", s, q);
 }
 
 /* A foreign division named by a transliteration and a division's suffix (得克萨斯州, 贝伦市,
@@ -275,6 +267,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     const char *s = a->text;
     size_t len = a->len;
     suffixed(lex, a, x);
+    size_t place_end = 0; /* where the last known place's name ended */
     for (size_t i = 0; i < len && !x->truncated;) {
         int32_t id;
         size_t skip = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
@@ -284,7 +277,13 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
         }
         size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
         place_level fl;
-        size_t fe = !n && gx_is_han_at(s, i, len) && foreign_start(lex, s, i) ? foreign_division(lex, s, i, len, &fl) : i;
+        /* a transliteration is read from its first character only (the one before is no such
+         * character, or a place ends there) */
+        size_t fe = !n && gx_is_han_at(s, i, len) && gx_translit_char(lex, gx_utf8_at(s + i, NULL)) &&
+                            (i == 0 || i == place_end || !gx_translit_char(lex, gx_utf8_at(s + gx_utf8_prev(s, i), NULL)))
+                        ? foreign_division(lex, s, i, len, &fl) : i;
+        if (fe > i && !foreign_start(lex, s, i, i == place_end))
+            fe = i;
         if (fe > i && !gx_x_covered(x, i, fe, ~0u) && !in_organisation(lex, s, fe, len)) {
             char *name = gx_xstrndup(s + i, fe - i);
             add_place(x, i, fe, name, "", "", fl);
@@ -298,6 +297,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             continue;
         }
         n = city_word_after(lex, s, i, n, len, &id);
+        place_end = i + n;
         const place *p = gx_place_best(lex, id);
         bool organisation = in_organisation(lex, s, i + n, len);
         if (gx_x_covered(x, i, i + n, ~0u) || organisation) {
