@@ -226,29 +226,24 @@ static size_t city_word_after(const gx_lexicon *lex, const char *s, size_t i, si
     return n - shi;
 }
 
-/* May a transliteration start at i: after a boundary, a known place (at_place: 巴西|罗赖马州) or a
- * division's or country's name (美国|夏威夷州, 萨斯喀彻温省|里贾纳市), not inside a longer name
- * (佛罗里达, 新泽西)? */
-static bool foreign_start(const gx_lexicon *lex, const char *s, size_t i, bool at_place)
-{
-    if (i == 0 || at_place)
-        return true;
-    size_t q = gx_utf8_prev(s, i);
-    if (gx_utf8_at(s + q, NULL) == 0x00B7) /* 阿夸·伊博姆州: the name began before the dot */
-        return false;
-    return open_before(lex, s, i) || gx_char_in("省市州县区国", s, q);
-}
-
 /* A foreign division named by a transliteration and a division's suffix (得克萨斯州, 贝伦市,
- * 特罗波亚区): two to eight transliteration characters that do not begin a known place, the
- * suffix not beginning another word (市场, 市长, 州立).  Returns its end, or i. */
-static size_t foreign_division(const gx_lexicon *lex, const char *s, size_t i, size_t len, place_level *level)
+ * 特罗波亚区): two to eight transliteration characters read from the first (the character before
+ * is none, or a known place ends there: at_place, 巴西|罗赖马州), after a boundary, a known place or
+ * a division's or country's name (美国|夏威夷州, 萨斯喀彻温省|里贾纳市) — so not from inside a longer
+ * name (佛罗里达, 新泽西, 阿夸·伊博姆州) — the suffix not beginning another word (市场, 市长, 州立).
+ * The caller has found no known place at i.  Returns its end, or i. */
+static size_t foreign_division(const gx_lexicon *lex, const char *s, size_t i, size_t len, bool at_place,
+                               place_level *level)
 {
+    if (!gx_translit_char(lex, gx_utf8_at(s + i, NULL)))
+        return i;
+    size_t q = i > 0 ? gx_utf8_prev(s, i) : 0;
+    if (i > 0 && !at_place && gx_translit_char(lex, gx_utf8_at(s + q, NULL)))
+        return i;
     size_t e = i, chars = 0;
     while (e < len && chars <= 8) {
         size_t n;
-        uint32_t cp = gx_utf8_at(s + e, &n);
-        if (!gx_translit_char(lex, cp) || cp < 0x80)
+        if (!gx_translit_char(lex, gx_utf8_at(s + e, &n)))
             break;
         e += n;
         chars++;
@@ -257,6 +252,8 @@ static size_t foreign_division(const gx_lexicon *lex, const char *s, size_t i, s
         return i;
     size_t se = e + gx_utf8_len((unsigned char)s[e]);
     if (se < len && gx_char_in("场民长委政府立域别份城", s, se))
+        return i;
+    if (i > 0 && !at_place && !open_before(lex, s, i) && !gx_char_in("省市州县区国", s, q))
         return i;
     *level = gx_at(s, e, len, "市") ? PL_CITY : PL_REGION;
     return se;
@@ -277,13 +274,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
         }
         size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
         place_level fl;
-        /* a transliteration is read from its first character only (the one before is no such
-         * character, or a place ends there) */
-        size_t fe = !n && gx_is_han_at(s, i, len) && gx_translit_char(lex, gx_utf8_at(s + i, NULL)) &&
-                            (i == 0 || i == place_end || !gx_translit_char(lex, gx_utf8_at(s + gx_utf8_prev(s, i), NULL)))
-                        ? foreign_division(lex, s, i, len, &fl) : i;
-        if (fe > i && !foreign_start(lex, s, i, i == place_end))
-            fe = i;
+        size_t fe = !n && gx_is_han_at(s, i, len) ? foreign_division(lex, s, i, len, i == place_end, &fl) : i;
         if (fe > i && !gx_x_covered(x, i, fe, ~0u) && !in_organisation(lex, s, fe, len)) {
             char *name = gx_xstrndup(s + i, fe - i);
             add_place(x, i, fe, name, "", "", fl);
