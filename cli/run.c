@@ -506,8 +506,10 @@ int cli_build(cli_opts *o)
     int rc = EXIT_ERROR;
     gx_network *net = NULL;
     cli_sink sink = {.take = add_to_graph, .ctx = g};
+    double t0 = gx_seconds();
     if (!cli_read_all(o, lex, &c, &sink))
         goto done;
+    double t1 = gx_seconds();
     if (c.files == 0) {
         fprintf(stderr, "guanxi: error: no input could be read; nothing written\n");
         goto done;
@@ -518,6 +520,9 @@ int cli_build(cli_opts *o)
         fprintf(stderr, "guanxi: error: building the network: %s\n", err.msg);
         goto done;
     }
+    if (!o->quiet)
+        fprintf(stderr, "guanxi: read the inputs in %.1f s; network and its metrics in %.1f s\n", t1 - t0,
+                gx_seconds() - t1);
     /* the network holds all that is written; the accumulator's pairs go before the writing */
     gx_graph_free(g);
     g = NULL;
@@ -527,6 +532,7 @@ int cli_build(cli_opts *o)
     for (size_t i = 0; i < o->outputs.n; i++) {
         const char *path = o->outputs.v[i];
         gx_status st = GX_ERR_IO;
+        double tw = gx_seconds();
         gx_error_clear(&err);
         if (make_parent(path)) {
             switch (gx_export_format(path)) {
@@ -542,7 +548,7 @@ int cli_build(cli_opts *o)
             fprintf(stderr, "guanxi: error: %s\n", msg);
             rc = EXIT_ERROR;
         } else if (!o->quiet) {
-            fprintf(stderr, "guanxi: wrote %s\n", path);
+            fprintf(stderr, "guanxi: wrote %s in %.1f s\n", path, gx_seconds() - tw);
         }
     }
     if (!o->quiet)

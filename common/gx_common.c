@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *gx_status_str(gx_status st)
 {
@@ -128,6 +129,13 @@ char *gx_xstrdup(const char *s)
     return gx_xstrndup(s, strlen(s));
 }
 
+double gx_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 char *gx_xstrndup(const char *s, size_t n)
 {
     char *p = gx_xmalloc(n + 1);
@@ -168,25 +176,11 @@ void gx_buf_reserve(gx_buf *b, size_t extra)
     b->data[b->len] = '\0'; /* a reserved buffer is a valid (maybe empty) string */
 }
 
-void gx_buf_add(gx_buf *b, const void *p, size_t n)
+void gx_buf_clear(gx_buf *b)
 {
-    gx_buf_reserve(b, n);
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void gx_buf_adds(gx_buf *b, const char *s)
-{
-    gx_buf_add(b, s, strlen(s));
-}
-
-void gx_buf_addc(gx_buf *b, char c)
-{
-    gx_buf_reserve(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
 }
 
 void gx_buf_addf(gx_buf *b, const char *fmt, ...)

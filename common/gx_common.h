@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum gx_status {
     GX_OK = 0,
@@ -64,6 +65,8 @@ void *gx_xcalloc(size_t n, size_t size);
 void *gx_xrealloc(void *p, size_t n);
 char *gx_xstrdup(const char *s);
 char *gx_xstrndup(const char *s, size_t n);
+/* Seconds on a monotonic clock (for reporting how long a stage took). */
+double gx_seconds(void);
 /* Grows *p (holding *cap elements of `size` bytes) to hold at least `need`. */
 void gx_grow(void **p, size_t *cap, size_t need, size_t size);
 #define GX_GROW(arr, cap, need) gx_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
@@ -76,9 +79,28 @@ typedef struct gx_buf {
 void gx_buf_init(gx_buf *b);
 void gx_buf_destroy(gx_buf *b);
 void gx_buf_reserve(gx_buf *b, size_t extra);
-void gx_buf_add(gx_buf *b, const void *p, size_t n);
-void gx_buf_adds(gx_buf *b, const char *s);
-void gx_buf_addc(gx_buf *b, char c);
+void gx_buf_clear(gx_buf *b); /* empties it, keeping its memory */
+/* The adders are inline: JSON and XML are written a few bytes at a time. */
+static inline void gx_buf_add(gx_buf *b, const void *p, size_t n)
+{
+    if (b->len + n >= b->cap)
+        gx_buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+static inline void gx_buf_adds(gx_buf *b, const char *s)
+{
+    gx_buf_add(b, s, strlen(s));
+}
+static inline void gx_buf_addc(gx_buf *b, char c)
+{
+    if (b->len + 1 >= b->cap)
+        gx_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void gx_buf_addf(gx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gx_buf_add_cp(gx_buf *b, uint32_t cp); /* one code point as UTF-8 */
 void gx_buf_add_uint(gx_buf *b, uint64_t v); /* in decimal, without printf (hot paths) */

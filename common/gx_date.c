@@ -115,5 +115,14 @@ void gx_date_format(gx_date date, char out[11])
     }
     unsigned y = (unsigned)(date / 10000) % 10000u, m = (unsigned)(date / 100 % 100) % 100u,
              d = (unsigned)(date % 100) % 100u;
-    snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
+    static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "4041424344454647484950515253545556575859606162636465666768697071727374757677787980"
+                              "81828384858687888990919293949596979899";
+    memcpy(out, two + 2 * (y / 100), 2);
+    memcpy(out + 2, two + 2 * (y % 100), 2);
+    out[4] = '-';
+    memcpy(out + 5, two + 2 * m, 2);
+    out[7] = '-';
+    memcpy(out + 8, two + 2 * d, 2);
+    out[10] = '\0';
 }
