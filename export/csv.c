@@ -5,44 +5,70 @@
 #include <string.h>
 
 /* RFC 4180 quoting, after cleaning control characters. */
-static void field(FILE *fp, const char *s)
+static void field(gx_buf *row, const char *s, gx_buf *scratch)
 {
-    char *c = gx_xml_clean(s);
-    bool quote = strpbrk(c, ",\"\n\r") != NULL;
-    if (!quote) {
-        fputs(c, fp);
-    } else {
-        fputc('"', fp);
-        for (const char *p = c; *p; p++) {
-            if (*p == '"')
-                fputc('"', fp);
-            fputc(*p, fp);
-        }
-        fputc('"', fp);
+    const char *c = gx_xml_clean(s, scratch);
+    if (!strpbrk(c, ",\"\n\r")) {
+        gx_buf_adds(row, c);
+        return;
     }
-    free(c);
+    gx_buf_addc(row, '"');
+    for (const char *p = c; *p; p++) {
+        if (*p == '"')
+            gx_buf_addc(row, '"');
+        gx_buf_addc(row, *p);
+    }
+    gx_buf_addc(row, '"');
 }
 
-/* <[2024-02-19, 2024-02-20]; [2024-03-01, 2024-03-01]> */
-static void timeset(FILE *fp, const gx_dates *d)
+static void add_date(gx_buf *row, gx_date d)
+{
+    char s[11];
+    gx_date_format(d, s);
+    gx_buf_adds(row, s);
+}
+
+static void add_long(gx_buf *row, long v)
+{
+    char s[24];
+    gx_fmt_long(s, v);
+    gx_buf_adds(row, s);
+}
+
+static void add_double(gx_buf *row, double v)
+{
+    char s[40];
+    gx_fmt_double(v, s, sizeof s);
+    gx_buf_adds(row, s);
+}
+
+/* "<[2024-02-19, 2024-02-20]; [2024-03-01, 2024-03-01]>" (quoted: it holds commas) */
+static void timeset(gx_buf *row, const gx_dates *d)
 {
     if (!d->n)
         return;
-    gx_date (*sp)[2] = gx_xmalloc(d->n * sizeof *sp);
-    size_t n = gx_spells(d, sp);
-    gx_buf b;
-    gx_buf_init(&b);
-    gx_buf_addc(&b, '<');
-    for (size_t i = 0; i < n; i++) {
-        char s[11], e[11];
-        gx_date_format(sp[i][0], s);
-        gx_date_format(sp[i][1], e);
-        gx_buf_addf(&b, "%s[%s, %s]", i ? "; " : "", s, e);
+    gx_buf_adds(row, "\"<");
+    for (size_t i = 0; i < d->n;) {
+        gx_date first, last;
+        if (i)
+            gx_buf_adds(row, "; ");
+        gx_spell_next(d, &i, &first, &last);
+        gx_buf_addc(row, '[');
+        add_date(row, first);
+        gx_buf_adds(row, ", ");
+        add_date(row, last);
+        gx_buf_addc(row, ']');
     }
-    gx_buf_addc(&b, '>');
-    field(fp, b.data);
-    gx_buf_destroy(&b);
-    free(sp);
+    gx_buf_adds(row, ">\"");
+}
+
+/* Writes the row and empties it; a full buffer is flushed at 64 KB. */
+static void put_row(FILE *fp, gx_buf *row, bool last)
+{
+    if (row->len && (last || row->len >= 65536)) {
+        fwrite(row->data, 1, row->len, fp);
+        gx_buf_clear(row);
+    }
 }
 
 static char *with_suffix(const char *path, const char *suffix)
@@ -69,51 +95,81 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         gx_atomic_abort(&an);
         goto done;
     }
-    FILE *fp = an.fp;
-    fputs("Id,Label,type,mentions,aliases,titles,code,level,parent,first_seen,last_seen,degree,weighted_degree,"
-          "pagerank,betweenness,community,kcore,timeset\n", fp);
+    gx_buf row, scratch;
+    gx_buf_init(&row);
+    gx_buf_init(&scratch);
+    gx_buf_adds(&row, "Id,Label,type,mentions,aliases,titles,code,level,parent,first_seen,last_seen,degree,"
+                      "weighted_degree,pagerank,betweenness,community,kcore,timeset\n");
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
-        char f[11], l[11], a[40], b[40], c[40];
-        gx_date_format(nd->dates.n ? nd->dates.v[0] : 0, f);
-        gx_date_format(nd->dates.n ? nd->dates.v[nd->dates.n - 1] : 0, l);
-        gx_fmt_double(nd->weighted_degree, a, sizeof a);
-        gx_fmt_double(nd->pagerank, b, sizeof b);
-        gx_fmt_double(nd->betweenness, c, sizeof c);
-        fprintf(fp, "n%zu,", i);
-        field(fp, nd->label);
-        fprintf(fp, ",%s,%ld,", gx_etype_name(nd->type), nd->mentions);
-        field(fp, nd->aliases);
-        fputc(',', fp);
-        field(fp, nd->titles);
-        fputc(',', fp);
-        field(fp, nd->code);
-        fputc(',', fp);
-        field(fp, nd->level);
-        fputc(',', fp);
-        field(fp, nd->parent);
-        fprintf(fp, ",%s,%s,%ld,%s,%s,%s,%ld,%ld,", f, l, (long)nd->degree, a, b, c, nd->community,
-                nd->kcore);
-        timeset(fp, &nd->dates);
-        fputc('\n', fp);
+        char id[24];
+        gx_fmt_id(id, 'n', i);
+        gx_buf_adds(&row, id);
+        gx_buf_addc(&row, ',');
+        field(&row, nd->label, &scratch);
+        gx_buf_addc(&row, ',');
+        gx_buf_adds(&row, gx_etype_name(nd->type));
+        gx_buf_addc(&row, ',');
+        add_long(&row, nd->mentions);
+        const char *text[] = {nd->aliases, nd->titles, nd->code, nd->level, nd->parent};
+        for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+            gx_buf_addc(&row, ',');
+            field(&row, text[k], &scratch);
+        }
+        gx_buf_addc(&row, ',');
+        add_date(&row, nd->dates.n ? nd->dates.v[0] : 0);
+        gx_buf_addc(&row, ',');
+        add_date(&row, nd->dates.n ? nd->dates.v[nd->dates.n - 1] : 0);
+        gx_buf_addc(&row, ',');
+        add_long(&row, (long)nd->degree);
+        gx_buf_addc(&row, ',');
+        add_double(&row, nd->weighted_degree);
+        gx_buf_addc(&row, ',');
+        add_double(&row, nd->pagerank);
+        gx_buf_addc(&row, ',');
+        add_double(&row, nd->betweenness);
+        gx_buf_addc(&row, ',');
+        add_long(&row, nd->community);
+        gx_buf_addc(&row, ',');
+        add_long(&row, nd->kcore);
+        gx_buf_addc(&row, ',');
+        timeset(&row, &nd->dates);
+        gx_buf_addc(&row, '\n');
+        put_row(an.fp, &row, false);
     }
-    fp = ae.fp;
-    fputs("Source,Target,Type,Weight,kind,first_seen,last_seen,dates,visits,visit_dates,timeset\n", fp);
+    put_row(an.fp, &row, true);
+    gx_buf_adds(&row, "Source,Target,Type,Weight,kind,first_seen,last_seen,dates,visits,visit_dates,timeset\n");
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char kind[64], w[40], f[11], l[11];
+        char id[24], kind[64];
+        gx_fmt_id(id, 'n', e->source);
+        gx_buf_adds(&row, id);
+        gx_buf_addc(&row, ',');
+        gx_fmt_id(id, 'n', e->target);
+        gx_buf_adds(&row, id);
+        gx_buf_adds(&row, ",Undirected,");
+        add_double(&row, e->weight);
+        gx_buf_addc(&row, ',');
         gx_edge_kind(n, e, kind, sizeof kind);
-        gx_fmt_double(e->weight, w, sizeof w);
-        gx_date_format(e->dates.n ? e->dates.v[0] : 0, f);
-        gx_date_format(e->dates.n ? e->dates.v[e->dates.n - 1] : 0, l);
-        char *d = gx_dates_join(&e->dates), *vd = gx_dates_join(&e->visit_dates);
-        fprintf(fp, "n%zu,n%zu,Undirected,%s,%s,%s,%s,%s,%ld,%s,", e->source, e->target, w, kind, f, l, d,
-                e->visits, vd);
-        timeset(fp, &e->dates);
-        fputc('\n', fp);
-        free(d);
-        free(vd);
+        gx_buf_adds(&row, kind);
+        gx_buf_addc(&row, ',');
+        add_date(&row, e->dates.n ? e->dates.v[0] : 0);
+        gx_buf_addc(&row, ',');
+        add_date(&row, e->dates.n ? e->dates.v[e->dates.n - 1] : 0);
+        gx_buf_addc(&row, ',');
+        gx_buf_adds(&row, gx_dates_join(&e->dates, &scratch));
+        gx_buf_addc(&row, ',');
+        add_long(&row, e->visits);
+        gx_buf_addc(&row, ',');
+        gx_buf_adds(&row, gx_dates_join(&e->visit_dates, &scratch));
+        gx_buf_addc(&row, ',');
+        timeset(&row, &e->dates);
+        gx_buf_addc(&row, '\n');
+        put_row(ae.fp, &row, false);
     }
+    put_row(ae.fp, &row, true);
+    gx_buf_destroy(&row);
+    gx_buf_destroy(&scratch);
     st = gx_atomic_commit(&an, err);
     if (st == GX_OK)
         st = gx_atomic_commit(&ae, err);

@@ -45,8 +45,8 @@ static void value(gx_xmlw *x, const char *id, const char *v)
 
 static void value_long(gx_xmlw *x, const char *id, long v)
 {
-    char b[32];
-    snprintf(b, sizeof b, "%ld", v);
+    char b[24];
+    gx_fmt_long(b, v);
     value(x, id, b);
 }
 
@@ -61,20 +61,48 @@ static void spells(gx_xmlw *x, const gx_dates *d)
 {
     if (!d->n)
         return;
-    gx_date (*sp)[2] = gx_xmalloc(d->n * sizeof *sp);
-    size_t n = gx_spells(d, sp);
     gx_xmlw_start(x, "spells");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < d->n;) {
+        gx_date first, last;
+        gx_spell_next(d, &i, &first, &last);
         char s[11], e[11];
-        gx_date_format(sp[i][0], s);
-        gx_date_format(sp[i][1], e);
+        gx_date_format(first, s);
+        gx_date_format(last, e);
         gx_xmlw_start(x, "spell");
         gx_xmlw_attr(x, "start", s);
         gx_xmlw_attr(x, "end", e);
         gx_xmlw_end(x);
     }
     gx_xmlw_end(x);
-    free(sp);
+}
+
+/* The raw forms of value() and spells() for the edges (see gx_raw_start), one level deeper. */
+static void raw_value(gx_buf *b, const char *id, const char *v)
+{
+    gx_raw_start(b, 5, "attvalue");
+    gx_raw_attr(b, "for", id);
+    gx_raw_attr(b, "value", v);
+    gx_raw_close(b);
+}
+
+static void raw_spells(gx_buf *b, const gx_dates *d)
+{
+    if (!d->n)
+        return;
+    gx_raw_start(b, 4, "spells");
+    gx_raw_open(b);
+    for (size_t i = 0; i < d->n;) {
+        gx_date first, last;
+        gx_spell_next(d, &i, &first, &last);
+        char s[11], e[11];
+        gx_date_format(first, s);
+        gx_date_format(last, e);
+        gx_raw_start(b, 5, "spell");
+        gx_raw_attr(b, "start", s);
+        gx_raw_attr(b, "end", e);
+        gx_raw_close(b);
+    }
+    gx_raw_end(b, 4, "spells");
 }
 
 gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
@@ -126,7 +154,7 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
         gx_xmlw_start(&x, "node");
-        gx_xmlw_attrf(&x, "id", "n%zu", i);
+        gx_xmlw_attr_id(&x, "id", 'n', i);
         gx_xmlw_attr(&x, "label", nd->label);
         gx_xmlw_start(&x, "attvalues");
         value(&x, "type", gx_etype_name(nd->type));
@@ -147,27 +175,37 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     }
     gx_xmlw_end(&x);
     gx_xmlw_start(&x, "edges");
+    gx_buf raw, dates;
+    gx_buf_init(&raw);
+    gx_buf_init(&dates);
+    if (n->n_edges) /* the writer ends <edges>'s start tag where its first child begins */
+        gx_buf_addc(&raw, '\n');
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char kind[64];
+        char kind[64], num[40];
         gx_edge_kind(n, e, kind, sizeof kind);
-        gx_xmlw_start(&x, "edge");
-        gx_xmlw_attrf(&x, "id", "e%zu", i);
-        gx_xmlw_attrf(&x, "source", "n%zu", e->source);
-        gx_xmlw_attrf(&x, "target", "n%zu", e->target);
-        char w[40];
-        gx_fmt_double(e->weight, w, sizeof w);
-        gx_xmlw_attr(&x, "weight", w);
-        gx_xmlw_start(&x, "attvalues");
-        value(&x, "kind", kind);
-        value_long(&x, "visits", e->visits);
-        char *vd = gx_dates_join(&e->visit_dates);
-        value(&x, "visit_dates", vd);
-        free(vd);
-        gx_xmlw_end(&x);
-        spells(&x, &e->dates);
-        gx_xmlw_end(&x);
+        gx_raw_start(&raw, 3, "edge");
+        gx_raw_attr_id(&raw, "id", 'e', i);
+        gx_raw_attr_id(&raw, "source", 'n', e->source);
+        gx_raw_attr_id(&raw, "target", 'n', e->target);
+        gx_fmt_double(e->weight, num, sizeof num);
+        gx_raw_attr(&raw, "weight", num);
+        gx_raw_open(&raw);
+        gx_raw_start(&raw, 4, "attvalues");
+        gx_raw_open(&raw);
+        raw_value(&raw, "kind", kind);
+        gx_fmt_long(num, e->visits);
+        raw_value(&raw, "visits", num);
+        raw_value(&raw, "visit_dates", gx_dates_join(&e->visit_dates, &dates));
+        gx_raw_end(&raw, 4, "attvalues");
+        raw_spells(&raw, &e->dates);
+        gx_raw_end(&raw, 3, "edge");
+        if (raw.len >= 65536)
+            gx_xmlw_raw(&x, &raw);
     }
+    gx_xmlw_raw(&x, &raw);
+    gx_buf_destroy(&raw);
+    gx_buf_destroy(&dates);
     gx_xmlw_end(&x);
     gx_xmlw_end(&x); /* graph */
     gx_xmlw_end(&x); /* gexf */

@@ -46,8 +46,8 @@ static void data(gx_xmlw *x, const char *key, const char *value)
 
 static void data_long(gx_xmlw *x, const char *key, long v)
 {
-    char b[32];
-    snprintf(b, sizeof b, "%ld", v);
+    char b[24];
+    gx_fmt_long(b, v);
     data(x, key, b);
 }
 
@@ -90,7 +90,7 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
         gx_xmlw_start(&x, "node");
-        gx_xmlw_attrf(&x, "id", "n%zu", i);
+        gx_xmlw_attr_id(&x, "id", 'n', i);
         data(&x, "n_label", nd->label);
         data(&x, "n_type", gx_etype_name(nd->type));
         data_long(&x, "n_mentions", nd->mentions);
@@ -110,27 +110,36 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         data_long(&x, "n_kcore", nd->kcore);
         gx_xmlw_end(&x);
     }
+    gx_buf raw, dates;
+    gx_buf_init(&raw);
+    gx_buf_init(&dates);
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char kind[64];
+        char kind[64], num[40], first[11], last[11];
         gx_edge_kind(n, e, kind, sizeof kind);
-        gx_xmlw_start(&x, "edge");
-        gx_xmlw_attrf(&x, "id", "e%zu", i);
-        gx_xmlw_attrf(&x, "source", "n%zu", e->source);
-        gx_xmlw_attrf(&x, "target", "n%zu", e->target);
-        data_double(&x, "e_weight", e->weight);
-        data(&x, "e_kind", kind);
-        data_date(&x, "e_first_seen", e->dates.n ? e->dates.v[0] : 0);
-        data_date(&x, "e_last_seen", e->dates.n ? e->dates.v[e->dates.n - 1] : 0);
-        char *d = gx_dates_join(&e->dates);
-        data(&x, "e_dates", d);
-        free(d);
-        data_long(&x, "e_visits", e->visits);
-        d = gx_dates_join(&e->visit_dates);
-        data(&x, "e_visit_dates", d);
-        free(d);
-        gx_xmlw_end(&x);
+        gx_raw_start(&raw, 2, "edge");
+        gx_raw_attr_id(&raw, "id", 'e', i);
+        gx_raw_attr_id(&raw, "source", 'n', e->source);
+        gx_raw_attr_id(&raw, "target", 'n', e->target);
+        gx_raw_open(&raw);
+        gx_fmt_double(e->weight, num, sizeof num);
+        gx_raw_text(&raw, 3, "data", "key", "e_weight", num);
+        gx_raw_text(&raw, 3, "data", "key", "e_kind", kind);
+        gx_date_format(e->dates.n ? e->dates.v[0] : 0, first);
+        gx_date_format(e->dates.n ? e->dates.v[e->dates.n - 1] : 0, last);
+        gx_raw_text(&raw, 3, "data", "key", "e_first_seen", first);
+        gx_raw_text(&raw, 3, "data", "key", "e_last_seen", last);
+        gx_raw_text(&raw, 3, "data", "key", "e_dates", gx_dates_join(&e->dates, &dates));
+        gx_fmt_long(num, e->visits);
+        gx_raw_text(&raw, 3, "data", "key", "e_visits", num);
+        gx_raw_text(&raw, 3, "data", "key", "e_visit_dates", gx_dates_join(&e->visit_dates, &dates));
+        gx_raw_end(&raw, 2, "edge");
+        if (raw.len >= 65536)
+            gx_xmlw_raw(&x, &raw);
     }
+    gx_xmlw_raw(&x, &raw);
+    gx_buf_destroy(&raw);
+    gx_buf_destroy(&dates);
     gx_xmlw_end(&x); /* graph */
     gx_xmlw_end(&x); /* graphml */
     return gx_xmlw_finish(&x, err);

@@ -6,30 +6,53 @@
 
 #include "gx_export.h"
 
-/* A copy of s that XML 1.0 can carry: no control characters (tab, newline kept
- * as space), no U+FFFE/U+FFFF, invalid UTF-8 replaced by U+FFFD. */
-char *gx_xml_clean(const char *s);
+/* s as XML 1.0 can carry it: no control characters (tab, newline kept as space), no
+ * U+FFFE/U+FFFF, invalid UTF-8 replaced by U+FFFD.  Returns s itself when it needs no change
+ * (nearly always), else the cleaned copy held in scratch. */
+const char *gx_xml_clean(const char *s, gx_buf *scratch);
 
 /* A writer streaming into a temporary beside path; gx_xmlw_finish puts it in place if every
  * write succeeded (and removes it otherwise), so memory does not grow with the document. */
 typedef struct gx_xmlw {
     gx_atomic file;
     xmlTextWriterPtr w;
-    int rc; /* first failure (< 0) */
+    int rc;          /* first failure (< 0) */
+    gx_buf scratch;  /* for cleaning strings */
 } gx_xmlw;
 gx_status gx_xmlw_open(gx_xmlw *x, const char *path, gx_error *err);
 gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err); /* frees the writer */
 void gx_xmlw_start(gx_xmlw *x, const char *element);
 void gx_xmlw_end(gx_xmlw *x);
 void gx_xmlw_attr(gx_xmlw *x, const char *name, const char *value); /* cleans value */
-void gx_xmlw_attrf(gx_xmlw *x, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void gx_xmlw_attr_id(gx_xmlw *x, const char *name, char prefix, size_t i); /* name="n42" */
 void gx_xmlw_text(gx_xmlw *x, const char *text);
+
+/* Raw elements.  An edge's content is all ours — ids, numbers, dates, fixed ASCII words — and a
+ * large network has tens of millions of them, so its text is composed in a buffer, laid out as
+ * the writer lays out its own elements (two spaces an indent level, one element a line), and
+ * handed to the writer in one xmlTextWriterWriteRaw call; values are escaped all the same.
+ * At 10 MB this takes the writing of GraphML and GEXF from … */
+void gx_raw_start(gx_buf *b, int depth, const char *element);    /* indent, "<element" */
+void gx_raw_attr(gx_buf *b, const char *name, const char *value); /* ` name="value"` */
+void gx_raw_attr_id(gx_buf *b, const char *name, char prefix, size_t i);
+void gx_raw_open(gx_buf *b);                                       /* ">\n" */
+void gx_raw_close(gx_buf *b);                                      /* "/>\n" (an empty element) */
+void gx_raw_end(gx_buf *b, int depth, const char *element);      /* indent, "</element>\n" */
+/* <element name="value">text</element> on one line. */
+void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
+                 const char *text);
+void gx_xmlw_raw(gx_xmlw *x, gx_buf *b); /* writes b and empties it */
 
 /* A double as the shortest text that reads back the same; NaN/Inf as 0. */
 void gx_fmt_double(double v, char *buf, size_t size);
-/* Dates joined by '|' (YYYY-MM-DD). */
-char *gx_dates_join(const gx_dates *d);
-/* Merges consecutive days into [start, end] spells; returns the count. */
-size_t gx_spells(const gx_dates *d, gx_date (*out)[2]);
+/* prefix and i in decimal ("n42"); out holds at least 24 bytes. */
+void gx_fmt_id(char *out, char prefix, size_t i);
+/* v in decimal, as "%ld" prints it; out holds at least 24 bytes. */
+void gx_fmt_long(char *out, long v);
+/* Dates joined by '|' (YYYY-MM-DD), replacing out's contents; returns out->data or "". */
+const char *gx_dates_join(const gx_dates *d, gx_buf *out);
+/* The spell of consecutive days that starts at d->v[*i]: its first and last day; moves *i past
+ * it.  for (size_t i = 0; i < d->n;) { gx_spell_next(d, &i, &s, &e); … } */
+void gx_spell_next(const gx_dates *d, size_t *i, gx_date *start, gx_date *end);
 
 #endif

@@ -6,27 +6,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *gx_xml_clean(const char *s)
+/* Whether the code point at u[i] (n bytes, n = 0 for invalid UTF-8) goes into XML unchanged. */
+static bool xml_keeps(uint32_t cp, size_t n)
 {
-    gx_buf b;
-    gx_buf_init(&b);
+    return n && cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp <= 0x9F) && cp != 0xFFFE && cp != 0xFFFF;
+}
+
+const char *gx_xml_clean(const char *s, gx_buf *scratch)
+{
     const unsigned char *u = (const unsigned char *)(s ? s : "");
-    size_t len = strlen((const char *)u);
-    for (size_t i = 0; i < len;) {
+    size_t len = strlen((const char *)u), i = 0;
+    while (i < len) { /* the common case: nothing to change */
+        if (u[i] >= 0x20 && u[i] < 0x7F) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = gx_utf8_decode(u + i, len - i, &cp);
+        if (!xml_keeps(cp, n))
+            break;
+        i += n;
+    }
+    if (i == len)
+        return (const char *)u;
+    gx_buf_clear(scratch);
+    gx_buf_add(scratch, u, i);
+    while (i < len) {
         uint32_t cp;
         size_t n = gx_utf8_decode(u + i, len - i, &cp);
         if (!n) {
-            gx_buf_add_cp(&b, 0xFFFD);
+            gx_buf_add_cp(scratch, 0xFFFD);
             i++;
             continue;
         }
         if (cp == '\t' || cp == '\n' || cp == '\r')
-            gx_buf_addc(&b, ' ');
-        else if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp <= 0x9F) && cp != 0xFFFE && cp != 0xFFFF)
-            gx_buf_add(&b, u + i, n);
+            gx_buf_addc(scratch, ' ');
+        else if (xml_keeps(cp, n))
+            gx_buf_add(scratch, u + i, n);
         i += n;
     }
-    return gx_buf_take(&b);
+    return scratch->data ? scratch->data : "";
 }
 
 static void check(gx_xmlw *x, int rc)
@@ -39,6 +58,7 @@ gx_status gx_xmlw_open(gx_xmlw *x, const char *path, gx_error *err)
 {
     x->rc = 0;
     x->w = NULL;
+    gx_buf_init(&x->scratch);
     gx_status st = gx_atomic_open(&x->file, path, err);
     if (st != GX_OK)
         return st;
@@ -69,26 +89,104 @@ void gx_xmlw_end(gx_xmlw *x)
 
 void gx_xmlw_attr(gx_xmlw *x, const char *name, const char *value)
 {
-    char *c = gx_xml_clean(value);
-    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST c));
-    free(c);
+    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST gx_xml_clean(value, &x->scratch)));
 }
 
-void gx_xmlw_attrf(gx_xmlw *x, const char *name, const char *fmt, ...)
+void gx_xmlw_attr_id(gx_xmlw *x, const char *name, char prefix, size_t i)
 {
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    gx_xmlw_attr(x, name, buf);
+    char id[24];
+    gx_fmt_id(id, prefix, i);
+    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST id));
 }
 
 void gx_xmlw_text(gx_xmlw *x, const char *text)
 {
-    char *c = gx_xml_clean(text);
-    check(x, xmlTextWriterWriteString(x->w, BAD_CAST c));
-    free(c);
+    check(x, xmlTextWriterWriteString(x->w, BAD_CAST gx_xml_clean(text, &x->scratch)));
+}
+
+/* value with XML's five special characters escaped; cleaned values hold no other that needs it */
+static void raw_escaped(gx_buf *b, const char *value)
+{
+    for (const char *p = value;;) {
+        size_t n = strcspn(p, "&<>\"");
+        gx_buf_add(b, p, n);
+        p += n;
+        if (!*p)
+            return;
+        gx_buf_adds(b, *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : "&quot;");
+        p++;
+    }
+}
+
+static void raw_indent(gx_buf *b, int depth)
+{
+    static const char spaces[] = "                                ";
+    size_t n = 2 * (size_t)depth;
+    gx_buf_add(b, spaces, n < sizeof spaces - 1 ? n : sizeof spaces - 1);
+}
+
+void gx_raw_start(gx_buf *b, int depth, const char *element)
+{
+    raw_indent(b, depth);
+    gx_buf_addc(b, '<');
+    gx_buf_adds(b, element);
+}
+
+void gx_raw_attr(gx_buf *b, const char *name, const char *value)
+{
+    gx_buf_addc(b, ' ');
+    gx_buf_adds(b, name);
+    gx_buf_adds(b, "=\"");
+    raw_escaped(b, value);
+    gx_buf_addc(b, '"');
+}
+
+void gx_raw_attr_id(gx_buf *b, const char *name, char prefix, size_t i)
+{
+    char id[24];
+    gx_fmt_id(id, prefix, i);
+    gx_raw_attr(b, name, id);
+}
+
+void gx_raw_open(gx_buf *b)
+{
+    gx_buf_adds(b, ">\n");
+}
+
+void gx_raw_close(gx_buf *b)
+{
+    gx_buf_adds(b, "/>\n");
+}
+
+void gx_raw_end(gx_buf *b, int depth, const char *element)
+{
+    raw_indent(b, depth);
+    gx_buf_adds(b, "</");
+    gx_buf_adds(b, element);
+    gx_buf_adds(b, ">\n");
+}
+
+void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
+                 const char *text)
+{
+    gx_raw_start(b, depth, element);
+    gx_raw_attr(b, name, value);
+    gx_buf_addc(b, '>');
+    raw_escaped(b, text);
+    gx_buf_adds(b, "</");
+    gx_buf_adds(b, element);
+    gx_buf_adds(b, ">\n");
+}
+
+void gx_xmlw_raw(gx_xmlw *x, gx_buf *b)
+{
+    if (b->len) {
+        check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST b->data, (int)b->len));
+        /* raw text ends the writer's indenting of the element it stands in; the raw elements
+         * end with a new line, so the closing tag that follows is indented as usual */
+        check(x, xmlTextWriterSetIndent(x->w, 1));
+    }
+    gx_buf_clear(b);
 }
 
 gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err)
@@ -97,6 +195,7 @@ gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err)
     check(x, xmlTextWriterFlush(x->w));
     xmlFreeTextWriter(x->w); /* closes the output buffer, not the stream */
     x->w = NULL;
+    gx_buf_destroy(&x->scratch);
     if (x->rc < 0) {
         gx_error_set(err, GX_ERR_IO, x->file.path, -1, -1, "writing failed (libxml2)");
         gx_atomic_abort(&x->file);
@@ -109,37 +208,63 @@ void gx_fmt_double(double v, char *buf, size_t size)
 {
     if (!isfinite(v))
         v = 0;
-    for (int prec = 6; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return;
+    /* a whole number below 10^6 prints as its digits, as "%.6g" would print it */
+    if (fabs(v) < 1e6 && v == (double)(long)v && size >= 24 && !(v == 0 && signbit(v))) {
+        gx_fmt_long(buf, (long)v);
+        return;
     }
+    /* the fewest digits, from 6, that read back as v: more digits read back whenever fewer do,
+     * so the answer is found by bisection (most values need 15 to 17) */
+    int lo = 6, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        snprintf(buf, size, "%.*g", mid, v);
+        if (strtod(buf, NULL) == v)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    snprintf(buf, size, "%.*g", lo, v);
 }
 
-char *gx_dates_join(const gx_dates *d)
+void gx_fmt_id(char *out, char prefix, size_t i)
 {
-    gx_buf b;
-    gx_buf_init(&b);
+    char digits[21];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    if (prefix)
+        *out++ = prefix;
+    while (n)
+        *out++ = digits[--n];
+    *out = '\0';
+}
+
+void gx_fmt_long(char *out, long v)
+{
+    if (v < 0)
+        *out++ = '-';
+    gx_fmt_id(out, 0, v < 0 ? 0 - (size_t)v : (size_t)v);
+}
+
+const char *gx_dates_join(const gx_dates *d, gx_buf *out)
+{
+    gx_buf_clear(out);
     for (size_t i = 0; i < d->n; i++) {
         char s[11];
         gx_date_format(d->v[i], s);
         if (i)
-            gx_buf_addc(&b, '|');
-        gx_buf_adds(&b, s);
+            gx_buf_addc(out, '|');
+        gx_buf_add(out, s, 10);
     }
-    return gx_buf_take(&b);
+    return out->data ? out->data : "";
 }
 
-size_t gx_spells(const gx_dates *d, gx_date (*out)[2])
+void gx_spell_next(const gx_dates *d, size_t *i, gx_date *start, gx_date *end)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        if (n && gx_date_add_days(out[n - 1][1], 1) == d->v[i]) {
-            out[n - 1][1] = d->v[i];
-            continue;
-        }
-        out[n][0] = out[n][1] = d->v[i];
-        n++;
-    }
-    return n;
+    *start = *end = d->v[(*i)++];
+    while (*i < d->n && gx_date_add_days(*end, 1) == d->v[*i])
+        *end = d->v[(*i)++];
 }

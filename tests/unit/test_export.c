@@ -3,12 +3,14 @@
 #include <igraph.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../export/internal.h" /* number formatting, internal to the exporters */
 #include "gx_export.h"
 #include "harness.h"
 
@@ -216,8 +218,84 @@ static void test_same_bytes_twice(void)
     gx_network_free(b);
 }
 
+static bool ends_with(const char *data, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && memcmp(data + len - n, suffix, n) == 0;
+}
+
+/* Edges are composed as raw text (export/xmlw.c); they must sit in the document exactly as the
+ * writer lays out its own elements, and the closing tags after them too. */
+static void test_edges_laid_out_as_the_writer_does(void)
+{
+    gx_network *n = network("x");
+    gx_error err;
+    CHECK_EQ_INT(gx_export_graphml(n, "t.graphml", &err), GX_OK);
+    CHECK_EQ_INT(gx_export_gexf(n, "t.gexf", &err), GX_OK);
+    char *data;
+    size_t len;
+    CHECK_EQ_INT(gx_read_file("t.graphml", &data, &len, &err), GX_OK);
+    CHECK(strstr(data, "    </node>\n    <edge id=\"e0\" source=\"n") != NULL);
+    CHECK(strstr(data, "\">\n      <data key=\"e_weight\">1</data>\n      <data key=\"e_kind\">") != NULL);
+    CHECK(strstr(data, "      <data key=\"e_visit_dates\"></data>\n    </edge>\n") != NULL);
+    CHECK(ends_with(data, len, "    </edge>\n  </graph>\n</graphml>\n"));
+    free(data);
+    CHECK_EQ_INT(gx_read_file("t.gexf", &data, &len, &err), GX_OK);
+    CHECK(strstr(data, "    </nodes>\n    <edges>\n      <edge id=\"e0\" source=\"n") != NULL);
+    CHECK(strstr(data, "        <attvalues>\n          <attvalue for=\"kind\" value=\"") != NULL);
+    CHECK(strstr(data, "          <attvalue for=\"visit_dates\" value=\"\"/>\n        </attvalues>\n"
+                       "        <spells>\n          <spell start=\"2024-02-2") != NULL);
+    CHECK(ends_with(data, len, "\n        </spells>\n      </edge>\n    </edges>\n  </graph>\n</gexf>\n"));
+    free(data);
+    gx_network_free(n);
+    remove("t.graphml");
+    remove("t.gexf");
+    /* no edges: the writer's own empty element */
+    gx_graph *g = gx_graph_new(NULL);
+    CHECK_EQ_INT(gx_graph_build(g, &n, &err), GX_OK);
+    gx_graph_free(g);
+    CHECK_EQ_INT(gx_export_gexf(n, "t.gexf", &err), GX_OK);
+    CHECK_EQ_INT(gx_read_file("t.gexf", &data, &len, &err), GX_OK);
+    CHECK(strstr(data, "<edges/>") != NULL);
+    free(data);
+    gx_network_free(n);
+    remove("t.gexf");
+}
+
+/* The shortest text that reads back as the same double; whole numbers below 10^6 as digits. */
+static void test_numbers(void)
+{
+    char b[40];
+    const struct {
+        double v;
+        const char *text;
+    } cases[] = {{0, "0"},         {1, "1"},           {-3, "-3"},       {999999, "999999"},
+                 {1e6, "1e+06"},   {1234567, "1234567"}, {0.1, "0.1"},   {1.0 / 3, "0.3333333333333333"},
+                 {0.15, "0.15"},   {2.5e-7, "2.5e-07"}, {123456.5, "123456.5"}, {NAN, "0"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        gx_fmt_double(cases[i].v, b, sizeof b);
+        CHECK_EQ_STR(b, cases[i].text);
+    }
+    for (int k = 0; k < 1000; k++) { /* every one reads back */
+        double v = (double)k * 0.000123456789 + 1.0 / (k + 3);
+        gx_fmt_double(v, b, sizeof b);
+        CHECK(strtod(b, NULL) == v);
+    }
+    gx_fmt_long(b, -1234567890L);
+    CHECK_EQ_STR(b, "-1234567890");
+    gx_fmt_id(b, 'e', 0);
+    CHECK_EQ_STR(b, "e0");
+    char d[11];
+    gx_date_format(20240219, d);
+    CHECK_EQ_STR(d, "2024-02-19");
+    gx_date_format(0, d);
+    CHECK_EQ_STR(d, "");
+}
+
 int main(void)
 {
+    RUN(test_edges_laid_out_as_the_writer_does);
+    RUN(test_numbers);
     RUN(test_graphml_reads_back);
     RUN(test_gexf_valid_against_schema);
     RUN(test_csv_tables);
