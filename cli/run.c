@@ -501,6 +501,7 @@ int cli_build(cli_opts *o)
     gx_lexicon *lex;
     if (!cli_load_lexicon(o, &lex))
         return EXIT_ERROR;
+    o->graph.threads = o->jobs > 0 ? o->jobs : cli_jobs_default();
     gx_graph *g = gx_graph_new(&o->graph);
     counts c = {0};
     int rc = EXIT_ERROR;
@@ -625,6 +626,7 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
         gx_strvec_destroy(&c->why);
         return EXIT_ERROR;
     }
+    o->graph.threads = o->jobs > 0 ? o->jobs : cli_jobs_default();
     gx_graph *g = gx_graph_new(&o->graph);
     int rc = EXIT_ERROR;
     cli_sink sink = {.take = add_to_graph, .ctx = g};

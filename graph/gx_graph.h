@@ -23,6 +23,8 @@ typedef struct gx_graph_options {
     gx_window window;        /* what "appear together" means */
     gx_date since, until;    /* keep articles dated in [since, until]; 0 = open */
     double min_weight;       /* drop edges lighter than this */
+    int threads;             /* for computing the metrics (0: the calling thread only); the
+                                network is the same for every count */
 } gx_graph_options;
 void gx_graph_options_init(gx_graph_options *o); /* officials, companies, places; per article */
 

@@ -42,4 +42,10 @@ struct gx_graph {
 /* Frees the co-occurrences (gx_graph_build has moved what it needs out of them). */
 void gx_graph_drop_pairs(gx_graph *g);
 
+/* Betweenness of every node of net (unweighted, undirected; each pair's shortest paths counted
+ * once, as igraph_betweenness counts them) summed over the shortest paths out of the k given
+ * sources, or out of every node when sources is NULL; out has net->n_nodes slots.  Runs on up
+ * to `threads` threads, with the same result for every count. */
+void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, int threads, double *out);
+
 #endif

@@ -105,43 +105,41 @@ static void fill_node(gx_node *nd, const entity *e)
 /* Betweenness: exact (Brandes, O(VE)) while V·E is within the budget; past it, estimated from
  * shortest paths out of k sources drawn with a fixed seed (k = budget / E, at least 64), scaled by
  * V/k — the estimator of Brandes and Pich (2007).  net->betweenness_sources says which (0: exact). */
-static igraph_error_t betweenness(const igraph_t *g, gx_network *net, igraph_vector_t *res)
+static void betweenness(gx_network *net, int threads)
 {
     size_t n = net->n_nodes, e = net->n_edges ? net->n_edges : 1;
+    double *bc = gx_xmalloc((n ? n : 1) * sizeof *bc);
     net->betweenness_sources = 0;
     if ((double)n * (double)e <= GX_BETWEENNESS_BUDGET || n <= 64) {
-        IGRAPH_CHECK(igraph_betweenness(g, res, igraph_vss_all(), 0, NULL));
+        gx_betweenness(net, NULL, 0, threads, bc);
     } else {
         size_t k = (size_t)(GX_BETWEENNESS_BUDGET / (double)e);
         k = k < 64 ? 64 : k > n ? n : k;
         /* a partial Fisher–Yates shuffle with our own generator: the same sample on every machine */
-        igraph_integer_t *perm = gx_xmalloc(n * sizeof *perm);
+        uint32_t *perm = gx_xmalloc(n * sizeof *perm);
         for (size_t i = 0; i < n; i++)
-            perm[i] = (igraph_integer_t)i;
+            perm[i] = (uint32_t)i;
         uint64_t state = 20240221;
         for (size_t i = 0; i < k; i++) {
             state = state * 6364136223846793005u + 1442695040888963407u;
             size_t j = i + (size_t)((state >> 33) % (n - i));
-            igraph_integer_t t = perm[i];
+            uint32_t t = perm[i];
             perm[i] = perm[j];
             perm[j] = t;
         }
-        igraph_vector_int_t src;
-        igraph_vector_int_view(&src, perm, (igraph_integer_t)k);
-        igraph_error_t rc = igraph_betweenness_subset(g, res, igraph_vss_all(), 0, igraph_vss_vector(&src),
-                                                      igraph_vss_all(), NULL);
+        gx_betweenness(net, perm, k, threads, bc);
         free(perm);
-        IGRAPH_CHECK(rc);
-        igraph_vector_scale(res, (double)n / (double)k);
+        for (size_t i = 0; i < n; i++)
+            bc[i] *= (double)n / (double)k;
         net->betweenness_sources = (long)k;
     }
     for (size_t i = 0; i < n; i++)
-        net->nodes[i].betweenness = VECTOR(*res)[i];
-    return IGRAPH_SUCCESS;
+        net->nodes[i].betweenness = bc[i];
+    free(bc);
 }
 
 /* Degree, strength, PageRank, betweenness, Louvain communities and coreness. */
-static gx_status metrics(gx_network *net, gx_error *err)
+static gx_status metrics(gx_network *net, int threads, gx_error *err)
 {
     igraph_setup();
     igraph_t g;
@@ -192,8 +190,7 @@ static gx_status metrics(gx_network *net, gx_error *err)
         for (size_t i = 0; i < n; i++)
             net->nodes[i].pagerank = VECTOR(res)[i];
     }
-    if (betweenness(&g, net, &res) != IGRAPH_SUCCESS)
-        goto fail;
+    betweenness(net, threads);
     if (n > 0) {
         igraph_rng_seed(igraph_rng_default(), 20240221);
         if (igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, NULL) != IGRAPH_SUCCESS)
@@ -287,7 +284,7 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
     qsort(net->edges, net->n_edges, sizeof *net->edges, cmp_edge);
     free(order);
     free(rank);
-    gx_status st = metrics(net, err);
+    gx_status st = metrics(net, g->opt.threads, err);
     if (st != GX_OK) {
         gx_network_free(net);
         return st;

@@ -1,8 +1,11 @@
 /* test_graph.c — accumulation, filters, visits, and that merging and input order change nothing. */
+#include <igraph.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../graph/internal.h" /* gx_betweenness is internal to the graph stage */
 #include "gx_graph.h"
 #include "gx_ingest.h"
 #include "gx_ner.h"
@@ -234,6 +237,67 @@ static void test_windows(void)
     drop(&d[0]);
 }
 
+/* Our Brandes against igraph's, exact and from a subset of sources, on a random network with
+ * several components, leaves and ties; and the same numbers for any thread count. */
+static void test_betweenness_matches_igraph(void)
+{
+    enum { N = 400, M = 1600, K = 37 };
+    gx_network net = {0};
+    net.n_nodes = N;
+    net.edges = calloc(M, sizeof *net.edges);
+    igraph_vector_int_t el;
+    igraph_vector_int_init(&el, 0);
+    uint64_t state = 7;
+    for (size_t i = 0; i < M; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        size_t a = (state >> 33) % N, b = (state >> 13) % 97 + a / 97 * 97; /* clusters of 97 */
+        if (b >= N || a == b)
+            continue;
+        size_t lo = a < b ? a : b, hi = a < b ? b : a;
+        bool dup = false;
+        for (size_t j = 0; j < net.n_edges && !dup; j++)
+            dup = net.edges[j].source == lo && net.edges[j].target == hi;
+        if (dup)
+            continue;
+        net.edges[net.n_edges++] = (gx_edge){.source = lo, .target = hi, .weight = 1};
+        igraph_vector_int_push_back(&el, (igraph_integer_t)lo);
+        igraph_vector_int_push_back(&el, (igraph_integer_t)hi);
+    }
+    igraph_t g;
+    igraph_create(&g, &el, N, IGRAPH_UNDIRECTED);
+    igraph_vector_t want;
+    igraph_vector_init(&want, 0);
+    double got[N], again[N];
+    igraph_betweenness(&g, &want, igraph_vss_all(), 0, NULL);
+    gx_betweenness(&net, NULL, 0, 1, got);
+    double most = 0;
+    for (size_t v = 0; v < N; v++) {
+        CHECK(fabs(got[v] - VECTOR(want)[v]) <= 1e-9 * (1 + fabs(VECTOR(want)[v])));
+        most = fmax(most, got[v]);
+    }
+    CHECK(most > 100); /* a network with paths worth counting */
+    uint32_t src[K];
+    igraph_vector_int_t isrc;
+    igraph_vector_int_init(&isrc, K);
+    for (size_t i = 0; i < K; i++) {
+        src[i] = (uint32_t)(i * 11 % N);
+        VECTOR(isrc)[i] = src[i];
+    }
+    igraph_betweenness_subset(&g, &want, igraph_vss_all(), 0, igraph_vss_vector(&isrc), igraph_vss_all(), NULL);
+    gx_betweenness(&net, src, K, 1, got);
+    for (size_t v = 0; v < N; v++)
+        CHECK(fabs(got[v] - VECTOR(want)[v]) <= 1e-9 * (1 + fabs(VECTOR(want)[v])));
+    for (int threads = 2; threads <= 5; threads++) {
+        gx_betweenness(&net, src, K, threads, again);
+        CHECK(memcmp(got, again, sizeof got) == 0);
+    }
+    igraph_vector_int_destroy(&isrc);
+    igraph_vector_destroy(&want);
+    igraph_vector_int_destroy(&el);
+    igraph_destroy(&g);
+    free(net.edges);
+}
+
 int main(void)
 {
     gx_error err;
@@ -245,6 +309,7 @@ int main(void)
     RUN(test_order_and_merge_change_nothing);
     RUN(test_options);
     RUN(test_windows);
+    RUN(test_betweenness_matches_igraph);
     gx_lexicon_free(lex);
     return gx_t_summary();
 }
