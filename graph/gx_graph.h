@@ -79,10 +79,10 @@ typedef struct gx_network {
 /* Exact betweenness costs V·E steps; past this many, it is estimated from a sample of sources. */
 #define GX_BETWEENNESS_BUDGET 5e8
 
-/* Builds the network: nodes sorted by (type, label), edges by (source, target),
- * metrics computed with igraph (Louvain with a fixed seed).  The co-occurrences move
- * into the network (their dates are not copied), so g is left without them: free it
- * next, do not add to it, merge it or build from it again. */
+/* Builds the network: nodes sorted by (type, label), edges by (source, target), metrics
+ * computed with igraph (PageRank, Louvain with a fixed seed, coreness) and graph/betweenness.c.
+ * The co-occurrences move into the network (their dates are not copied), so g is left without
+ * them: free it next, do not add to it, merge it or build from it again. */
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err);
 void gx_network_free(gx_network *n);
 /* "company-official" for an edge. */

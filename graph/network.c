@@ -1,4 +1,5 @@
-/* network.c — the accumulated graph as a sorted network, with metrics from igraph. */
+/* network.c — the accumulated graph as a sorted network, with its metrics (igraph's, and our
+ * betweenness). */
 #include "internal.h"
 
 #include <igraph.h>
@@ -266,22 +267,40 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
         rank[order[i]] = (uint32_t)i;
         fill_node(&net->nodes[i], &g->ent[order[i]]);
     }
-    net->edges = gx_xcalloc(g->np ? g->np : 1, sizeof *net->edges);
-    for (size_t i = 0; i < g->np; i++) {
-        pair *p = &g->pairs[i];
-        if ((double)p->weight < g->opt.min_weight || p->weight <= 0)
-            continue;
-        gx_edge *e = &net->edges[net->n_edges++];
-        uint32_t a = rank[p->a], b = rank[p->b];
-        e->source = a < b ? a : b;
-        e->target = a < b ? b : a;
-        e->weight = (double)p->weight;
-        e->visits = p->visits;
-        move_dates(&e->dates, &p->dates);
-        move_dates(&e->visit_dates, &p->visit_dates);
+    /* Edges go straight to their source's run (a counting sort), then each run is sorted by
+     * target: sorting all of them at once, 72 bytes each, took seconds on millions of edges. */
+    size_t *start = gx_xcalloc(g->n + 1, sizeof *start);
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < g->np; i++) {
+            pair *p = &g->pairs[i];
+            if ((double)p->weight < g->opt.min_weight || p->weight <= 0)
+                continue;
+            uint32_t a = rank[p->a], b = rank[p->b], lo = a < b ? a : b;
+            if (pass == 0) {
+                start[lo + 1]++;
+                continue;
+            }
+            gx_edge *e = &net->edges[start[lo]++];
+            e->source = lo;
+            e->target = a < b ? b : a;
+            e->weight = (double)p->weight;
+            e->visits = p->visits;
+            move_dates(&e->dates, &p->dates);
+            move_dates(&e->visit_dates, &p->visit_dates);
+        }
+        if (pass == 0) {
+            for (size_t v = 0; v < g->n; v++)
+                start[v + 1] += start[v];
+            net->n_edges = start[g->n];
+            net->edges = gx_xcalloc(net->n_edges ? net->n_edges : 1, sizeof *net->edges);
+        }
     }
+    /* start[v] is now where v's run ends, which is where v + 1's begins */
+    for (size_t v = 0, from = 0; v < g->n; from = start[v++])
+        if (start[v] - from > 1)
+            qsort(net->edges + from, start[v] - from, sizeof *net->edges, cmp_edge);
+    free(start);
     gx_graph_drop_pairs(g); /* before igraph's copies: the largest part of a big network */
-    qsort(net->edges, net->n_edges, sizeof *net->edges, cmp_edge);
     free(order);
     free(rank);
     gx_status st = metrics(net, g->opt.threads, err);
