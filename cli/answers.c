@@ -153,8 +153,9 @@ static bool names_node(const gx_node *nd, const char *name)
 static void date_or_empty(const gx_dates *d, bool last, char out[11])
 {
     out[0] = '\0';
-    if (d->n && d->v[last ? d->n - 1 : 0])
-        gx_date_format(d->v[last ? d->n - 1 : 0], out);
+    gx_date x = last ? gx_dates_last(d) : gx_dates_first(d);
+    if (x)
+        gx_date_format(x, out);
 }
 
 /* The far end of e from the matched nodes. */

@@ -117,9 +117,9 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
             field(&row, text[k], &scratch);
         }
         gx_buf_addc(&row, ',');
-        add_date(&row, nd->dates.n ? nd->dates.v[0] : 0);
+        add_date(&row, gx_dates_first(&nd->dates));
         gx_buf_addc(&row, ',');
-        add_date(&row, nd->dates.n ? nd->dates.v[nd->dates.n - 1] : 0);
+        add_date(&row, gx_dates_last(&nd->dates));
         gx_buf_addc(&row, ',');
         add_long(&row, (long)nd->degree);
         gx_buf_addc(&row, ',');
@@ -153,9 +153,9 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         gx_edge_kind(n, e, kind, sizeof kind);
         gx_buf_adds(&row, kind);
         gx_buf_addc(&row, ',');
-        add_date(&row, e->dates.n ? e->dates.v[0] : 0);
+        add_date(&row, gx_dates_first(&e->dates));
         gx_buf_addc(&row, ',');
-        add_date(&row, e->dates.n ? e->dates.v[e->dates.n - 1] : 0);
+        add_date(&row, gx_dates_last(&e->dates));
         gx_buf_addc(&row, ',');
         gx_buf_adds(&row, gx_dates_join(&e->dates, &scratch));
         gx_buf_addc(&row, ',');

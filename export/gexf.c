@@ -115,10 +115,10 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     gx_date newest = 0, oldest = 0;
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_dates *d = &n->nodes[i].dates;
-        if (d->n && d->v[d->n - 1] > newest)
-            newest = d->v[d->n - 1];
-        if (d->n && (!oldest || d->v[0] < oldest))
-            oldest = d->v[0];
+        if (d->n && gx_dates_last(d) > newest)
+            newest = gx_dates_last(d);
+        if (d->n && (!oldest || gx_dates_first(d) < oldest))
+            oldest = gx_dates_first(d);
     }
     char nb[11], ob[11];
     gx_date_format(newest, nb);

@@ -100,8 +100,8 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         data(&x, "n_code", nd->code);
         data(&x, "n_level", nd->level);
         data(&x, "n_parent", nd->parent);
-        data_date(&x, "n_first_seen", nd->dates.n ? nd->dates.v[0] : 0);
-        data_date(&x, "n_last_seen", nd->dates.n ? nd->dates.v[nd->dates.n - 1] : 0);
+        data_date(&x, "n_first_seen", gx_dates_first(&nd->dates));
+        data_date(&x, "n_last_seen", gx_dates_last(&nd->dates));
         data_long(&x, "n_degree", (long)nd->degree);
         data_double(&x, "n_weighted_degree", nd->weighted_degree);
         data_double(&x, "n_pagerank", nd->pagerank);
@@ -125,8 +125,8 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         gx_fmt_double(e->weight, num, sizeof num);
         gx_raw_text(&raw, 3, "data", "key", "e_weight", num);
         gx_raw_text(&raw, 3, "data", "key", "e_kind", kind);
-        gx_date_format(e->dates.n ? e->dates.v[0] : 0, first);
-        gx_date_format(e->dates.n ? e->dates.v[e->dates.n - 1] : 0, last);
+        gx_date_format(gx_dates_first(&e->dates), first);
+        gx_date_format(gx_dates_last(&e->dates), last);
         gx_raw_text(&raw, 3, "data", "key", "e_first_seen", first);
         gx_raw_text(&raw, 3, "data", "key", "e_last_seen", last);
         gx_raw_text(&raw, 3, "data", "key", "e_dates", gx_dates_join(&e->dates, &dates));

@@ -254,7 +254,7 @@ const char *gx_dates_join(const gx_dates *d, gx_buf *out)
     gx_buf_clear(out);
     for (size_t i = 0; i < d->n; i++) {
         char s[11];
-        gx_date_format(d->v[i], s);
+        gx_date_format(gx_dates_v(d)[i], s);
         if (i)
             gx_buf_addc(out, '|');
         gx_buf_add(out, s, 10);
@@ -264,7 +264,8 @@ const char *gx_dates_join(const gx_dates *d, gx_buf *out)
 
 void gx_spell_next(const gx_dates *d, size_t *i, gx_date *start, gx_date *end)
 {
-    *start = *end = d->v[(*i)++];
-    while (*i < d->n && gx_date_add_days(*end, 1) == d->v[*i])
-        *end = d->v[(*i)++];
+    const gx_date *v = gx_dates_v(d);
+    *start = *end = v[(*i)++];
+    while (*i < d->n && gx_date_add_days(*end, 1) == v[*i])
+        *end = v[(*i)++];
 }

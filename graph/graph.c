@@ -14,26 +14,46 @@ void gx_dates_add(gx_dates *d, gx_date x)
 {
     if (!x)
         return;
+    const gx_date *v = gx_dates_v(d);
     size_t lo = 0, hi = d->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (d->v[mid] < x)
+        if (v[mid] < x)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo < d->n && d->v[lo] == x)
+    if (lo < d->n && v[lo] == x)
         return;
-    GX_GROW(d->v, d->cap, d->n + 1);
-    memmove(d->v + lo + 1, d->v + lo, (d->n - lo) * sizeof *d->v);
-    d->v[lo] = x;
+    if (!d->cap && d->n == 2) { /* the third date: to the heap */
+        gx_date *h = gx_xmalloc(4 * sizeof *h);
+        memcpy(h, d->in, 2 * sizeof *h);
+        d->heap = h;
+        d->cap = 4;
+    } else if (d->cap && d->n == d->cap) {
+        if (d->cap > UINT32_MAX / 2)
+            abort(); /* four billion distinct dates: not a calendar */
+        d->heap = gx_xrealloc(d->heap, 2 * (size_t)d->cap * sizeof *d->heap);
+        d->cap *= 2;
+    }
+    gx_date *w = d->cap ? d->heap : d->in;
+    memmove(w + lo + 1, w + lo, (d->n - lo) * sizeof *w);
+    w[lo] = x;
     d->n++;
+}
+
+void gx_dates_free(gx_dates *d)
+{
+    if (d->cap)
+        free(d->heap);
+    *d = (gx_dates){0};
 }
 
 static void dates_merge(gx_dates *dst, const gx_dates *src)
 {
+    const gx_date *v = gx_dates_v(src);
     for (size_t i = 0; i < src->n; i++)
-        gx_dates_add(dst, src->v[i]);
+        gx_dates_add(dst, v[i]);
 }
 
 gx_graph *gx_graph_new(const gx_graph_options *opt)
@@ -61,7 +81,7 @@ void gx_graph_free(gx_graph *g)
         for (size_t k = 0; k < e->ntitles; k++)
             free(e->titles[k].title);
         free(e->titles);
-        free(e->dates.v);
+        gx_dates_free(&e->dates);
     }
     free(g->ent);
     gx_graph_drop_pairs(g);
@@ -72,8 +92,8 @@ void gx_graph_free(gx_graph *g)
 void gx_graph_drop_pairs(gx_graph *g)
 {
     for (size_t i = 0; i < g->np; i++) {
-        free(g->pairs[i].dates.v);
-        free(g->pairs[i].visit_dates.v);
+        gx_dates_free(&g->pairs[i].dates);
+        gx_dates_free(&g->pairs[i].visit_dates);
     }
     free(g->pairs);
     g->pairs = NULL;
@@ -104,13 +124,15 @@ static void set_place(entity *e, const char *code, const char *level, const char
 
 static uint32_t entity_id(gx_graph *g, gx_etype type, const char *name)
 {
-    gx_buf key;
-    gx_buf_init(&key);
-    gx_buf_addc(&key, (char)('0' + type));
-    gx_buf_adds(&key, name);
+    size_t len = strlen(name);
+    char small[256];
+    char *key = len + 1 <= sizeof small ? small : gx_xmalloc(len + 1); /* type digit + name */
+    key[0] = (char)('0' + type);
+    memcpy(key + 1, name, len);
     bool added;
-    int64_t *slot = gx_strmap_put(&g->index, key.data, key.len, (int64_t)g->n, &added);
-    gx_buf_destroy(&key);
+    int64_t *slot = gx_strmap_put(&g->index, key, len + 1, (int64_t)g->n, &added);
+    if (key != small)
+        free(key);
     if (added) {
         GX_GROW(g->ent, g->cap, g->n + 1);
         entity *e = &g->ent[g->n++];

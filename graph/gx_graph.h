@@ -36,11 +36,29 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x);
 /* Adds everything in src to dst (same options). */
 void gx_graph_merge(gx_graph *dst, const gx_graph *src);
 
+/* Sorted, distinct dates.  Up to two are kept in the struct itself (most co-occurrences of a
+ * large network are seen on one day, and a network has millions), more on the heap. */
 typedef struct gx_dates {
-    gx_date *v; /* sorted, distinct */
-    size_t n, cap;
+    union {
+        gx_date *heap; /* when cap > 0 */
+        gx_date in[2]; /* when cap == 0 */
+    };
+    uint32_t n, cap;
 } gx_dates;
+static inline const gx_date *gx_dates_v(const gx_dates *d)
+{
+    return d->cap ? d->heap : d->in;
+}
+static inline gx_date gx_dates_first(const gx_dates *d)
+{
+    return d->n ? gx_dates_v(d)[0] : 0;
+}
+static inline gx_date gx_dates_last(const gx_dates *d)
+{
+    return d->n ? gx_dates_v(d)[d->n - 1] : 0;
+}
 void gx_dates_add(gx_dates *d, gx_date x);
+void gx_dates_free(gx_dates *d); /* leaves it empty */
 
 typedef struct gx_node {
     char *label;

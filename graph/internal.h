@@ -20,11 +20,11 @@ typedef struct entity {
     gx_dates dates;
 } entity;
 
-typedef struct pair {
-    uint32_t a, b; /* entity ids, a < b */
-    long weight;
+typedef struct pair { /* 48 bytes: a large network has tens of millions */
+    uint32_t a, b;   /* entity ids, a < b */
+    uint32_t weight; /* windows in which both appear */
+    uint32_t visits;
     gx_dates dates;
-    long visits;
     gx_dates visit_dates;
 } pair;
 

@@ -61,10 +61,11 @@ static int cmp_title(const void *pa, const void *pb)
 
 static void copy_dates(gx_dates *dst, const gx_dates *src)
 {
-    dst->n = dst->cap = src->n;
-    dst->v = gx_xmalloc((src->n ? src->n : 1) * sizeof *dst->v);
-    if (src->n)
-        memcpy(dst->v, src->v, src->n * sizeof *dst->v);
+    *dst = *src;
+    if (src->cap) {
+        dst->heap = gx_xmalloc(src->cap * sizeof *dst->heap);
+        memcpy(dst->heap, src->heap, src->n * sizeof *dst->heap);
+    }
 }
 
 static void fill_node(gx_node *nd, const entity *e)
@@ -326,11 +327,11 @@ void gx_network_free(gx_network *n)
         free(nd->code);
         free(nd->level);
         free(nd->parent);
-        free(nd->dates.v);
+        gx_dates_free(&nd->dates);
     }
     for (size_t i = 0; i < n->n_edges; i++) {
-        free(n->edges[i].dates.v);
-        free(n->edges[i].visit_dates.v);
+        gx_dates_free(&n->edges[i].dates);
+        gx_dates_free(&n->edges[i].visit_dates);
     }
     free(n->nodes);
     free(n->edges);
