@@ -256,6 +256,7 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
     net->articles = g->articles;
     net->undated = g->undated;
     net->visits = g->visits;
+    gx_u64map_destroy(&g->pindex); /* the pairs' index: not needed from here on, and large */
     uint32_t *order = gx_xmalloc((g->n ? g->n : 1) * sizeof *order);
     uint32_t *rank = gx_xmalloc((g->n ? g->n : 1) * sizeof *rank);
     for (size_t i = 0; i < g->n; i++)
