@@ -10,6 +10,12 @@
 
 typedef cli_counts counts;
 
+/* The threads -j asks for (0: one per core). */
+static int jobs_of(const cli_opts *o)
+{
+    return o->jobs > 0 ? o->jobs : cli_jobs_default();
+}
+
 static bool progress_on(const cli_opts *o)
 {
     return !o->quiet && isatty(STDERR_FILENO);
@@ -395,7 +401,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
         extracted[i] = is_extracted(in.paths.v[i]);
     r.extracted = extracted;
     r.kept = gx_xcalloc(in.paths.n + 1, sizeof *r.kept);
-    int jobs = o->jobs > 0 ? o->jobs : cli_jobs_default();
+    int jobs = jobs_of(o);
     gx_ingest_global_init();
 
     r.known = gx_names_new();
@@ -501,7 +507,7 @@ int cli_build(cli_opts *o)
     gx_lexicon *lex;
     if (!cli_load_lexicon(o, &lex))
         return EXIT_ERROR;
-    o->graph.threads = o->jobs > 0 ? o->jobs : cli_jobs_default();
+    o->graph.threads = jobs_of(o);
     gx_graph *g = gx_graph_new(&o->graph);
     counts c = {0};
     int rc = EXIT_ERROR;
@@ -626,7 +632,7 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
         gx_strvec_destroy(&c->why);
         return EXIT_ERROR;
     }
-    o->graph.threads = o->jobs > 0 ? o->jobs : cli_jobs_default();
+    o->graph.threads = jobs_of(o);
     gx_graph *g = gx_graph_new(&o->graph);
     int rc = EXIT_ERROR;
     cli_sink sink = {.take = add_to_graph, .ctx = g};
