@@ -198,14 +198,22 @@ void gx_buf_addf(gx_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-void gx_buf_add_uint(gx_buf *b, uint64_t v)
+size_t gx_fmt_uint(char *out, uint64_t v)
 {
     char d[20];
     size_t n = 0;
     do
         d[sizeof d - ++n] = (char)('0' + v % 10);
     while (v /= 10);
-    gx_buf_add(b, d + sizeof d - n, n);
+    memcpy(out, d + sizeof d - n, n);
+    out[n] = '\0';
+    return n;
+}
+
+void gx_buf_add_uint(gx_buf *b, uint64_t v)
+{
+    char d[21];
+    gx_buf_add(b, d, gx_fmt_uint(d, v));
 }
 
 void gx_buf_add_cp(gx_buf *b, uint32_t cp)

@@ -104,6 +104,8 @@ static inline void gx_buf_addc(gx_buf *b, char c)
 void gx_buf_addf(gx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gx_buf_add_cp(gx_buf *b, uint32_t cp); /* one code point as UTF-8 */
 void gx_buf_add_uint(gx_buf *b, uint64_t v); /* in decimal, without printf (hot paths) */
+/* v in decimal into out (at least 21 bytes), NUL-terminated, without printf; returns its length. */
+size_t gx_fmt_uint(char *out, uint64_t v);
 /* Hands the bytes to the caller (never NULL) and resets the buffer. */
 char *gx_buf_take(gx_buf *b);
 

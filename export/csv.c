@@ -102,9 +102,8 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
                       "weighted_degree,pagerank,betweenness,community,kcore,timeset\n");
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
-        char id[24];
-        gx_fmt_id(id, 'n', i);
-        gx_buf_adds(&row, id);
+        gx_buf_addc(&row, 'n');
+        gx_buf_add_uint(&row, i);
         gx_buf_addc(&row, ',');
         field(&row, nd->label, &scratch);
         gx_buf_addc(&row, ',');
@@ -141,12 +140,11 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
     gx_buf_adds(&row, "Source,Target,Type,Weight,kind,first_seen,last_seen,dates,visits,visit_dates,timeset\n");
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char id[24], kind[64];
-        gx_fmt_id(id, 'n', e->source);
-        gx_buf_adds(&row, id);
-        gx_buf_addc(&row, ',');
-        gx_fmt_id(id, 'n', e->target);
-        gx_buf_adds(&row, id);
+        char kind[64];
+        gx_buf_addc(&row, 'n');
+        gx_buf_add_uint(&row, e->source);
+        gx_buf_adds(&row, ",n");
+        gx_buf_add_uint(&row, e->target);
         gx_buf_adds(&row, ",Undirected,");
         add_double(&row, e->weight);
         gx_buf_addc(&row, ',');

@@ -57,26 +57,7 @@ static void value_double(gx_xmlw *x, const char *id, double v)
     value(x, id, b);
 }
 
-static void spells(gx_xmlw *x, const gx_dates *d)
-{
-    if (!d->n)
-        return;
-    gx_xmlw_start(x, "spells");
-    for (size_t i = 0; i < d->n;) {
-        gx_date first, last;
-        gx_spell_next(d, &i, &first, &last);
-        char s[11], e[11];
-        gx_date_format(first, s);
-        gx_date_format(last, e);
-        gx_xmlw_start(x, "spell");
-        gx_xmlw_attr(x, "start", s);
-        gx_xmlw_attr(x, "end", e);
-        gx_xmlw_end(x);
-    }
-    gx_xmlw_end(x);
-}
-
-/* The raw forms of value() and spells() for the edges (see gx_raw_start), one level deeper. */
+/* value() for the edges, as raw text (see gx_raw_start), one level deeper. */
 static void raw_value(gx_buf *b, const char *id, const char *v)
 {
     gx_raw_start(b, 5, "attvalue");
@@ -85,6 +66,7 @@ static void raw_value(gx_buf *b, const char *id, const char *v)
     gx_raw_close(b);
 }
 
+/* A node's or an edge's <spells> (both stand at the same depth), as raw text. */
 static void raw_spells(gx_buf *b, const gx_dates *d)
 {
     if (!d->n)
@@ -150,6 +132,9 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     }
     declare(&x, "node", NODE_ATTRS, sizeof NODE_ATTRS / sizeof NODE_ATTRS[0]);
     declare(&x, "edge", EDGE_ATTRS, sizeof EDGE_ATTRS / sizeof EDGE_ATTRS[0]);
+    gx_buf raw, dates;
+    gx_buf_init(&raw);
+    gx_buf_init(&dates);
     gx_xmlw_start(&x, "nodes");
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
@@ -170,14 +155,12 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
         value_long(&x, "community", nd->community);
         value_long(&x, "kcore", nd->kcore);
         gx_xmlw_end(&x);
-        spells(&x, &nd->dates);
+        raw_spells(&raw, &nd->dates);
+        gx_xmlw_raw(&x, &raw, true);
         gx_xmlw_end(&x);
     }
     gx_xmlw_end(&x);
     gx_xmlw_start(&x, "edges");
-    gx_buf raw, dates;
-    gx_buf_init(&raw);
-    gx_buf_init(&dates);
     if (n->n_edges) /* the writer ends <edges>'s start tag where its first child begins */
         gx_buf_addc(&raw, '\n');
     for (size_t i = 0; i < n->n_edges; i++) {
@@ -200,10 +183,9 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
         gx_raw_end(&raw, 4, "attvalues");
         raw_spells(&raw, &e->dates);
         gx_raw_end(&raw, 3, "edge");
-        if (raw.len >= 65536)
-            gx_xmlw_raw(&x, &raw);
+        gx_xmlw_raw(&x, &raw, false);
     }
-    gx_xmlw_raw(&x, &raw);
+    gx_xmlw_raw(&x, &raw, true);
     gx_buf_destroy(&raw);
     gx_buf_destroy(&dates);
     gx_xmlw_end(&x);

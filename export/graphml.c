@@ -134,10 +134,9 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         gx_raw_text(&raw, 3, "data", "key", "e_visits", num);
         gx_raw_text(&raw, 3, "data", "key", "e_visit_dates", gx_dates_join(&e->visit_dates, &dates));
         gx_raw_end(&raw, 2, "edge");
-        if (raw.len >= 65536)
-            gx_xmlw_raw(&x, &raw);
+        gx_xmlw_raw(&x, &raw, false);
     }
-    gx_xmlw_raw(&x, &raw);
+    gx_xmlw_raw(&x, &raw, true);
     gx_buf_destroy(&raw);
     gx_buf_destroy(&dates);
     gx_xmlw_end(&x); /* graph */

@@ -41,7 +41,8 @@ void gx_raw_end(gx_buf *b, int depth, const char *element);      /* indent, "</e
 /* <element name="value">text</element> on one line. */
 void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
                  const char *text);
-void gx_xmlw_raw(gx_xmlw *x, gx_buf *b); /* writes b and empties it */
+/* Writes b and empties it, once it holds 64 KB or when all is set. */
+void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all);
 
 /* A double as the shortest text that reads back the same; NaN/Inf as 0. */
 void gx_fmt_double(double v, char *buf, size_t size);

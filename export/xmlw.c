@@ -178,8 +178,10 @@ void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, co
     gx_buf_adds(b, ">\n");
 }
 
-void gx_xmlw_raw(gx_xmlw *x, gx_buf *b)
+void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all)
 {
+    if (!all && b->len < 65536)
+        return;
     if (b->len) {
         check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST b->data, (int)b->len));
         /* raw text ends the writer's indenting of the element it stands in; the raw elements
@@ -229,24 +231,15 @@ void gx_fmt_double(double v, char *buf, size_t size)
 
 void gx_fmt_id(char *out, char prefix, size_t i)
 {
-    char digits[21];
-    size_t n = 0;
-    do {
-        digits[n++] = (char)('0' + i % 10);
-        i /= 10;
-    } while (i);
-    if (prefix)
-        *out++ = prefix;
-    while (n)
-        *out++ = digits[--n];
-    *out = '\0';
+    *out = prefix;
+    gx_fmt_uint(out + 1, i);
 }
 
 void gx_fmt_long(char *out, long v)
 {
     if (v < 0)
         *out++ = '-';
-    gx_fmt_id(out, 0, v < 0 ? 0 - (size_t)v : (size_t)v);
+    gx_fmt_uint(out, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
 }
 
 const char *gx_dates_join(const gx_dates *d, gx_buf *out)
