@@ -250,6 +250,18 @@ static void move_dates(gx_dates *dst, gx_dates *src)
     *src = (gx_dates){0};
 }
 
+/* Whether the pair becomes an edge (--min-weight). */
+static bool kept(const gx_graph *g, const pair *p)
+{
+    return p->weight > 0 && (double)p->weight >= g->opt.min_weight;
+}
+
+/* The smaller of the pair's two places in the sorted nodes: its edge's source. */
+static uint32_t lower(const uint32_t *rank, const pair *p)
+{
+    return rank[p->a] < rank[p->b] ? rank[p->a] : rank[p->b];
+}
+
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
 {
     gx_network *net = gx_xcalloc(1, sizeof *net);
@@ -272,30 +284,25 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
     /* Edges go straight to their source's run (a counting sort), then each run is sorted by
      * target: sorting all of them at once, 72 bytes each, took seconds on millions of edges. */
     size_t *start = gx_xcalloc(g->n + 1, sizeof *start);
-    for (size_t pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < g->np; i++) {
-            pair *p = &g->pairs[i];
-            if ((double)p->weight < g->opt.min_weight || p->weight <= 0)
-                continue;
-            uint32_t a = rank[p->a], b = rank[p->b], lo = a < b ? a : b;
-            if (pass == 0) {
-                start[lo + 1]++;
-                continue;
-            }
-            gx_edge *e = &net->edges[start[lo]++];
-            e->source = lo;
-            e->target = a < b ? b : a;
-            e->weight = (double)p->weight;
-            e->visits = p->visits;
-            move_dates(&e->dates, &p->dates);
-            move_dates(&e->visit_dates, &p->visit_dates);
-        }
-        if (pass == 0) {
-            for (size_t v = 0; v < g->n; v++)
-                start[v + 1] += start[v];
-            net->n_edges = start[g->n];
-            net->edges = gx_xcalloc(net->n_edges ? net->n_edges : 1, sizeof *net->edges);
-        }
+    for (size_t i = 0; i < g->np; i++)
+        if (kept(g, &g->pairs[i]))
+            start[lower(rank, &g->pairs[i]) + 1]++;
+    for (size_t v = 0; v < g->n; v++)
+        start[v + 1] += start[v];
+    net->n_edges = start[g->n];
+    net->edges = gx_xcalloc(net->n_edges ? net->n_edges : 1, sizeof *net->edges);
+    for (size_t i = 0; i < g->np; i++) {
+        pair *p = &g->pairs[i];
+        if (!kept(g, p))
+            continue;
+        uint32_t a = rank[p->a], b = rank[p->b];
+        gx_edge *e = &net->edges[start[lower(rank, p)]++];
+        e->source = a < b ? a : b;
+        e->target = a < b ? b : a;
+        e->weight = (double)p->weight;
+        e->visits = p->visits;
+        move_dates(&e->dates, &p->dates);
+        move_dates(&e->visit_dates, &p->visit_dates);
     }
     /* start[v] is now where v's run ends, which is where v + 1's begins */
     for (size_t v = 0, from = 0; v < g->n; from = start[v++])
