@@ -60,9 +60,12 @@ typedef void (*cli_article_fn)(void *ctx, const gx_article *a, const gx_extracti
 
 /* Where the articles go.  Either take gets each article with its entities, on the calling thread
  * in input order; or format appends each article's output to a buffer on the worker threads and
- * write gets each input's buffer on the calling thread in input order. */
+ * write gets each input's buffer on the calling thread in input order; or add gets each article
+ * on the thread that read it, with that thread's number (0 … cli_read_threads(o) - 1), for a
+ * result that does not depend on the order and is kept per thread. */
 typedef struct cli_sink {
     cli_article_fn take;
+    void (*add)(void *ctx, int thread, const gx_article *a, const gx_extraction *x);
     void (*format)(gx_buf *out, const gx_article *a, const gx_extraction *x);
     void (*write)(void *ctx, const gx_buf *out);
     void *ctx;
@@ -73,6 +76,8 @@ bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex);
 /* Reads every input (pages, or extract's JSONL) and hands each article with its entities to the
  * sink.  Returns false if the set-up failed (already reported). */
 bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, const cli_sink *sink);
+/* How many thread numbers cli_read_all gives a sink's add: the workers' and the calling thread's. */
+int cli_read_threads(const cli_opts *o);
 /* 0, 4 (partial) or 1 (nothing read) from the counts. */
 int cli_finish_code(const cli_counts *c);
 /* Reads the inputs into a network built with the default options (and --since/--until).  When no
@@ -81,10 +86,11 @@ int cli_network(cli_opts *o, cli_counts *c, gx_network **net);
 
 /* --- the ordered work pool (pool.c) --- */
 
-/* work(ctx, i, slot) runs on one of `jobs` threads in any order; consume(ctx, i, slot) runs on the
- * calling thread for i = 0, 1, … in order.  A slot is slot_size zeroed bytes that work fills and
- * consume empties.  jobs <= 1 runs everything on the calling thread. */
-typedef void (*cli_work_fn)(void *ctx, size_t i, void *slot);
+/* work(ctx, worker, i, slot) runs on one of `jobs` threads, numbered 0 … jobs-1, in any order;
+ * consume(ctx, i, slot) runs on the calling thread for i = 0, 1, … in order.  A slot is slot_size
+ * zeroed bytes that work fills and consume empties.  jobs <= 1 runs everything on the calling
+ * thread, as worker 0. */
+typedef void (*cli_work_fn)(void *ctx, int worker, size_t i, void *slot);
 typedef void (*cli_consume_fn)(void *ctx, size_t i, void *slot);
 void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_consume_fn consume, void *ctx);
 /* The number of online cores (at most 64). */

@@ -18,6 +18,12 @@ typedef struct pool {
     void *ctx;
 } pool;
 
+/* A pool thread and its number. */
+typedef struct worker_arg {
+    pool *p;
+    int k;
+} worker_arg;
+
 static void *slot(pool *p, size_t i)
 {
     return p->slots + (i % p->window) * p->slot_size;
@@ -25,7 +31,8 @@ static void *slot(pool *p, size_t i)
 
 static void *worker(void *arg)
 {
-    pool *p = arg;
+    pool *p = ((worker_arg *)arg)->p;
+    int k = ((worker_arg *)arg)->k;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->next < p->n && p->next >= p->consumed + p->window)
@@ -34,7 +41,7 @@ static void *worker(void *arg)
             break;
         size_t i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        p->work(p->ctx, i, slot(p, i));
+        p->work(p->ctx, k, i, slot(p, i));
         pthread_mutex_lock(&p->mu);
         p->done[i % p->window] = true;
         pthread_cond_broadcast(&p->can_consume);
@@ -53,7 +60,7 @@ static void run_serial(size_t n, size_t slot_size, cli_work_fn work, cli_consume
 {
     void *s = gx_xcalloc(1, slot_size);
     for (size_t i = 0; i < n; i++) {
-        work(ctx, i, s);
+        work(ctx, 0, i, s);
         consume(ctx, i, s);
         memset(s, 0, slot_size);
     }
@@ -73,10 +80,13 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
     pthread_cond_init(&p.can_work, NULL);
     pthread_cond_init(&p.can_consume, NULL);
     pthread_t *t = gx_xcalloc((size_t)jobs, sizeof *t);
+    worker_arg *args = gx_xcalloc((size_t)jobs, sizeof *args);
     int started = 0;
-    for (int k = 0; k < jobs; k++)
-        if (pthread_create(&t[started], NULL, worker, &p) == 0)
+    for (int k = 0; k < jobs; k++) {
+        args[started] = (worker_arg){&p, started};
+        if (pthread_create(&t[started], NULL, worker, &args[started]) == 0)
             started++;
+    }
     for (size_t i = 0; started && i < n; i++) {
         pthread_mutex_lock(&p.mu);
         while (!p.done[i % p.window])
@@ -93,6 +103,7 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
     for (int k = 0; k < started; k++)
         pthread_join(t[k], NULL);
     free(t);
+    free(args);
     if (!started) /* no threads to be had: the work is done here */
         run_serial(n, slot_size, work, consume, ctx);
     pthread_cond_destroy(&p.can_work);

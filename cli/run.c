@@ -110,11 +110,14 @@ static bool is_extracted(const char *path)
     return yes;
 }
 
-/* Hands one article to the sink: to take, or formatted into out. */
-static void give(const cli_sink *sink, const gx_article *a, const gx_extraction *x, gx_buf *out)
+/* Hands one article to the sink, on the calling thread (number `thread`): formatted into out, or
+ * to add or take. */
+static void give(const cli_sink *sink, int thread, const gx_article *a, const gx_extraction *x, gx_buf *out)
 {
     if (sink->format)
         sink->format(out, a, x);
+    else if (sink->add)
+        sink->add(sink->ctx, thread, a, x);
     else
         sink->take(sink->ctx, a, x);
 }
@@ -151,7 +154,7 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
                 a.date = o->date;
             c->articles++;
             c->by_kind[a.kind]++;
-            give(sink, &a, &x, &out);
+            give(sink, cli_read_threads(o) - 1, &a, &x, &out);
             if (out.len >= (1u << 20)) {
                 sink->write(sink->ctx, &out);
                 out.len = 0;
@@ -243,8 +246,9 @@ static void progress(const reading *r, const char *what, size_t i)
 }
 
 /* pass 1: the officials an input confirms (titled or listed) */
-static void work_names(void *ctx, size_t i, void *slot)
+static void work_names(void *ctx, int worker, size_t i, void *slot)
 {
+    (void)worker;
     reading *r = ctx;
     file_job *j = slot;
     if (r->extracted[i])
@@ -277,7 +281,7 @@ static void take_names(void *ctx, size_t i, void *slot)
 }
 
 /* pass 2: an input's articles and their entities */
-static void work_extract(void *ctx, size_t i, void *slot)
+static void work_extract(void *ctx, int worker, size_t i, void *slot)
 {
     reading *r = ctx;
     file_job *j = slot;
@@ -298,6 +302,8 @@ static void work_extract(void *ctx, size_t i, void *slot)
         gx_ner_extract(r->lex, r->known, &j->in.arts.v[k], &j->x[k]);
         if (r->sink->format)
             r->sink->format(&j->out, &j->in.arts.v[k], &j->x[k]);
+        else if (r->sink->add)
+            r->sink->add(r->sink->ctx, worker, &j->in.arts.v[k], &j->x[k]);
     }
 }
 
@@ -339,7 +345,7 @@ static void take_extract(void *ctx, size_t i, void *slot)
         }
         c->articles++;
         c->by_kind[a->kind]++;
-        if (!r->sink->format)
+        if (r->sink->take)
             r->sink->take(r->sink->ctx, a, &j->x[k]);
         gx_extraction_destroy(&j->x[k]);
     }
@@ -420,6 +426,11 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     return true;
 }
 
+int cli_read_threads(const cli_opts *o)
+{
+    return jobs_of(o) + 1;
+}
+
 int cli_finish_code(const counts *c)
 {
     if (c->files == 0 && c->skipped_inputs > 0)
@@ -448,9 +459,25 @@ static bool make_parent(const char *path)
 
 /* --- build --- */
 
-static void add_to_graph(void *ctx, const gx_article *a, const gx_extraction *x)
+static void add_to_shard(void *ctx, int thread, const gx_article *a, const gx_extraction *x)
 {
-    gx_graph_add(ctx, a, x);
+    gx_graph_add(((gx_graph **)ctx)[thread], a, x);
+}
+
+/* Reads the inputs into *g: each reading thread adds its articles to a shard of its own and the
+ * shards are merged at the end, which gives the same network as one pass.  Returns false if the
+ * set-up failed (already reported). */
+static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_graph **g)
+{
+    size_t n = (size_t)cli_read_threads(o);
+    gx_graph **shards = gx_xcalloc(n, sizeof *shards);
+    for (size_t k = 0; k < n; k++)
+        shards[k] = gx_graph_new(&o->graph);
+    cli_sink sink = {.add = add_to_shard, .ctx = shards};
+    bool ok = cli_read_all(o, lex, c, &sink);
+    *g = gx_graph_merge_all(shards, n);
+    free(shards);
+    return ok;
 }
 
 static int cmp_official(const void *pa, const void *pb)
@@ -508,13 +535,12 @@ int cli_build(cli_opts *o)
     if (!cli_load_lexicon(o, &lex))
         return EXIT_ERROR;
     o->graph.threads = jobs_of(o);
-    gx_graph *g = gx_graph_new(&o->graph);
+    gx_graph *g = NULL;
     counts c = {0};
     int rc = EXIT_ERROR;
     gx_network *net = NULL;
-    cli_sink sink = {.take = add_to_graph, .ctx = g};
     double t0 = gx_seconds();
-    if (!cli_read_all(o, lex, &c, &sink))
+    if (!read_graph(o, lex, &c, &g))
         goto done;
     double t1 = gx_seconds();
     if (c.files == 0) {
@@ -633,10 +659,9 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
         return EXIT_ERROR;
     }
     o->graph.threads = jobs_of(o);
-    gx_graph *g = gx_graph_new(&o->graph);
+    gx_graph *g = NULL;
     int rc = EXIT_ERROR;
-    cli_sink sink = {.take = add_to_graph, .ctx = g};
-    if (cli_read_all(o, lex, c, &sink)) {
+    if (read_graph(o, lex, c, &g)) {
         gx_error err;
         gx_error_clear(&err);
         if (c->files == 0)

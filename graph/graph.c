@@ -394,3 +394,17 @@ void gx_graph_merge(gx_graph *dst, const gx_graph *src)
     dst->visits += src->visits;
     free(map);
 }
+
+gx_graph *gx_graph_merge_all(gx_graph **shards, size_t n)
+{
+    size_t big = 0;
+    for (size_t k = 1; k < n; k++)
+        if (shards[k]->np + shards[k]->n > shards[big]->np + shards[big]->n)
+            big = k;
+    for (size_t k = 0; k < n; k++)
+        if (k != big) {
+            gx_graph_merge(shards[big], shards[k]);
+            gx_graph_free(shards[k]);
+        }
+    return shards[big];
+}

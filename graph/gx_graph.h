@@ -35,6 +35,8 @@ void gx_graph_free(gx_graph *g);
 void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x);
 /* Adds everything in src to dst (same options). */
 void gx_graph_merge(gx_graph *dst, const gx_graph *src);
+/* Merges n shards (n >= 1) into the largest of them, frees the others and returns that one. */
+gx_graph *gx_graph_merge_all(gx_graph **shards, size_t n);
 
 /* Sorted, distinct dates.  Up to two are kept in the struct itself (most co-occurrences of a
  * large network are seen on one day, and a network has millions), more on the heap. */

@@ -44,6 +44,11 @@ for j in 1 3; do
     "$GUANXI" build -q -j $j -m "$EX/MANIFEST.tsv" "$EX" -o "$T/j$j.graphml" 2>/dev/null
     same "$T/pinghu.graphml" "$T/j$j.graphml" "build -j $j identical"
 done
+# pages read on the worker threads and extract's JSONL read on the calling one, into one network
+(cd "$EX" && "$GUANXI" extract -q -m MANIFEST.tsv 000_*.txt 001_*.txt -o "$T/part.jsonl")
+"$GUANXI" build -q -j 3 -m "$EX/MANIFEST.tsv" "$T/part.jsonl" "$EX"/002_*.txt "$EX"/003_*.txt "$EX"/004_*.txt \
+    -o "$T/mixed.graphml" 2>/dev/null
+same "$T/pinghu.graphml" "$T/mixed.graphml" "build -j 3 of pages and JSONL together identical"
 "$GUANXI" extract -q -j 2 "$SRC/tests/cases" "$EX" 2>"$T/j2.err" >/dev/null
 "$GUANXI" extract -q -j 1 "$SRC/tests/cases" "$EX" 2>"$T/j1.err" >/dev/null
 same "$T/j1.err" "$T/j2.err" "messages in the same order with -j 2"

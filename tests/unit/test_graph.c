@@ -155,6 +155,20 @@ static void test_order_and_merge_change_nothing(void)
     CHECK_EQ_INT(gx_graph_build(g3, &m, &err), GX_OK);
     char *dm = dump(m);
     CHECK_EQ_STR(dm, da);
+    /* a shard per thread, one of them empty, merged into the largest */
+    gx_graph *s[3] = {gx_graph_new(NULL), gx_graph_new(NULL), gx_graph_new(NULL)};
+    gx_graph_add(s[0], &d[1].a, &d[1].x);
+    gx_graph_add(s[2], &d[0].a, &d[0].x);
+    gx_graph_add(s[2], &d[2].a, &d[2].x);
+    gx_graph *all = gx_graph_merge_all(s, 3);
+    CHECK(all == s[2]);
+    gx_network *ma;
+    CHECK_EQ_INT(gx_graph_build(all, &ma, &err), GX_OK);
+    char *dma = dump(ma);
+    CHECK_EQ_STR(dma, da);
+    free(dma);
+    gx_network_free(ma);
+    gx_graph_free(all);
     free(da);
     free(db);
     free(dm);
