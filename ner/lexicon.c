@@ -394,6 +394,32 @@ static void mark_translit(gx_lexicon *lex)
         lex->translit[DOTS[k] >> 6] |= 1ull << (DOTS[k] & 63);
 }
 
+/* Which scan tries a word of which starts with each character (the tries are indexed and no
+ * longer change). */
+static void mark_starts(gx_lexicon *lex)
+{
+    const struct {
+        const gx_trie *t;
+        uint32_t bit;
+    } scans[] = {{&lex->titles, SB_TITLES},     {&lex->csuffix, SB_CSUFFIX},     {&lex->cproject, SB_CPROJECT},
+                 {&lex->events, SB_EVENTS},     {&lex->places, SB_PLACES},       {&lex->not_place, SB_NOT_PLACE},
+                 {&lex->place_sfx, SB_PLACE_SFX}, {&lex->abbrev, SB_ABBREV}, {&lex->abbrev_lead, SB_ABBREV_LEAD}};
+    lex->starts = gx_xmalloc(STARTS_COUNT * sizeof *lex->starts);
+    for (uint32_t cp = STARTS_FIRST; cp < STARTS_FIRST + STARTS_COUNT; cp++) {
+        uint32_t bits = 0;
+        if (cp < 0x4E00) { /* outside the tries' character index */
+            bits = ~0u;
+        } else {
+            for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++)
+                if (scans[k].t->han[cp - 0x4E00])
+                    bits |= scans[k].bit;
+            if (gx_translit_char(lex, cp))
+                bits |= SB_TRANSLIT;
+        }
+        lex->starts[cp - STARTS_FIRST] = bits;
+    }
+}
+
 gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
 {
     gx_lexicon *lex = gx_xcalloc(1, sizeof *lex);
@@ -431,6 +457,7 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
         gx_trie_index(tries[i]);
     mark_translit(lex);
+    mark_starts(lex);
     *out = lex;
     return GX_OK;
 }
@@ -489,5 +516,6 @@ void gx_lexicon_free(gx_lexicon *lex)
         free(lex->user_ent[i].aliases);
     }
     free(lex->user_ent);
+    free(lex->starts);
     free(lex);
 }

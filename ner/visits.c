@@ -24,6 +24,10 @@ static unsigned scan_event_words(const gx_lexicon *lex, const gx_article *a, siz
     unsigned bits = 0;
     const gx_span *sp = &a->sentences[si];
     for (size_t i = sp->start; i < sp->end;) {
+        if (!(gx_starts_at(lex, a->text, i, sp->end) & SB_EVENTS)) {
+            i += 3;
+            continue;
+        }
         int32_t k;
         size_t n = gx_trie_longest(&lex->events, a->text + i, sp->end - i, &k);
         if (n) {
