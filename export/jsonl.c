@@ -25,6 +25,15 @@ gx_out_format gx_export_format(const char *path)
 
 /* --- writing: straight into one buffer per article (compact JSON, keys in a fixed order) --- */
 
+/* Does one of the eight bytes of w need an escape (below 0x20, '"' or '\\')?  Whether a byte is
+ * below k: (w - k per byte) & ~w & the high bits, which is exact about whether any is. */
+static inline bool escape_in8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+    return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash)) & high;
+}
+
 static void jstr(gx_buf *b, const char *s, size_t n)
 {
     static const char HEX[] = "0123456789ABCDEF";
@@ -32,6 +41,13 @@ static void jstr(gx_buf *b, const char *s, size_t n)
     gx_buf_addc(b, '"');
     size_t run = 0; /* bytes copied as they are, flushed at each escape */
     for (size_t i = 0; i < n; i++) {
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, s + i, 8), !escape_in8(w))) { /* eight plain bytes */
+            i += 8;
+            run += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\') {
             run++;
