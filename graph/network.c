@@ -4,6 +4,7 @@
 
 #include <igraph.h>
 #include <math.h>
+#include <pthread.h>
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -136,8 +137,20 @@ static void betweenness(gx_network *net, int threads)
         net->betweenness_sources = (long)k;
     }
     for (size_t i = 0; i < n; i++)
-        net->nodes[i].betweenness = bc[i];
+        net->nodes[i].betweenness = isfinite(bc[i]) ? bc[i] : 0;
     free(bc);
+}
+
+typedef struct betweenness_job {
+    gx_network *net;
+    int threads;
+} betweenness_job;
+
+static void *betweenness_beside(void *arg)
+{
+    betweenness_job *j = arg;
+    betweenness(j->net, j->threads);
+    return NULL;
 }
 
 /* Degree, strength, PageRank, betweenness, Louvain communities and coreness. */
@@ -149,6 +162,8 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
     igraph_vector_t w, res;
     igraph_vector_int_t memb, core;
     igraph_real_t value;
+    pthread_t beside_thread;
+    bool beside = false;
     gx_status st = GX_OK;
     igraph_msg[0] = '\0';
     if (igraph_vector_int_init(&el, (igraph_integer_t)(2 * net->n_edges)) != IGRAPH_SUCCESS)
@@ -171,6 +186,12 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
         goto done;
     }
+    /* betweenness needs no igraph: given two threads or more, it runs on its own (writing only
+     * the nodes' betweenness) beside igraph's metrics, with the same result */
+    betweenness_job job = {net, threads};
+    beside = threads >= 2 && pthread_create(&beside_thread, NULL, betweenness_beside, &job) == 0;
+    if (!beside)
+        betweenness(net, threads);
     size_t n = net->n_nodes;
     if (igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, NULL) != IGRAPH_SUCCESS)
         goto fail;
@@ -192,7 +213,6 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         for (size_t i = 0; i < n; i++)
             net->nodes[i].pagerank = VECTOR(res)[i];
     }
-    betweenness(net, threads);
     if (n > 0) {
         igraph_rng_seed(igraph_rng_default(), 20240221);
         if (igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, NULL) != IGRAPH_SUCCESS)
@@ -204,17 +224,15 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].kcore = VECTOR(core)[i];
-    for (size_t i = 0; i < n; i++) {
-        gx_node *nd = &net->nodes[i];
-        if (!isfinite(nd->pagerank))
-            nd->pagerank = 0;
-        if (!isfinite(nd->betweenness))
-            nd->betweenness = 0;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(net->nodes[i].pagerank))
+            net->nodes[i].pagerank = 0;
     goto done;
 fail:
     st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg[0] ? igraph_msg : "igraph failed");
 done:
+    if (beside)
+        pthread_join(beside_thread, NULL);
     if (have_graph)
         igraph_destroy(&g);
     igraph_vector_int_destroy(&el);
