@@ -168,10 +168,9 @@ void gx_ner_bare_firms(const gx_lexicon *lex, const gx_article *a, gx_extraction
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        if (!(gx_starts_at(lex, s, i, len) & SB_CPROJECT)) { /* 、 is outside the table */
-            i += 3;
-            continue;
-        }
+        i = gx_scan_to(lex, s, i, len, SB_CPROJECT); /* 、 is outside the table */
+        if (i >= len)
+            break;
         size_t e = gx_at(s, i, len, "、") ? firm_list(lex, s, i, len, x) : 0;
         if (e || !gx_is_han_at(s, i, len)) {
             i = e ? e : i + gx_utf8_len((unsigned char)s[i]);

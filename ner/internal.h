@@ -139,6 +139,15 @@ static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t
     return ~0u;
 }
 
+/* Where a scan for words of the `bits` tries goes on from i: i, or past the characters no such
+ * word starts with (only three-byte ones are known not to); len if the text ends first. */
+static inline size_t gx_scan_to(const gx_lexicon *lex, const char *s, size_t i, size_t len, uint32_t bits)
+{
+    while (i < len && !(gx_starts_at(lex, s, i, len) & bits))
+        i += 3;
+    return i;
+}
+
 /* Is cp a character of transliterated names (萨, 斯, ·)? */
 static inline bool gx_translit_char(const gx_lexicon *lex, uint32_t cp)
 {

@@ -498,10 +498,9 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
     gx_buf titles;
     gx_buf_init(&titles);
     for (size_t i = 0; i < len && !x->truncated;) {
-        if (!(gx_starts_at(lex, s, i, len) & SB_TITLES)) {
-            i += 3;
-            continue;
-        }
+        i = gx_scan_to(lex, s, i, len, SB_TITLES);
+        if (i >= len)
+            break;
         int32_t kind;
         size_t tl = gx_trie_longest(&lex->titles, s + i, len - i, &kind);
         if (!tl || runs_into_place(lex, s, i + tl, len)) {

@@ -87,10 +87,9 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        if (!(gx_starts_at(lex, s, i, len) & SB_PLACE_SFX)) {
-            i += 3;
-            continue;
-        }
+        i = gx_scan_to(lex, s, i, len, SB_PLACE_SFX);
+        if (i >= len)
+            break;
         int32_t level;
         size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->place_sfx, s + i, len - i, &level) : 0;
         if (!n) {
@@ -270,10 +269,9 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     suffixed(lex, a, x);
     size_t place_end = 0; /* where the last known place's name ended */
     for (size_t i = 0; i < len && !x->truncated;) {
-        if (!(gx_starts_at(lex, s, i, len) & (SB_NOT_PLACE | SB_PLACES | SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD))) {
-            i += 3;
-            continue;
-        }
+        i = gx_scan_to(lex, s, i, len, SB_NOT_PLACE | SB_PLACES | SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD);
+        if (i >= len)
+            break;
         int32_t id;
         size_t skip = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
         if (skip) {

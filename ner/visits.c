@@ -24,10 +24,9 @@ static unsigned scan_event_words(const gx_lexicon *lex, const gx_article *a, siz
     unsigned bits = 0;
     const gx_span *sp = &a->sentences[si];
     for (size_t i = sp->start; i < sp->end;) {
-        if (!(gx_starts_at(lex, a->text, i, sp->end) & SB_EVENTS)) {
-            i += 3;
-            continue;
-        }
+        i = gx_scan_to(lex, a->text, i, sp->end, SB_EVENTS);
+        if (i >= sp->end)
+            break;
         int32_t k;
         size_t n = gx_trie_longest(&lex->events, a->text + i, sp->end - i, &k);
         if (n) {
