@@ -76,7 +76,7 @@ bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex);
 /* Reads every input (pages, or extract's JSONL) and hands each article with its entities to the
  * sink.  Returns false if the set-up failed (already reported). */
 bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, const cli_sink *sink);
-/* How many thread numbers cli_read_all gives a sink's add: the workers' and the calling thread's. */
+/* How many thread numbers cli_read_all gives a sink's add (the calling thread is 0). */
 int cli_read_threads(const cli_opts *o);
 /* 0, 4 (partial) or 1 (nothing read) from the counts. */
 int cli_finish_code(const cli_counts *c);
@@ -86,10 +86,10 @@ int cli_network(cli_opts *o, cli_counts *c, gx_network **net);
 
 /* --- the ordered work pool (pool.c) --- */
 
-/* work(ctx, worker, i, slot) runs on one of `jobs` threads, numbered 0 … jobs-1, in any order;
- * consume(ctx, i, slot) runs on the calling thread for i = 0, 1, … in order.  A slot is slot_size
- * zeroed bytes that work fills and consume empties.  jobs <= 1 runs everything on the calling
- * thread, as worker 0. */
+/* work(ctx, worker, i, slot) runs on one of `jobs` threads, numbered 0 … jobs-1, in any order; the
+ * calling thread is worker 0 and works while the next item in order is not done.  consume(ctx, i,
+ * slot) runs on the calling thread for i = 0, 1, … in order.  A slot is slot_size zeroed bytes
+ * that work fills and consume empties.  jobs <= 1 runs everything on the calling thread. */
 typedef void (*cli_work_fn)(void *ctx, int worker, size_t i, void *slot);
 typedef void (*cli_consume_fn)(void *ctx, size_t i, void *slot);
 void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_consume_fn consume, void *ctx);

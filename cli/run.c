@@ -154,7 +154,7 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
                 a.date = o->date;
             c->articles++;
             c->by_kind[a.kind]++;
-            give(sink, cli_read_threads(o) - 1, &a, &x, &out);
+            give(sink, 0, &a, &x, &out);
             if (out.len >= (1u << 20)) {
                 sink->write(sink->ctx, &out);
                 out.len = 0;
@@ -428,7 +428,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
 
 int cli_read_threads(const cli_opts *o)
 {
-    return jobs_of(o) + 1;
+    return jobs_of(o);
 }
 
 int cli_finish_code(const counts *c)

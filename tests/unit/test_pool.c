@@ -1,0 +1,93 @@
+/* test_pool.c — the ordered work pool: every item worked once, by a thread numbered below jobs,
+ * and consumed in input order on the calling thread, whatever the number of threads and however
+ * long each item takes. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "cli.h"
+#include "harness.h"
+
+typedef struct item_slot {
+    size_t i;
+    int worker;
+    bool filled;
+} item_slot;
+
+typedef struct run_state {
+    size_t n;
+    int jobs;
+    atomic_int *worked;    /* per item: how many times work saw it */
+    atomic_int by_worker[8];
+    size_t next_consumed;  /* touched by consume only */
+    pthread_t caller;
+    atomic_int bad_slot;   /* work and consume both count here */
+    int out_of_order, wrong_thread;
+} run_state;
+
+static void work(void *ctx, int worker, size_t i, void *slot)
+{
+    run_state *s = ctx;
+    item_slot *it = slot;
+    if (it->filled)
+        atomic_fetch_add(&s->bad_slot, 1); /* a slot must come zeroed */
+    it->i = i;
+    it->worker = worker;
+    it->filled = true;
+    atomic_fetch_add(&s->worked[i], 1);
+    if (worker >= 0 && worker < 8)
+        atomic_fetch_add(&s->by_worker[worker], 1);
+    if (i % 13 == 0) { /* some items are slow, so later ones finish first */
+        struct timespec ts = {0, 200000};
+        nanosleep(&ts, NULL);
+    }
+}
+
+static void consume(void *ctx, size_t i, void *slot)
+{
+    run_state *s = ctx;
+    item_slot *it = slot;
+    if (!pthread_equal(pthread_self(), s->caller))
+        s->wrong_thread++;
+    if (i != s->next_consumed)
+        s->out_of_order++;
+    s->next_consumed = i + 1;
+    if (!it->filled || it->i != i || it->worker < 0 || it->worker >= s->jobs)
+        atomic_fetch_add(&s->bad_slot, 1);
+}
+
+static void run_one(size_t n, int jobs)
+{
+    run_state s = {.n = n, .jobs = jobs < 1 ? 1 : jobs, .caller = pthread_self()};
+    s.worked = calloc(n + 1, sizeof *s.worked);
+    cli_pool_run(n, jobs, sizeof(item_slot), work, consume, &s);
+    CHECK_EQ_INT(s.next_consumed, n);
+    CHECK_EQ_INT(s.out_of_order, 0);
+    CHECK_EQ_INT(atomic_load(&s.bad_slot), 0);
+    CHECK_EQ_INT(s.wrong_thread, 0);
+    size_t once = 0;
+    for (size_t i = 0; i < n; i++)
+        once += atomic_load(&s.worked[i]) == 1;
+    CHECK_EQ_INT(once, n);
+    int total = 0;
+    for (int k = 0; k < 8; k++)
+        total += atomic_load(&s.by_worker[k]);
+    CHECK_EQ_INT(total, (long long)n);
+    free(s.worked);
+}
+
+static void test_every_item_once_in_order(void)
+{
+    static const size_t ns[] = {0, 1, 2, 7, 64, 1000};
+    static const int jobs[] = {0, 1, 2, 3, 5};
+    for (size_t a = 0; a < sizeof ns / sizeof *ns; a++)
+        for (size_t b = 0; b < sizeof jobs / sizeof *jobs; b++)
+            run_one(ns[a], jobs[b]);
+}
+
+int main(void)
+{
+    RUN(test_every_item_once_in_order);
+    return gx_t_summary();
+}
