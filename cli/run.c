@@ -203,8 +203,9 @@ typedef struct reading {
 typedef struct file_job {
     gx_names *names;         /* pass 1 */
     ingested in;
-    gx_extraction *x;        /* pass 2: one per article */
+    gx_extraction *x;        /* pass 2, for a sink's take: one per article */
     gx_buf out;              /* pass 2, with a formatting sink: the input's output */
+    size_t articles, by_kind[8], cut; /* pass 2: counted on the worker */
 } file_job;
 
 static void keep_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
@@ -296,15 +297,32 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
     }
     if (j->in.st != GX_OK)
         return;
-    j->x = gx_xcalloc(j->in.arts.n + 1, sizeof *j->x);
+    /* Only take needs the articles on the calling thread; otherwise they are freed here, by the
+     * thread whose malloc arena holds them (freeing them on another thread contends for its lock). */
+    bool keep = r->sink->take != NULL;
+    if (keep)
+        j->x = gx_xcalloc(j->in.arts.n + 1, sizeof *j->x);
     for (size_t k = 0; k < j->in.arts.n; k++) {
-        gx_extraction_init(&j->x[k]);
-        gx_ner_extract(r->lex, r->known, &j->in.arts.v[k], &j->x[k]);
+        const gx_article *a = &j->in.arts.v[k];
+        gx_extraction here, *x = keep ? &j->x[k] : &here;
+        gx_extraction_init(x);
+        gx_ner_extract(r->lex, r->known, a, x);
+        if (x->truncated) {
+            gx_buf_addf(&j->in.msgs, "guanxi: warning: %s: more than %d entity mentions or %d events; the "
+                        "rest were ignored\n", a->id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);
+            j->cut++;
+        }
+        j->articles++;
+        j->by_kind[a->kind]++;
         if (r->sink->format)
-            r->sink->format(&j->out, &j->in.arts.v[k], &j->x[k]);
+            r->sink->format(&j->out, a, x);
         else if (r->sink->add)
-            r->sink->add(r->sink->ctx, worker, &j->in.arts.v[k], &j->x[k]);
+            r->sink->add(r->sink->ctx, worker, a, x);
+        if (!keep)
+            gx_extraction_destroy(x);
     }
+    if (!keep)
+        gx_article_list_destroy(&j->in.arts);
 }
 
 static void take_extract(void *ctx, size_t i, void *slot)
@@ -336,17 +354,12 @@ static void take_extract(void *ctx, size_t i, void *slot)
         return;
     }
     c->files++;
-    for (size_t k = 0; k < j->in.arts.n; k++) {
-        const gx_article *a = &j->in.arts.v[k];
-        if (j->x[k].truncated) {
-            fprintf(stderr, "guanxi: warning: %s: more than %d entity mentions or %d events; the rest "
-                    "were ignored\n", a->id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);
-            c->cut++;
-        }
-        c->articles++;
-        c->by_kind[a->kind]++;
-        if (r->sink->take)
-            r->sink->take(r->sink->ctx, a, &j->x[k]);
+    c->articles += j->articles;
+    c->cut += j->cut;
+    for (size_t k = 0; k < sizeof j->by_kind / sizeof *j->by_kind; k++)
+        c->by_kind[k] += j->by_kind[k];
+    for (size_t k = 0; j->x && k < j->in.arts.n; k++) {
+        r->sink->take(r->sink->ctx, &j->in.arts.v[k], &j->x[k]);
         gx_extraction_destroy(&j->x[k]);
     }
     if (r->sink->format)
