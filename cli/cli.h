@@ -61,7 +61,7 @@ typedef void (*cli_article_fn)(void *ctx, const gx_article *a, const gx_extracti
 /* Where the articles go.  Either take gets each article with its entities, on the calling thread
  * in input order; or format appends each article's output to a buffer on the worker threads and
  * write gets each input's buffer on the calling thread in input order; or add gets each article
- * on the thread that read it, with that thread's number (0 … cli_read_threads(o) - 1), for a
+ * on the thread that read it, with that thread's number (0 … cli_jobs(o) - 1), for a
  * result that does not depend on the order and is kept per thread. */
 typedef struct cli_sink {
     cli_article_fn take;
@@ -76,8 +76,9 @@ bool cli_load_lexicon(const cli_opts *o, gx_lexicon **lex);
 /* Reads every input (pages, or extract's JSONL) and hands each article with its entities to the
  * sink.  Returns false if the set-up failed (already reported). */
 bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, cli_counts *c, const cli_sink *sink);
-/* How many thread numbers cli_read_all gives a sink's add (the calling thread is 0). */
-int cli_read_threads(const cli_opts *o);
+/* The threads -j asks for (0 or none: one per core); a sink's add gets thread numbers below it (the
+ * calling thread is 0). */
+int cli_jobs(const cli_opts *o);
 /* 0, 4 (partial) or 1 (nothing read) from the counts. */
 int cli_finish_code(const cli_counts *c);
 /* Reads the inputs into a network built with the default options (and --since/--until).  When no
