@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static bool is_digit(char c)
 {
@@ -136,6 +137,43 @@ struct gx_manifest {
     gx_strmap by_path, by_real; /* the first entry with that path or realpath: index into v */
 };
 
+/* The last folder resolved, for the next entry in it. */
+typedef struct folder_cache {
+    char *dir, *real;
+} folder_cache;
+
+/* realpath(path), the folder resolved once for a run of entries in it: a file that is not a
+ * symbolic link (nor . or ..) has its folder's real path and its own name.  Loading the 1 GB
+ * corpus's manifest (238,440 entries in one folder) took 2.4 s with a realpath per entry, 1.4 s so. */
+static char *resolve(const char *path, folder_cache *fc)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    struct stat st;
+    if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || lstat(path, &st) != 0 ||
+        S_ISLNK(st.st_mode))
+        return realpath(path, NULL);
+    size_t dl = slash ? (size_t)(slash - path) : 0;
+    char *dir = slash ? gx_xstrndup(path, dl ? dl : 1) : gx_xstrdup(".");
+    if (!fc->dir || strcmp(fc->dir, dir) != 0) {
+        free(fc->dir);
+        free(fc->real);
+        fc->dir = dir;
+        fc->real = realpath(dir, NULL);
+    } else {
+        free(dir);
+    }
+    if (!fc->real)
+        return realpath(path, NULL);
+    gx_buf out;
+    gx_buf_init(&out);
+    gx_buf_adds(&out, fc->real);
+    if (out.len == 0 || out.data[out.len - 1] != '/')
+        gx_buf_add(&out, "/", 1);
+    gx_buf_adds(&out, base);
+    return gx_buf_take(&out);
+}
+
 /* Indexes entry i under key; returns the first entry with that key (a repeated key keeps it). */
 static size_t index_entry(gx_strmap *map, const char *key, size_t i)
 {
@@ -154,6 +192,7 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     long lineno = 0;
+    folder_cache fc = {0};
     for (char *p = data; p < data + len;) {
         char *e = memchr(p, '\n', (size_t)(data + len - p));
         if (!e)
@@ -189,7 +228,7 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
         GX_GROW(m->v, m->cap, m->n + 1);
         mentry *me = &m->v[m->n++];
         me->path = gx_buf_take(&full);
-        me->real = realpath(me->path, NULL);
+        me->real = resolve(me->path, &fc);
         me->date = d;
         me->first = index_entry(&m->by_path, me->path, m->n - 1);
         if (me->real) {
@@ -199,6 +238,8 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
         }
     }
     free(data);
+    free(fc.dir);
+    free(fc.real);
     return m;
 }
 

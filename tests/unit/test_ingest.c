@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gx_ingest.h"
 #include "harness.h"
@@ -233,6 +234,22 @@ static void test_manifest(void)
     CHECK_EQ_INT(gx_manifest_lookup(m, "missing.txt"), 20240303);
     CHECK_EQ_INT(gx_manifest_lookup(m, "./missing.txt"), 0);
     gx_manifest_free(m);
+
+    /* through symbolic links: a linked file, and a file in a linked folder, are the file itself */
+    CHECK(symlink("manifest_file.txt", "manifest_link.txt") == 0);
+    CHECK(symlink(".", "manifest_here") == 0);
+    fp = fopen("manifest_test.tsv", "w");
+    fputs("manifest_file.txt\t2024-01-01\nmanifest_link.txt\t2024-05-05\n"
+          "manifest_here/manifest_file.txt\t2024-06-06\n", fp);
+    fclose(fp);
+    m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
+    CHECK(m != NULL);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_link.txt"), 20240101);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_here/manifest_file.txt"), 20240101);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "./manifest_here/manifest_link.txt"), 20240101);
+    gx_manifest_free(m);
+    remove("manifest_here");
+    remove("manifest_link.txt");
     remove("manifest_test.tsv");
     remove("manifest_file.txt");
 }
