@@ -1,11 +1,37 @@
 /* main.c — guanxi: pick the subcommand, parse its options, run it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
+/* glibc's malloc asks the kernel for transparent huge pages only when its tunable says so, and
+ * Debian's kernel gives them only on request.  A network of millions of co-occurrences then takes
+ * a tenth of the page faults (100 MB corpus's build: 456,000 → 50,000; 40.7 → 32.4 s), so the
+ * program starts itself again with the tunable set, unless it is set already (to 0 to refuse) or
+ * the program runs under valgrind, which would lose sight of it. */
+static void ask_for_huge_pages(char **argv)
+{
+    const char *t = getenv("GLIBC_TUNABLES"), *pre = getenv("LD_PRELOAD");
+    if ((t && strstr(t, "glibc.malloc.hugetlb")) || (pre && strstr(pre, "valgrind")) ||
+        (pre && strstr(pre, "vgpreload")))
+        return;
+    char v[4096];
+    int n = snprintf(v, sizeof v, "%s%sglibc.malloc.hugetlb=1", t ? t : "", t && *t ? ":" : "");
+    if (n < 0 || (size_t)n >= sizeof v || setenv("GLIBC_TUNABLES", v, 1) != 0)
+        return;
+    execv("/proc/self/exe", argv);
+    /* no /proc: go on with small pages, and leave the environment as it was for any child */
+    if (t)
+        setenv("GLIBC_TUNABLES", t, 1);
+    else
+        unsetenv("GLIBC_TUNABLES");
+}
+
 int main(int argc, char **argv)
 {
+    ask_for_huge_pages(argv);
     if (argc < 2) {
         cli_usage(stderr, NULL);
         return EXIT_USAGE;
