@@ -14,8 +14,7 @@
 static void ask_for_huge_pages(char **argv)
 {
     const char *t = getenv("GLIBC_TUNABLES"), *pre = getenv("LD_PRELOAD");
-    if ((t && strstr(t, "glibc.malloc.hugetlb")) || (pre && strstr(pre, "valgrind")) ||
-        (pre && strstr(pre, "vgpreload")))
+    if ((t && strstr(t, "glibc.malloc.hugetlb")) || (pre && strstr(pre, "vgpreload"))) /* valgrind's */
         return;
     char v[4096];
     int n = snprintf(v, sizeof v, "%s%sglibc.malloc.hugetlb=1", t ? t : "", t && *t ? ":" : "");

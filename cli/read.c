@@ -110,8 +110,8 @@ static bool is_extracted(const char *path)
     return yes;
 }
 
-/* Hands one article to the sink, on the calling thread (number `thread`): formatted into out, or
- * to add or take. */
+/* Hands one article to the sink, on thread number `thread`: formatted into out, or to add or
+ * take. */
 static void give(const cli_sink *sink, int thread, const gx_article *a, const gx_extraction *x, gx_buf *out)
 {
     if (sink->format)
@@ -257,8 +257,13 @@ static size_t ingested_bytes(const ingested *in)
     return n;
 }
 
-static void hand_back_names(reading *r, int owner, gx_names *n)
+/* Frees names collected by `owner` now (on worker `worker`) or hands them back. */
+static void release_names(reading *r, int worker, int owner, gx_names *n)
 {
+    if (owner == worker) {
+        gx_names_free(n);
+        return;
+    }
     handed_back *b = &r->back[owner];
     pthread_mutex_lock(&b->mu);
     GX_GROW(b->names, b->cnames, b->nnames + 1);
@@ -329,7 +334,7 @@ static void take_names(void *ctx, size_t i, void *slot)
     progress(r, "scanning", i);
     if (j->names) {
         gx_names_merge(r->known, j->names);
-        hand_back_names(r, j->worker, j->names);
+        release_names(r, 0, j->worker, j->names);
     }
     if (r->extracted[i])
         return;
@@ -378,12 +383,10 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
         }
         j->articles++;
         j->by_kind[a->kind]++;
-        if (r->sink->format)
-            r->sink->format(&j->out, a, x);
-        else if (r->sink->add)
-            r->sink->add(r->sink->ctx, worker, a, x);
-        if (!keep)
+        if (!keep) {
+            give(r->sink, worker, a, x, &j->out);
             gx_extraction_destroy(x);
+        }
     }
     if (!keep)
         release_articles(r, worker, j->in.owner, &j->in.arts);
