@@ -140,6 +140,7 @@ struct gx_manifest {
 /* The last folder resolved, for the next entry in it. */
 typedef struct folder_cache {
     char *dir, *real;
+    size_t len; /* of dir */
 } folder_cache;
 
 /* realpath(path), the folder resolved once for a run of entries in it: a file that is not a
@@ -153,15 +154,14 @@ static char *resolve(const char *path, folder_cache *fc)
     if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || lstat(path, &st) != 0 ||
         S_ISLNK(st.st_mode))
         return realpath(path, NULL);
-    size_t dl = slash ? (size_t)(slash - path) : 0;
-    char *dir = slash ? gx_xstrndup(path, dl ? dl : 1) : gx_xstrdup(".");
-    if (!fc->dir || strcmp(fc->dir, dir) != 0) {
+    const char *dir = slash ? path : ".";
+    size_t dl = slash && slash > path ? (size_t)(slash - path) : 1; /* "/x": the folder is "/" */
+    if (!fc->dir || fc->len != dl || memcmp(fc->dir, dir, dl) != 0) {
         free(fc->dir);
         free(fc->real);
-        fc->dir = dir;
-        fc->real = realpath(dir, NULL);
-    } else {
-        free(dir);
+        fc->dir = gx_xstrndup(dir, dl);
+        fc->len = dl;
+        fc->real = realpath(fc->dir, NULL);
     }
     if (!fc->real)
         return realpath(path, NULL);
