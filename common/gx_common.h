@@ -193,6 +193,9 @@ void gx_date_format(gx_date date, char out[11]);
  * returns its length (1..4) and stores the code point, or returns 0 for an
  * invalid or truncated sequence (overlong forms and surrogates are invalid). */
 size_t gx_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* The length of the longest prefix of s that is valid UTF-8 (len when all of it is); a
+ * sequence cut off by the end is invalid.  Faster than decoding: ASCII eight bytes at a time. */
+size_t gx_utf8_valid_prefix(const char *s, size_t len);
 /* For text already known to be valid UTF-8. */
 static inline size_t gx_utf8_len(unsigned char lead)
 {

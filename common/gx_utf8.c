@@ -1,6 +1,8 @@
 /* gx_utf8.c — strict UTF-8 decoding and the character classes guanxi needs. */
 #include "gx_common.h"
 
+#include <string.h>
+
 size_t gx_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     if (!len)
@@ -38,6 +40,34 @@ size_t gx_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
         return 0;
     *cp = v;
     return n;
+}
+
+size_t gx_utf8_valid_prefix(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (u[i] < 0x80) {
+            uint64_t w;
+            while (i + 8 <= len && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ull)))
+                i += 8;
+            while (i < len && u[i] < 0x80)
+                i++;
+            continue;
+        }
+        /* the commonest case inline: a three-byte sequence, not a surrogate, not overlong */
+        if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = gx_utf8_decode(u + i, len - i, &cp);
+        if (!n)
+            return i;
+        i += n;
+    }
+    return len;
 }
 
 size_t gx_utf8_count(const char *s, size_t len)

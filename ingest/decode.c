@@ -106,6 +106,33 @@ static bool convert(const char *from, const char *s, size_t len, gx_buf *out, ba
     return true;
 }
 
+static inline bool continuation(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+/* The length of the text at u that clean_utf8 copies as it is: printable ASCII and newlines, and
+ * valid three-byte characters other than U+2028, U+2029 and U+FEFF (most of a Chinese page). */
+static size_t plain_run(const unsigned char *u, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\n') || c == 0x7F)
+                break;
+            i++;
+        } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len && continuation(u[i + 1]) &&
+                   continuation(u[i + 2]) && !(c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] | 1) == 0xA9) &&
+                   !(c == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
 /* Copies UTF-8 to out: bad bytes become U+FFFD, CR/CRLF become LF, controls
  * (C0 other than \n, DEL, C1) and U+FEFF are dropped, tabs become spaces.
  * Offsets reported in `bad`/`ctl` are `base` + position. */
@@ -115,6 +142,11 @@ static void clean_utf8(const char *s, size_t len, gx_buf *out, bad_bytes *bad, b
     const unsigned char *u = (const unsigned char *)s;
     gx_buf_reserve(out, len);
     for (size_t i = 0; i < len;) {
+        size_t run = plain_run(u + i, len - i);
+        gx_buf_add(out, u + i, run);
+        i += run;
+        if (i == len)
+            break;
         unsigned char c = u[i];
         if (c < 0x80) {
             if (c == '\r') {
@@ -179,8 +211,9 @@ gx_status gx_ingest_decode(const char *name, const char *raw, size_t len, gx_buf
         return gx_error_set(err, GX_ERR_BINARY, name, -1, 0,
                             "binary data (control bytes in more than 10%% of the first 64 KiB); skipped");
     } else {
-        size_t valid_mb, invalid;
-        utf8_census(raw, len, &valid_mb, &invalid);
+        size_t valid_mb = 0, invalid = 0;
+        if (gx_utf8_valid_prefix(raw, len) < len) /* most pages are valid: nothing to count */
+            utf8_census(raw, len, &valid_mb, &invalid);
         /* Mostly-invalid UTF-8 with many high bytes is a legacy Chinese encoding. */
         if (invalid > 0 && invalid * 4 > valid_mb) {
             gx_buf gb;

@@ -81,6 +81,56 @@ static void test_decode_controls_dropped(void)
     free(s);
 }
 
+/* What clean text keeps, changes and drops, with plain runs around each kind of character. */
+static void test_decode_marks_between_plain_runs(void)
+{
+    gx_status st;
+    const char raw[] = "平湖\xE2\x80\xA8市\xE2\x80\xA9委\xEF\xBB\xBF书\xC2\x85记〇\xF0\x9F\x98\x80"
+                       "\xE0\x80\x80\xED\xA0\x80 ok\xE2\x80\x94强调\xE4\xB8";
+    char *s = decode(raw, sizeof raw - 1, &st);
+    CHECK_EQ_INT(st, GX_OK);
+    CHECK_EQ_STR(s, "平湖\n市\n委书记〇\xF0\x9F\x98\x80"
+                    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD ok\xE2\x80\x94强调"
+                    "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(strstr(said, "8 invalid UTF-8 bytes") != NULL);
+    CHECK(strstr(said, "2 control characters") != NULL);
+    free(s);
+}
+
+/* The longest valid prefix is what decoding character by character finds, on edge cases and on
+ * random mixtures of ASCII, CJK, lead and continuation bytes. */
+static size_t valid_prefix_by_decoding(const char *s, size_t len)
+{
+    size_t i = 0, n;
+    uint32_t cp;
+    while (i < len && (n = gx_utf8_decode((const unsigned char *)s + i, len - i, &cp)))
+        i += n;
+    return i;
+}
+
+static void test_utf8_valid_prefix(void)
+{
+    static const char *const cases[] = {"", "abcdefghijklmnopq", "平湖市委书记", "平湖\xE4\xB8",
+                                        "\xED\x9F\xBF\xED\xA0\x80", "\xE0\xA0\x80\xE0\x9F\xBF", "\xEF\xBF\xBF\xF4\x90\x80\x80",
+                                        "12345678\xC2\x80\xC1\xBF", "\xF0\x9F\x98\x80x\x80"};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        CHECK_EQ_INT((long)gx_utf8_valid_prefix(cases[k], strlen(cases[k])),
+                     (long)valid_prefix_by_decoding(cases[k], strlen(cases[k])));
+    static const unsigned char BYTES[] = {'a', '\n', 0x80, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    uint32_t seed = 12345;
+    char buf[24];
+    int mismatches = 0;
+    for (int round = 0; round < 200000; round++) {
+        size_t len = (size_t)(round % 24);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[i] = (char)BYTES[(seed >> 16) % sizeof BYTES];
+        }
+        mismatches += gx_utf8_valid_prefix(buf, len) != valid_prefix_by_decoding(buf, len);
+    }
+    CHECK_EQ_INT(mismatches, 0);
+}
+
 static void test_decode_gbk(void)
 {
     size_t len;
@@ -478,6 +528,8 @@ int main(int argc, char **argv)
     RUN(test_decode_utf8_bom_and_line_ends);
     RUN(test_decode_invalid_bytes_named);
     RUN(test_decode_controls_dropped);
+    RUN(test_decode_marks_between_plain_runs);
+    RUN(test_utf8_valid_prefix);
     RUN(test_decode_gbk);
     RUN(test_decode_utf16_bom);
     RUN(test_decode_binary_refused);
