@@ -59,7 +59,7 @@ typedef enum event_word { EW_VISIT = 0, EW_CEREMONY } event_word;
 typedef enum place_level { PL_PROVINCE = 0, PL_PREFECTURE, PL_COUNTY, PL_TOWN, PL_COUNTRY, PL_REGION, PL_ZONE, PL_VILLAGE, PL_CITY } place_level;
 
 typedef struct place {
-    char *code, *name, *parent;
+    const char *code, *name, *parent;
     place_level level;
 } place;
 
@@ -103,6 +103,8 @@ struct gx_lexicon {
     gx_trie not_lead;    /* words that never start a zone's or village's name (全省, 区域) */
     place *place;
     size_t nplace, cplace;
+    char **texts; /* the data files read, kept whole: place[]'s strings point into them */
+    size_t ntext, ctext;
     /* Divisions sharing a spelling, as chains: one entry per (spelling, division), so a division
      * indexed under its full and short name sits in two chains without linking them. */
     struct place_spell {

@@ -17,19 +17,17 @@ static gx_status read_tsv(gx_lexicon *lex, const char *path, size_t min_fields, 
     gx_status st = gx_read_file(path, &data, &len, err);
     if (st != GX_OK)
         return st;
-    const unsigned char *u = (const unsigned char *)data;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = gx_utf8_decode(u + i, len - i, &cp);
-        if (!n) {
-            long line = 1;
-            for (size_t k = 0; k < i; k++)
-                line += data[k] == '\n';
-            free(data);
-            return gx_error_set(err, GX_ERR_PARSE, path, line, (long)i, "invalid UTF-8");
-        }
-        i += n;
+    size_t valid = gx_utf8_valid_prefix(data, len);
+    if (valid < len) {
+        long line = 1;
+        for (size_t k = 0; k < valid; k++)
+            line += data[k] == '\n';
+        free(data);
+        return gx_error_set(err, GX_ERR_PARSE, path, line, (long)valid, "invalid UTF-8");
     }
+    /* kept: the rows' fields stay where they are (place[] points into them) */
+    GX_GROW(lex->texts, lex->ctext, lex->ntext + 1);
+    lex->texts[lex->ntext++] = data;
     long lineno = 0;
     char *save = NULL;
     for (char *line = data; line && line < data + len; line = save) {
@@ -53,18 +51,13 @@ static gx_status read_tsv(gx_lexicon *lex, const char *path, size_t min_fields, 
             *tab = '\0';
             p = tab + 1;
         }
-        if (nf < min_fields || !*f[0]) {
-            free(data);
+        if (nf < min_fields || !*f[0])
             return gx_error_set(err, GX_ERR_PARSE, path, lineno, -1, "expected %zu tab-separated fields",
                                 min_fields);
-        }
         st = fn(lex, path, lineno, f, nf, err);
-        if (st != GX_OK) {
-            free(data);
+        if (st != GX_OK)
             return st;
-        }
     }
-    free(data);
     return GX_OK;
 }
 
@@ -197,9 +190,9 @@ static int32_t add_place(gx_lexicon *lex, const char *code, const char *name, co
 {
     GX_GROW(lex->place, lex->cplace, lex->nplace + 1);
     place *p = &lex->place[lex->nplace];
-    p->code = gx_xstrdup(code);
-    p->name = gx_xstrdup(name);
-    p->parent = gx_xstrdup(parent);
+    p->code = code; /* in the lexicon's texts, or a literal */
+    p->name = name;
+    p->parent = parent;
     p->level = level;
     return (int32_t)lex->nplace++;
 }
@@ -504,12 +497,10 @@ void gx_lexicon_free(gx_lexicon *lex)
     all_tries(lex, tries);
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
         gx_trie_destroy(tries[i]);
-    for (size_t i = 0; i < lex->nplace; i++) {
-        free(lex->place[i].code);
-        free(lex->place[i].name);
-        free(lex->place[i].parent);
-    }
     free(lex->place);
+    for (size_t i = 0; i < lex->ntext; i++)
+        free(lex->texts[i]);
+    free(lex->texts);
     free(lex->spell);
     for (size_t i = 0; i < lex->nuser; i++) {
         free(lex->user_ent[i].name);

@@ -157,6 +157,19 @@ static void test_lexicon_errors_name_the_line(void)
     CHECK(strstr(err.file, "titles.tsv") != NULL);
     CHECK(err.line > 0);
     CHECK(strstr(err.msg, "duplicate") != NULL);
+    /* a file that is not UTF-8: the line of the first bad byte */
+    system("cp " GX_DATA_DIR "/titles.tsv lex_bad/ && printf '\\344\\270\\tmayor\\n' >> lex_bad/name_follow.tsv");
+    gx_error_clear(&err);
+    CHECK_EQ_INT(gx_lexicon_load("lex_bad", &l2, &err), GX_ERR_PARSE);
+    CHECK(strstr(err.file, "name_follow.tsv") != NULL);
+    CHECK(strstr(err.msg, "invalid UTF-8") != NULL);
+    FILE *fp = fopen(GX_DATA_DIR "/name_follow.tsv", "r");
+    long lines = 0;
+    for (int c; fp && (c = fgetc(fp)) != EOF;)
+        lines += c == '\n';
+    if (fp)
+        fclose(fp);
+    CHECK_EQ_INT(err.line, lines + 1);
     system("rm -rf lex_bad");
 }
 
