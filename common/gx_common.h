@@ -69,7 +69,10 @@ char *gx_xstrndup(const char *s, size_t n);
 double gx_seconds(void);
 /* Grows *p (holding *cap elements of `size` bytes) to hold at least `need`. */
 void gx_grow(void **p, size_t *cap, size_t need, size_t size);
-#define GX_GROW(arr, cap, need) gx_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+/* The same for an array and its capacity; the common case (room already) is inline.  `need` is
+ * evaluated twice: no side effects in it. */
+#define GX_GROW(arr, cap, need) \
+    ((need) <= (cap) ? (void)0 : gx_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
 
 /* A growable byte buffer, always NUL-terminated when data != NULL. */
 typedef struct gx_buf {

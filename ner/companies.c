@@ -148,8 +148,11 @@ static void short_name_mentions(const gx_trie *t, const gx_strvec *names, const 
 {
     const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
     for (size_t i = 0; names->n && i < a->len && !x->truncated;) {
+        i = gx_trie_next_han(t, a->text, i, a->len);
+        if (i >= a->len)
+            break;
         int32_t id = -1;
-        size_t n = gx_is_han_at(a->text, i, a->len) ? gx_trie_longest(t, a->text + i, a->len - i, &id) : 0;
+        size_t n = gx_trie_longest(t, a->text + i, a->len - i, &id);
         if (n && id >= 0 && !gx_x_covered(x, i, i + n, taken)) {
             gx_x_add(x, GX_ENT_COMPANY, i, i + n, names->v[id], strlen(names->v[id]), "", GX_MF_ALIAS);
             i += n;

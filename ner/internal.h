@@ -31,23 +31,24 @@ static inline unsigned gx_trie_first_bit(uint32_t packed)
 {
     return (packed * 2654435761u) >> 22;
 }
+/* May a word of t start with the three-byte character u[0..2]?  False is certain: an indexed
+ * trie knows for each CJK character, any trie (by a hashed bit) for most characters. */
+static inline bool gx_trie_may_start3(const gx_trie *t, const unsigned char *u)
+{
+    uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+    if (t->han && cp >= 0x4E00 && cp <= 0x9FFF)
+        return t->han[cp - 0x4E00] != 0;
+    unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
+    return t->first[b >> 6] >> (b & 63) & 1;
+}
 /* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
- * the commonest answer: no word starts with this three-byte character (an indexed trie knows
- * for each CJK character, any trie for most characters). */
+ * the commonest answer: no word starts with this three-byte character. */
 static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-        uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-        if (t->han && cp >= 0x4E00 && cp <= 0x9FFF) {
-            if (!t->han[cp - 0x4E00])
-                return 0;
-        } else {
-            unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
-            if (!(t->first[b >> 6] >> (b & 63) & 1))
-                return 0;
-        }
-    }
+    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+        !gx_trie_may_start3(t, u))
+        return 0;
     return gx_trie_longest_(t, s, len, value);
 }
 /* Value of exactly this word, or -1. */
@@ -204,6 +205,27 @@ void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 static inline bool gx_is_han_at(const char *s, size_t i, size_t len)
 {
     return i < len && (unsigned char)s[i] >= 0xE3 && gx_cp_is_han(gx_utf8_at(s + i, NULL));
+}
+/* The first character boundary from i (a boundary of valid UTF-8 text) where a Han character
+ * stands that may start a word of t, or len: where a scan for t's words need look. */
+static inline size_t gx_trie_next_han(const gx_trie *t, const char *s, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (i < len) {
+        unsigned c = u[i];
+        if (c < 0xE3) { /* no Han character starts below */
+            i += gx_utf8_len((unsigned char)c);
+        } else if (c < 0xF0) {
+            if (gx_is_han_at(s, i, len) && gx_trie_may_start3(t, u + i))
+                return i;
+            i += 3;
+        } else {
+            if (gx_is_han_at(s, i, len))
+                return i;
+            i += 4;
+        }
+    }
+    return len;
 }
 /* Does the word w stand at byte i? */
 static inline bool gx_at(const char *s, size_t i, size_t len, const char *w)

@@ -448,8 +448,11 @@ static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extrac
     }
     const char *s = a->text;
     for (size_t i = 0; f.n && i < a->len && !x->truncated;) {
+        i = gx_trie_next_han(&f.trie, s, i, a->len);
+        if (i >= a->len)
+            break;
         int32_t id;
-        size_t n = gx_is_han_at(s, i, a->len) ? gx_trie_longest(&f.trie, s + i, a->len - i, &id) : 0;
+        size_t n = gx_trie_longest(&f.trie, s + i, a->len - i, &id);
         const later_form *lf = n ? &f.form[id] : NULL;
         if (lf && !gx_x_covered(x, i, i + lf->span, lf->taken)) {
             const char *name = names.v[lf->official];
@@ -471,7 +474,10 @@ static void known_mentions(const gx_lexicon *lex, const gx_names *known, const g
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&known->trie, s + i, len - i, NULL) : 0;
+        i = gx_trie_next_han(&known->trie, s, i, len);
+        if (i >= len)
+            break;
+        size_t n = gx_trie_longest(&known->trie, s + i, len - i, NULL);
         if (n && name_end_score(lex, s, i + n, len) > 0 &&
             !gx_x_covered(x, i, i + n, ~0u)) {
             add_person(a, x, GX_ENT_OFFICIAL, i, i + n, "", 0);
