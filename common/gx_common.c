@@ -108,9 +108,20 @@ void *gx_xmalloc(size_t n)
     return p;
 }
 
+/* Below this, zeroed memory comes from malloc and memset: glibc's calloc skips the thread's
+ * cache of freed chunks, and the per-article tables and maps are small and many. */
+enum { SMALL_CALLOC = 64 * 1024 };
+
 void *gx_xcalloc(size_t n, size_t size)
 {
-    void *p = calloc(n ? n : 1, size ? size : 1);
+    n = n ? n : 1;
+    size = size ? size : 1;
+    if (n <= SMALL_CALLOC / size) {
+        void *p = gx_xmalloc(n * size);
+        memset(p, 0, n * size);
+        return p;
+    }
+    void *p = calloc(n, size);
     if (!p)
         oom();
     return p;
@@ -148,7 +159,7 @@ void gx_grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return;
-    size_t c = *cap ? *cap : 8;
+    size_t c = *cap ? *cap : size < 8 ? 64 / size : 8; /* a buffer starts at 64 bytes */
     while (c < need) {
         if (c > ((size_t)-1) / 2 / size)
             oom();

@@ -378,6 +378,7 @@ typedef struct later_forms {
     gx_trie trie; /* value: index into form[] */
     later_form *form;
     size_t n, cap;
+    gx_buf word; /* a form being put together (仲 + 书记) */
 } later_forms;
 
 /* Adds a form; a spelling two officials share stays with the first. */
@@ -402,12 +403,11 @@ static void office_forms(const gx_lexicon *lex, later_forms *f, const char *name
             int32_t kind;
             size_t w = gx_trie_longest(&lex->titles, t + p, tl - p, &kind);
             if (w && p + w == tl && kind == TK_OFFICE) {
-                gx_buf sf;
-                gx_buf_init(&sf);
-                gx_buf_add(&sf, name, sl);
-                gx_buf_add(&sf, t + p, w);
-                add_form(f, sf.data, sf.len, (later_form){who, sf.len, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
-                gx_buf_destroy(&sf);
+                gx_buf_clear(&f->word);
+                gx_buf_add(&f->word, name, sl);
+                gx_buf_add(&f->word, t + p, w);
+                add_form(f, f->word.data, f->word.len,
+                         (later_form){who, f->word.len, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
                 break;
             }
         }
@@ -438,12 +438,10 @@ static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extrac
         size_t sl = gx_trie_longest(&lex->surnames, name, nl, &sk);
         office_forms(lex, &f, name, sl, x->m[k].titles, who);
         if (sl && nl - sl >= 6) { /* given name + 同志 */
-            gx_buf sf;
-            gx_buf_init(&sf);
-            gx_buf_add(&sf, name + sl, nl - sl);
-            gx_buf_adds(&sf, "同志");
-            add_form(&f, sf.data, sf.len, (later_form){who, nl - sl, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
-            gx_buf_destroy(&sf);
+            gx_buf_clear(&f.word);
+            gx_buf_add(&f.word, name + sl, nl - sl);
+            gx_buf_adds(&f.word, "同志");
+            add_form(&f, f.word.data, f.word.len, (later_form){who, nl - sl, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
         }
     }
     const char *s = a->text;
@@ -465,6 +463,7 @@ static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extrac
     gx_strvec_destroy(&names);
     gx_trie_destroy(&f.trie);
     free(f.form);
+    gx_buf_destroy(&f.word);
 }
 
 /* Bare mentions of officials confirmed elsewhere in the corpus: 许静出席, 戴振对应征青年.

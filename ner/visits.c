@@ -48,6 +48,7 @@ typedef struct scene {
     gx_strvec leaders;   /* who leads the visit the article reports, in order of mention */
     gx_strmap is_leader;
     gx_strmap events;    /* "kind|official|company" already recorded */
+    gx_buf key;          /* add_event's key being put together */
 } scene;
 enum { NOT_YET = 1u << 31 };
 
@@ -112,16 +113,15 @@ static bool add_event(scene *sc, gx_extraction *x, gx_event_kind k, const char *
         x->truncated = true;
         return false;
     }
-    gx_buf key;
-    gx_buf_init(&key);
-    gx_buf_add_uint(&key, (uint64_t)k);
-    gx_buf_addc(&key, '|');
-    gx_buf_adds(&key, official);
-    gx_buf_addc(&key, '|');
-    gx_buf_adds(&key, company);
+    gx_buf *key = &sc->key;
+    gx_buf_clear(key);
+    gx_buf_add_uint(key, (uint64_t)k);
+    gx_buf_addc(key, '|');
+    gx_buf_adds(key, official);
+    gx_buf_addc(key, '|');
+    gx_buf_adds(key, company);
     bool added;
-    gx_strmap_put(&sc->events, key.data, key.len, 1, &added);
-    gx_buf_destroy(&key);
+    gx_strmap_put(&sc->events, key->data, key->len, 1, &added);
     if (added)
         gx_x_add_event(x, k, official, company, date, sp);
     return true;
@@ -208,4 +208,5 @@ void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     gx_strvec_destroy(&sc.leaders);
     gx_strmap_destroy(&sc.is_leader);
     gx_strmap_destroy(&sc.events);
+    gx_buf_destroy(&sc.key);
 }
