@@ -103,20 +103,23 @@ static void jspan(gx_buf *b, gx_span sp)
     gx_buf_addc(b, ']');
 }
 
-/* "a|b" as ["a","b"] */
+/* "a|b" as ["a","b"] (empty parts left out, as gx_strvec_split leaves them) */
 static void jlist(gx_buf *b, const char *s, char sep)
 {
-    gx_strvec parts;
-    gx_strvec_init(&parts);
-    gx_strvec_split(&parts, s, sep);
     gx_buf_addc(b, '[');
-    for (size_t i = 0; i < parts.n; i++) {
-        if (i)
-            gx_buf_addc(b, ',');
-        jstr(b, parts.v[i], strlen(parts.v[i]));
+    bool first = true;
+    while (s && *s) {
+        const char *e = strchr(s, sep);
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n) {
+            if (!first)
+                gx_buf_addc(b, ',');
+            jstr(b, s, n);
+            first = false;
+        }
+        s = e ? e + 1 : s + n;
     }
     gx_buf_addc(b, ']');
-    gx_strvec_destroy(&parts);
 }
 
 static const struct {

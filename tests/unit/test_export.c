@@ -330,9 +330,30 @@ static void test_json_strings_escaped(void)
         }
 }
 
+/* Titles and aliases ('|'-separated) are JSON arrays; empty parts are left out. */
+static void test_json_lists(void)
+{
+    char text[] = "仲旭东书记", name[] = "仲旭东", titles[] = "市委书记||市长|", aliases[] = "|仲书记", none[] = "";
+    gx_article a = {.id = "t#1", .source = "t", .index = 1, .title = "", .text = text, .len = strlen(text)};
+    gx_strvec_init(&a.journalists);
+    gx_mention m[2] = {{GX_ENT_OFFICIAL, {0, 9}, name, titles, aliases, none, none, 0},
+                       {GX_ENT_OFFICIAL, {0, 9}, name, none, none, none, none, 0}};
+    gx_extraction x;
+    gx_extraction_init(&x);
+    x.m = m;
+    x.n = 2;
+    gx_buf out;
+    gx_buf_init(&out);
+    gx_export_article_json(&out, &a, &x);
+    CHECK(strstr(out.data, "\"titles\":[\"市委书记\",\"市长\"],\"aliases\":[\"仲书记\"]") != NULL);
+    CHECK(strstr(out.data, "\"titles\":[],\"flags\"") != NULL);
+    gx_buf_destroy(&out);
+}
+
 int main(void)
 {
     RUN(test_json_strings_escaped);
+    RUN(test_json_lists);
     RUN(test_edges_laid_out_as_the_writer_does);
     RUN(test_numbers);
     RUN(test_graphml_reads_back);
