@@ -438,8 +438,7 @@ void gx_u64map_init(gx_u64map *m)
 
 void gx_u64map_destroy(gx_u64map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slot);
     gx_u64map_init(m);
 }
 
@@ -448,23 +447,19 @@ int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added)
     if (2 * (m->n + 1) > m->slots) {
         gx_u64map old = *m;
         m->slots = old.slots ? 2 * old.slots : 128; /* an article's tries take about this many edges */
-        m->keys = gx_xcalloc(m->slots, sizeof *m->keys);
-        m->vals = gx_xmalloc(m->slots * sizeof *m->vals);
+        m->slot = gx_xcalloc(m->slots, sizeof *m->slot);
         for (size_t i = 0; i < old.slots; i++)
-            if (old.keys[i]) {
-                size_t s = gx_u64map_slot(m, old.keys[i]);
-                m->keys[s] = old.keys[i];
-                m->vals[s] = old.vals[i];
-            }
-        free(old.keys);
-        free(old.vals);
+            if (gx_u64slot_key(&old.slot[i]))
+                m->slot[gx_u64map_slot(m, gx_u64slot_key(&old.slot[i]))] = old.slot[i];
+        free(old.slot);
     }
-    size_t s = gx_u64map_slot(m, key + 1);
-    *added = !m->keys[s];
+    gx_u64slot *s = &m->slot[gx_u64map_slot(m, key + 1)];
+    *added = !gx_u64slot_key(s);
     if (*added) {
-        m->keys[s] = key + 1;
-        m->vals[s] = dflt;
+        uint64_t stored = key + 1;
+        memcpy(s->key, &stored, sizeof stored);
+        s->val = dflt;
         m->n++;
     }
-    return &m->vals[s];
+    return &s->val;
 }

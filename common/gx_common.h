@@ -153,20 +153,31 @@ int64_t *gx_strmap_get(const gx_strmap *m, const char *key, size_t klen);
 uint64_t gx_hash(const void *p, size_t n);
 
 /* An open-addressing map from uint64 keys (below UINT64_MAX) to int32 values, at most half full:
- * 12 bytes a slot, for the hot maps (the trie's edges, the graph's pairs). */
+ * 12 bytes a slot, key and value side by side (one cache line for a lookup, mostly), for the hot
+ * maps (the trie's edges, the graph's pairs). */
+typedef struct gx_u64slot {
+    uint32_t key[2]; /* key + 1, its 8 bytes as gx_u64slot_key reads them; 0 marks an empty slot */
+    int32_t val;
+} gx_u64slot;
 typedef struct gx_u64map {
-    uint64_t *keys; /* key + 1; 0 marks an empty slot */
-    int32_t *vals;
+    gx_u64slot *slot;
     size_t slots, n;
 } gx_u64map;
 void gx_u64map_init(gx_u64map *m);
 void gx_u64map_destroy(gx_u64map *m);
+/* The stored key of a slot (key + 1; 0 if empty). */
+static inline uint64_t gx_u64slot_key(const gx_u64slot *s)
+{
+    uint64_t k;
+    memcpy(&k, s->key, sizeof k);
+    return k;
+}
 /* The slot of stored key k (key + 1), or the empty slot where it would go. */
 static inline size_t gx_u64map_slot(const gx_u64map *m, uint64_t k)
 {
     size_t mask = m->slots - 1;
     size_t s = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    while (m->keys[s] && m->keys[s] != k)
+    for (uint64_t at; (at = gx_u64slot_key(&m->slot[s])) && at != k;)
         s = (s + 1) & mask;
     return s;
 }
@@ -175,8 +186,8 @@ static inline int32_t gx_u64map_get(const gx_u64map *m, uint64_t key)
 {
     if (!m->slots)
         return -1;
-    size_t s = gx_u64map_slot(m, key + 1);
-    return m->keys[s] ? m->vals[s] : -1;
+    const gx_u64slot *s = &m->slot[gx_u64map_slot(m, key + 1)];
+    return gx_u64slot_key(s) ? s->val : -1;
 }
 /* Returns a pointer to the value slot of key; inserts `dflt` if absent and sets *added. */
 int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added);

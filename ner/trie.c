@@ -89,10 +89,10 @@ void gx_trie_index(gx_trie *t)
     t->han = gx_xcalloc(HAN_COUNT, sizeof *t->han);
     const gx_u64map *e = &t->edges;
     for (size_t s = 0; s < e->slots; s++) {
-        uint64_t key = e->keys[s] - 1;
+        uint64_t key = gx_u64slot_key(&e->slot[s]) - 1;
         int slot = han_slot((uint32_t)key);
-        if (e->keys[s] && key >> 32 == 0 && slot >= 0)
-            t->han[slot] = e->vals[s] + 1;
+        if (gx_u64slot_key(&e->slot[s]) && key >> 32 == 0 && slot >= 0)
+            t->han[slot] = e->slot[s].val + 1;
     }
     if (t->n >= PAIR_FILTER_MIN_NODES)
         build_pairs(t);
@@ -104,16 +104,18 @@ static void build_pairs(gx_trie *t)
     const gx_u64map *e = &t->edges;
     uint32_t *first = gx_xcalloc(t->n, sizeof *first);
     bool *is_first = gx_xcalloc(t->n, sizeof *is_first);
-    for (size_t s = 0; s < e->slots; s++)
-        if (e->keys[s] && (e->keys[s] - 1) >> 32 == 0) {
-            first[e->vals[s]] = (uint32_t)(e->keys[s] - 1);
-            is_first[e->vals[s]] = true;
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t stored = gx_u64slot_key(&e->slot[s]);
+        if (stored && (stored - 1) >> 32 == 0) {
+            first[e->slot[s].val] = (uint32_t)(stored - 1);
+            is_first[e->slot[s].val] = true;
         }
+    }
     t->pairs = gx_xcalloc((size_t)1 << (PAIR_BITS - 6), sizeof *t->pairs);
     for (size_t s = 0; s < e->slots; s++) {
-        uint64_t key = e->keys[s] - 1;
+        uint64_t key = gx_u64slot_key(&e->slot[s]) - 1;
         uint32_t parent = (uint32_t)(key >> 32);
-        if (e->keys[s] && parent != 0 && is_first[parent])
+        if (gx_u64slot_key(&e->slot[s]) && parent != 0 && is_first[parent])
             pair_set(t, first[parent], (uint32_t)key);
     }
     free(first);
