@@ -218,13 +218,22 @@ static bool is_advert(const char *s, size_t len)
     return false;
 }
 
-/* Sentence punctuation that a headline never carries. */
+/* Sentence punctuation that a headline never carries: ，。；：！？、 and , ; ! ? (one pass). */
 static bool has_sentence_punct(const char *s, size_t len)
 {
-    static const char *const P[] = {"，", "。", "；", "：", "！", "？", ",", ";", "!", "?", "、", NULL};
-    for (int i = 0; P[i]; i++)
-        if (find(s, len, P[i]))
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = u[i];
+        if (c == ',' || c == ';' || c == '!' || c == '?')
             return true;
+        if ((c != 0xEF && c != 0xE3) || i + 2 >= len)
+            continue;
+        switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
+        case 0xEFBC8C: case 0xE38082: case 0xEFBC9B: case 0xEFBC9A: /* ，。；： */
+        case 0xEFBC81: case 0xEFBC9F: case 0xE38081:                /* ！？、 */
+            return true;
+        }
+    }
     return false;
 }
 
@@ -337,8 +346,8 @@ static bool unit_empty(const page *p, const unit *u)
     return !u->marker;
 }
 
-/* What a line may be, from the first characters of the words the tests below look for, found in
- * one pass: a long body line then costs one scan instead of a dozen searches. */
+/* What a line may be, from the words the tests below start from, found in one pass: a long
+ * body line then costs one scan instead of a dozen searches. */
 enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4 };
 
 static unsigned line_may(const char *s, size_t len)
@@ -347,16 +356,39 @@ static unsigned line_may(const char *s, size_t len)
     unsigned m = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = u[i];
-        if (c == 'w' || c == 'h' || c == 'T')
+        if ((c == 'w' || c == 'h' || c == 'T') &&
+            (starts_with(s + i, len - i, "www.") || starts_with(s + i, len - i, "http") ||
+             starts_with(s + i, len - i, "Tel") || starts_with(s + i, len - i, "TEL")))
             m |= MAY_ADVERT;
         if (c < 0xE0 || c >= 0xF0 || i + 2 >= len)
             continue;
+        const char *next = s + i + 3;
+        size_t left = len - i - 3;
         switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
-        case 0xE69CAC: m |= MAY_START; break;             /* 本 */
-        case 0xE28483: case 0xE6B094: case 0xE5A4A9:      /* ℃ 气 天 */
-            m |= MAY_WEATHER; break;
-        case 0xE59CB0: case 0xE783AD: case 0xE794B5: case 0xE592A8: /* 地 热 电 咨 */
-            m |= MAY_ADVERT; break;
+        case 0xE69CAC: /* 本 */
+            m |= MAY_START;
+            break;
+        case 0xE28483: /* ℃ */
+            m |= MAY_WEATHER;
+            break;
+        case 0xE6B094: /* 气温 */
+            m |= starts_with(next, left, "温") ? MAY_WEATHER : 0;
+            break;
+        case 0xE5A4A9: /* 天气 */
+            m |= starts_with(next, left, "气") ? MAY_WEATHER : 0;
+            break;
+        case 0xE59CB0: /* 地址 */
+            m |= starts_with(next, left, "址") ? MAY_ADVERT : 0;
+            break;
+        case 0xE783AD: /* 热线 */
+            m |= starts_with(next, left, "线") ? MAY_ADVERT : 0;
+            break;
+        case 0xE794B5: /* 电话 */
+            m |= starts_with(next, left, "话") ? MAY_ADVERT : 0;
+            break;
+        case 0xE592A8: /* 咨询 */
+            m |= starts_with(next, left, "询") ? MAY_ADVERT : 0;
+            break;
         }
     }
     return m;
