@@ -4,7 +4,7 @@
 #   tools/deps.sh test    also what the test suite uses (readers, xmllint, clang and its fuzzer)
 # As root it runs apt-get; otherwise it prints the apt-get line and exits 1.
 set -eu
-BUILD_PKGS="build-essential cmake pkg-config libigraph-dev libpcre2-dev libxml2-dev libjansson-dev"
+BUILD_PKGS="build-essential cmake pkg-config libigraph-dev libpcre2-dev libxml2-dev libjansson-dev libjemalloc-dev"
 TEST_PKGS="libxml2-utils python3 python3-networkx python3-igraph clang libclang-rt-14-dev"
 case "${1:-build}" in
 build) want=$BUILD_PKGS ;;
