@@ -253,6 +253,9 @@ bool gx_cp_is_cjk_punct(uint32_t cp);
 
 /* Reads a whole file (or stdin for "-") into a new buffer. */
 gx_status gx_read_file(const char *path, char **data, size_t *len, gx_error *err);
+/* The same, refusing (GX_ERR_LIMIT) a regular file of more than max bytes (0: no limit); the
+ * file is opened once and its size read from the open file, not looked up again by name. */
+gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *len, gx_error *err);
 
 /* Writes a file atomically: data goes to "path.tmp.PID" and is renamed over
  * path only after a successful write and close.  gx_atomic_open returns a

@@ -2,6 +2,7 @@
 #include "gx_common.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,36 +10,74 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-gx_status gx_read_file(const char *path, char **data, size_t *len, gx_error *err)
+/* Reads fp (stdin) to its end. */
+static gx_status read_stream(const char *path, FILE *fp, char **data, size_t *len, gx_error *err)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp)
-        return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
     gx_buf b;
     gx_buf_init(&b);
-    gx_status st = GX_OK;
     for (;;) {
         gx_buf_reserve(&b, 1 << 16);
         size_t n = fread(b.data + b.len, 1, b.cap - b.len - 1, fp);
         b.len += n;
         b.data[b.len] = '\0';
         if (n == 0) {
-            if (ferror(fp))
-                st = gx_error_set(err, GX_ERR_IO, path, -1, (long)b.len, "read failed: %s",
-                                  strerror(errno));
+            if (ferror(fp)) {
+                gx_status st = gx_error_set(err, GX_ERR_IO, path, -1, (long)b.len, "read failed: %s",
+                                            strerror(errno));
+                gx_buf_destroy(&b);
+                return st;
+            }
             break;
         }
-    }
-    if (!is_stdin)
-        fclose(fp);
-    if (st != GX_OK) {
-        gx_buf_destroy(&b);
-        return st;
     }
     *len = b.len;
     *data = gx_buf_take(&b);
     return GX_OK;
+}
+
+gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *len, gx_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return read_stream(path, stdin, data, len, err);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
+    struct stat st;
+    size_t size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if (max && size > max) {
+        close(fd);
+        return gx_error_set(err, GX_ERR_LIMIT, path, -1, -1, "%zu bytes is more than the limit of %zu; skipped",
+                            size, max);
+    }
+    gx_buf b;
+    gx_buf_init(&b);
+    gx_buf_reserve(&b, size + 1); /* + 1: the read that finds the end */
+    for (;;) {
+        if (b.cap - b.len - 1 == 0)
+            gx_buf_reserve(&b, b.cap); /* a file that grew, or one that has no size (a pipe) */
+        ssize_t n = read(fd, b.data + b.len, b.cap - b.len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            gx_status rs = gx_error_set(err, GX_ERR_IO, path, -1, (long)b.len, "read failed: %s", strerror(errno));
+            close(fd);
+            gx_buf_destroy(&b);
+            return rs;
+        }
+        b.len += (size_t)n;
+        b.data[b.len] = '\0';
+        if (n == 0)
+            break;
+    }
+    close(fd);
+    *len = b.len;
+    *data = gx_buf_take(&b);
+    return GX_OK;
+}
+
+gx_status gx_read_file(const char *path, char **data, size_t *len, gx_error *err)
+{
+    return gx_read_file_max(path, 0, data, len, err);
 }
 
 /* Temporaries being written, removed if the run is interrupted (Ctrl-C, kill), so that an

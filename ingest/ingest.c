@@ -389,15 +389,9 @@ gx_status gx_ingest_buffer(const char *name, const char *data, size_t len, gx_fo
 gx_status gx_ingest_file(const char *path, gx_format fmt, const gx_ingest_options *opt,
                          gx_article_list *out, gx_error *err)
 {
-    struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && opt->max_file_bytes &&
-        (size_t)st.st_size > opt->max_file_bytes)
-        return gx_error_set(err, GX_ERR_LIMIT, path, -1, -1,
-                            "%lld bytes is more than the limit of %zu; skipped", (long long)st.st_size,
-                            opt->max_file_bytes);
     char *data;
     size_t len;
-    gx_status s = gx_read_file(path, &data, &len, err);
+    gx_status s = gx_read_file_max(path, opt->max_file_bytes, &data, &len, err);
     if (s != GX_OK)
         return s;
     s = gx_ingest_buffer(path, data, len, fmt, opt, out, err);
