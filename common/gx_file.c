@@ -46,8 +46,8 @@ gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *le
     size_t size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
     if (max && size > max) {
         close(fd);
-        return gx_error_set(err, GX_ERR_LIMIT, path, -1, -1, "%zu bytes is more than the limit of %zu; skipped",
-                            size, max);
+        return gx_error_set(err, GX_ERR_LIMIT, path, -1, -1,
+                            "%zu bytes is more than the limit of %zu; skipped", size, max);
     }
     gx_buf b;
     gx_buf_init(&b);
@@ -59,7 +59,8 @@ gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *le
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            gx_status rs = gx_error_set(err, GX_ERR_IO, path, -1, (long)b.len, "read failed: %s", strerror(errno));
+            gx_status rs = gx_error_set(err, GX_ERR_IO, path, -1, (long)b.len, "read failed: %s",
+                                        strerror(errno));
             close(fd);
             gx_buf_destroy(&b);
             return rs;
