@@ -260,10 +260,12 @@ gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *le
 /* Writes a file atomically: data goes to "path.tmp.PID" and is renamed over
  * path only after a successful write and close.  gx_atomic_open returns a
  * stream for the caller to fill; gx_atomic_commit closes it and renames (or
- * removes the temporary on failure); gx_atomic_abort removes it. */
+ * removes the temporary on failure); gx_atomic_abort removes it.  A path that
+ * exists and is not a regular file (/dev/null, a pipe) is written directly:
+ * renaming over it would put a file where the device or pipe was. */
 typedef struct gx_atomic {
     char *path;
-    char *tmp;
+    char *tmp; /* NULL when writing path directly */
     void *fp; /* FILE * */
 } gx_atomic;
 gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err);

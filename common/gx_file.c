@@ -119,6 +119,17 @@ static void track(char *tmp, bool on)
 
 gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
 {
+    struct stat there;
+    if (stat(path, &there) == 0 && !S_ISREG(there.st_mode)) {
+        if (S_ISDIR(there.st_mode))
+            return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot write: it is a folder");
+        a->fp = fopen(path, "wb"); /* a device or a pipe: nothing to keep, nothing to rename */
+        if (!a->fp)
+            return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot write: %s", strerror(errno));
+        a->path = gx_xstrdup(path);
+        a->tmp = NULL;
+        return GX_OK;
+    }
     a->path = gx_xstrdup(path);
     gx_buf t;
     gx_buf_init(&t);
@@ -146,6 +157,11 @@ gx_status gx_atomic_commit(gx_atomic *a, gx_error *err)
     if (fclose(fp) != 0 && st == GX_OK)
         st = gx_error_set(err, GX_ERR_IO, a->path, -1, -1, "close failed: %s", strerror(errno));
     a->fp = NULL;
+    if (!a->tmp) { /* written directly */
+        free(a->path);
+        a->path = NULL;
+        return st;
+    }
     if (st == GX_OK) {
         /* New files get the usual permissions (mkstemp-style 0600 is not wanted). */
         mode_t mask = umask(0);
@@ -168,7 +184,8 @@ void gx_atomic_abort(gx_atomic *a)
 {
     if (a->fp) {
         fclose(a->fp);
-        remove(a->tmp);
+        if (a->tmp)
+            remove(a->tmp);
     }
     if (a->tmp)
         track(a->tmp, false);

@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../export/internal.h" /* number formatting, internal to the exporters */
@@ -199,6 +202,45 @@ static void test_failed_write_keeps_old_file(void)
     gx_network_free(n);
 }
 
+/* A path that is a pipe (or /dev/null) is written into, not replaced by a file renamed over it
+ * (guanxi -o /dev/null once left a regular file where /dev/null was). */
+static void test_write_into_a_pipe(void)
+{
+    remove("t_pipe");
+    CHECK(mkfifo("t_pipe", 0600) == 0);
+    pid_t child = fork();
+    if (child == 0) { /* reads the pipe to its end; exits 0 if it got the bytes */
+        char buf[64] = {0};
+        int fd = open("t_pipe", O_RDONLY);
+        ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+        _exit(n == 6 && strcmp(buf, "平湖") == 0 ? 0 : 1);
+    }
+    gx_atomic a;
+    gx_error err;
+    CHECK_EQ_INT(gx_atomic_open(&a, "t_pipe", &err), GX_OK);
+    struct stat st;
+    CHECK(stat("t_pipe", &st) == 0 && S_ISFIFO(st.st_mode));
+    if (a.fp) {
+        fputs("平湖", a.fp);
+        CHECK_EQ_INT(gx_atomic_commit(&a, &err), GX_OK);
+    }
+    CHECK(stat("t_pipe", &st) == 0 && S_ISFIFO(st.st_mode));
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "t_pipe.tmp.%ld", (long)getpid());
+    CHECK(access(tmp, F_OK) != 0);
+    int status = -1;
+    for (int i = 0; i < 100 && waitpid(child, &status, WNOHANG) == 0; i++)
+        usleep(20000);
+    if (waitpid(child, &status, WNOHANG) == 0) { /* still waiting for a writer: the bug */
+        kill(child, SIGKILL);
+        waitpid(child, &status, 0);
+        status = -1;
+    }
+    CHECK(status == 0);
+    remove("t_pipe");
+    remove(tmp);
+}
+
 static void test_same_bytes_twice(void)
 {
     gx_network *a = network("x"), *b = network("x");
@@ -360,6 +402,7 @@ int main(void)
     RUN(test_gexf_valid_against_schema);
     RUN(test_csv_tables);
     RUN(test_failed_write_keeps_old_file);
+    RUN(test_write_into_a_pipe);
     RUN(test_same_bytes_twice);
     return gx_t_summary();
 }
