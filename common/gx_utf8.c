@@ -55,9 +55,7 @@ size_t gx_utf8_valid_prefix(const char *s, size_t len)
                 i++;
             continue;
         }
-        /* the commonest case inline: a three-byte sequence, not a surrogate, not overlong */
-        if (u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
+        if (gx_utf8_plain3(u + i, len - i)) { /* the commonest case, inline */
             i += 3;
             continue;
         }

@@ -106,11 +106,6 @@ static bool convert(const char *from, const char *s, size_t len, gx_buf *out, ba
     return true;
 }
 
-static inline bool continuation(unsigned char c)
-{
-    return (c & 0xC0) == 0x80;
-}
-
 /* The length of the text at u that clean_utf8 copies as it is: printable ASCII and newlines, and
  * valid three-byte characters other than U+2028, U+2029 and U+FEFF (most of a Chinese page). */
 static size_t plain_run(const unsigned char *u, size_t len)
@@ -122,9 +117,9 @@ static size_t plain_run(const unsigned char *u, size_t len)
             if ((c < 0x20 && c != '\n') || c == 0x7F)
                 break;
             i++;
-        } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len && continuation(u[i + 1]) &&
-                   continuation(u[i + 2]) && !(c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] | 1) == 0xA9) &&
-                   !(c == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)) {
+        } else if (gx_utf8_plain3(u + i, len - i) &&
+                   !(c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] | 1) == 0xA9) && /* U+2028, U+2029 */
+                   !(c == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)) {         /* U+FEFF */
             i += 3;
         } else {
             break;
