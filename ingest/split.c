@@ -362,34 +362,21 @@ static unsigned line_may(const char *s, size_t len)
             m |= MAY_ADVERT;
         if (c < 0xE0 || c >= 0xF0 || i + 2 >= len)
             continue;
-        const char *next = s + i + 3;
-        size_t left = len - i - 3;
+        const char *rest; /* what must follow the character for the word to be there */
+        unsigned may;
         switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
-        case 0xE69CAC: /* 本 */
-            m |= MAY_START;
-            break;
-        case 0xE28483: /* ℃ */
-            m |= MAY_WEATHER;
-            break;
-        case 0xE6B094: /* 气温 */
-            m |= starts_with(next, left, "温") ? MAY_WEATHER : 0;
-            break;
-        case 0xE5A4A9: /* 天气 */
-            m |= starts_with(next, left, "气") ? MAY_WEATHER : 0;
-            break;
-        case 0xE59CB0: /* 地址 */
-            m |= starts_with(next, left, "址") ? MAY_ADVERT : 0;
-            break;
-        case 0xE783AD: /* 热线 */
-            m |= starts_with(next, left, "线") ? MAY_ADVERT : 0;
-            break;
-        case 0xE794B5: /* 电话 */
-            m |= starts_with(next, left, "话") ? MAY_ADVERT : 0;
-            break;
-        case 0xE592A8: /* 咨询 */
-            m |= starts_with(next, left, "询") ? MAY_ADVERT : 0;
-            break;
+        case 0xE69CAC: rest = "", may = MAY_START; break;     /* 本 */
+        case 0xE28483: rest = "", may = MAY_WEATHER; break;   /* ℃ */
+        case 0xE6B094: rest = "温", may = MAY_WEATHER; break; /* 气温 */
+        case 0xE5A4A9: rest = "气", may = MAY_WEATHER; break; /* 天气 */
+        case 0xE59CB0: rest = "址", may = MAY_ADVERT; break;  /* 地址 */
+        case 0xE783AD: rest = "线", may = MAY_ADVERT; break;  /* 热线 */
+        case 0xE794B5: rest = "话", may = MAY_ADVERT; break;  /* 电话 */
+        case 0xE592A8: rest = "询", may = MAY_ADVERT; break;  /* 咨询 */
+        default: continue;
         }
+        if (starts_with(s + i + 3, len - i - 3, rest))
+            m |= may;
     }
     return m;
 }
