@@ -185,8 +185,10 @@ typedef struct ingested {
 } ingested;
 
 /* What a worker allocated and another thread is done with, handed back for that worker to free
- * before its next input: glibc's malloc locks the allocating thread's arena for a free on another
- * thread, and that thread, allocating meanwhile, sleeps on the lock.  (The second pass's threads
+ * before its next input: glibc's malloc (a build with -DGX_JEMALLOC=OFF, or with the sanitizers)
+ * locks the allocating thread's arena for a free on another thread, and that thread, allocating
+ * meanwhile, sleeps on the lock; jemalloc, the default, batches such frees, so for it this only
+ * keeps frees local.  (The second pass's threads
  * are new; each takes over an arena a first-pass thread left, so with -j 2 the owner is exact and
  * beyond it a free may still land on another thread — never a wrong one, only a slower one.) */
 typedef struct handed_back {
