@@ -151,6 +151,10 @@ static void short_name_mentions(const gx_trie *t, const gx_strvec *names, const 
         i = gx_trie_next_han(t, a->text, i, a->len);
         if (i >= a->len)
             break;
+        if (gx_x_taken_at(x, i, taken)) { /* whatever starts here overlaps a mention */
+            i += gx_utf8_len((unsigned char)a->text[i]);
+            continue;
+        }
         int32_t id = -1;
         size_t n = gx_trie_longest(t, a->text + i, a->len - i, &id);
         if (n && id >= 0 && !gx_x_covered(x, i, i + n, taken)) {

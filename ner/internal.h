@@ -170,6 +170,12 @@ void gx_x_add_event(gx_extraction *x, gx_event_kind k, const char *official, con
 /* Is the byte range already covered by a mention of one of the types in `mask`
  * (1u << type)? */
 bool gx_x_covered(const gx_extraction *x, size_t start, size_t end, unsigned mask);
+/* Is the byte at i known to be covered by a mention of one of the types in `mask`?  (False when
+ * no coverage map is kept.)  A word starting there would overlap it: a scan need not look it up. */
+static inline bool gx_x_taken_at(const gx_extraction *x, size_t i, unsigned mask)
+{
+    return i < x->cover_len && (x->cover[i] & mask);
+}
 
 struct gx_names {
     gx_trie trie;         /* officials; value 1 */

@@ -449,6 +449,10 @@ static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extrac
         i = gx_trie_next_han(&f.trie, s, i, a->len);
         if (i >= a->len)
             break;
+        if (gx_x_taken_at(x, i, 1u << GX_ENT_OFFICIAL)) { /* every form gives way to an official */
+            i += gx_utf8_len((unsigned char)s[i]);
+            continue;
+        }
         int32_t id;
         size_t n = gx_trie_longest(&f.trie, s + i, a->len - i, &id);
         const later_form *lf = n ? &f.form[id] : NULL;
