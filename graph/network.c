@@ -153,7 +153,35 @@ static void *betweenness_beside(void *arg)
     return NULL;
 }
 
-/* Degree, strength, PageRank, betweenness, Louvain communities and coreness. */
+/* Communities that maximise modularity (weighted by the edges' weights) by the Leiden algorithm,
+ * from a fixed seed.  The nodes' weights are their weighted degrees and the resolution one over
+ * their sum, as modularity has them.  Leiden's communities are connected, which Louvain's need
+ * not be (igraph's Louvain left 7 of 16 k disconnected on the 100 MB benchmark's network).
+ * Two iterations, the second starting from the first's partition: on that network (231 k nodes,
+ * 3.5 M edges) each takes about 1.5 s and they reach modularity 0.0966, against 0.0931 for
+ * Louvain in about 7 s; twenty reach 0.0974.  (igraph 0.10.2's "until it converges", a negative
+ * n_iterations, stops after the first iteration that changes the partition and never stops on
+ * one that changes nothing, such as a network without edges.) */
+static igraph_error_t communities(const igraph_t *g, const igraph_vector_t *w, gx_network *net,
+                                  igraph_vector_int_t *memb)
+{
+    size_t n = net->n_nodes;
+    igraph_vector_t strength;
+    IGRAPH_CHECK(igraph_vector_init(&strength, (igraph_integer_t)n));
+    double total = 0; /* twice the edges' weight */
+    for (size_t i = 0; i < n; i++)
+        total += VECTOR(strength)[i] = net->nodes[i].weighted_degree;
+    igraph_rng_seed(igraph_rng_default(), 20240221);
+    igraph_error_t e = igraph_community_leiden(g, w, &strength, total > 0 ? 1.0 / total : 1.0, 0.01, false, 2,
+                                               memb, NULL, NULL);
+    igraph_vector_destroy(&strength);
+    if (e == IGRAPH_SUCCESS)
+        for (size_t i = 0; i < n; i++)
+            net->nodes[i].community = VECTOR(*memb)[i];
+    return e;
+}
+
+/* Degree, strength, PageRank, betweenness, communities (Leiden) and coreness. */
 static gx_status metrics(gx_network *net, int threads, gx_error *err)
 {
     igraph_setup();
@@ -213,13 +241,8 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         for (size_t i = 0; i < n; i++)
             net->nodes[i].pagerank = VECTOR(res)[i];
     }
-    if (n > 0) {
-        igraph_rng_seed(igraph_rng_default(), 20240221);
-        if (igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, NULL) != IGRAPH_SUCCESS)
-            goto fail;
-        for (size_t i = 0; i < n; i++)
-            net->nodes[i].community = VECTOR(memb)[i];
-    }
+    if (n > 0 && communities(&g, &w, net, &memb) != IGRAPH_SUCCESS)
+        goto fail;
     if (igraph_coreness(&g, &core, IGRAPH_ALL) != IGRAPH_SUCCESS)
         goto fail;
     for (size_t i = 0; i < n; i++)
@@ -243,7 +266,7 @@ done:
     return st;
 }
 
-/* Louvain numbers communities by discovery; renumber by each community's first node. */
+/* Communities come numbered by discovery; renumber them by each one's first node. */
 static void canonical_communities(gx_network *net)
 {
     long *map = gx_xmalloc((net->n_nodes ? net->n_nodes : 1) * sizeof *map);

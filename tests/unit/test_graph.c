@@ -251,6 +251,53 @@ static void test_windows(void)
     drop(&d[0]);
 }
 
+/* Communities: two groups of officials who meet three times each, tied by one article, are two
+ * communities; a network with no edges (one official alone) gets its community too (igraph
+ * 0.10.2's Leiden asked to run until it converges never returns on it). */
+static void test_communities(void)
+{
+    static const char *GROUP_A = "市委书记仲旭东、市长周军波、副市长戴振出席会议。";
+    static const char *GROUP_B = "市领导李文健、崔小生、王建坤出席会议。";
+    static const char *BRIDGE = "市委书记仲旭东、市领导李文健出席会议。";
+    doc d[7];
+    for (int i = 0; i < 3; i++) {
+        make(&d[i], GROUP_A, 20240219, NULL);
+        make(&d[3 + i], GROUP_B, 20240219, NULL);
+    }
+    make(&d[6], BRIDGE, 20240219, NULL);
+    int order[] = {0, 1, 2, 3, 4, 5, 6};
+    gx_graph_options o;
+    gx_graph_options_init(&o);
+    gx_network *n = build(d, order, 7, &o);
+    const char *a[] = {"仲旭东", "周军波", "戴振"}, *b[] = {"李文健", "崔小生", "王建坤"};
+    long ca = -1, cb = -1;
+    for (int i = 0; i < 3; i++) {
+        long x = node_of(n, a[i]), y = node_of(n, b[i]);
+        CHECK(x >= 0 && y >= 0);
+        if (x < 0 || y < 0)
+            continue;
+        if (i == 0) {
+            ca = n->nodes[x].community;
+            cb = n->nodes[y].community;
+        }
+        CHECK_EQ_INT(n->nodes[x].community, ca);
+        CHECK_EQ_INT(n->nodes[y].community, cb);
+    }
+    CHECK(ca >= 0 && cb >= 0 && ca != cb);
+    gx_network_free(n);
+    for (int i = 0; i < 7; i++)
+        drop(&d[i]);
+
+    make(&d[0], "市委书记仲旭东在会上强调。", 20240219, NULL);
+    n = build(d, order, 1, &o);
+    CHECK_EQ_INT(n->n_nodes, 1);
+    CHECK_EQ_INT(n->n_edges, 0);
+    if (n->n_nodes == 1)
+        CHECK_EQ_INT(n->nodes[0].community, 0);
+    gx_network_free(n);
+    drop(&d[0]);
+}
+
 /* Our Brandes against igraph's, exact and from a subset of sources, on a random network with
  * several components, leaves and ties; and the same numbers for any thread count. */
 static void test_betweenness_matches_igraph(void)
@@ -323,6 +370,7 @@ int main(void)
     RUN(test_order_and_merge_change_nothing);
     RUN(test_options);
     RUN(test_windows);
+    RUN(test_communities);
     RUN(test_betweenness_matches_igraph);
     gx_lexicon_free(lex);
     return gx_t_summary();
