@@ -14,6 +14,7 @@ BUILD=yes
 G=build/guanxi
 PY=/usr/bin/python3
 C=bench/corpus-$MB
+tools/deps.sh bench || echo "(the peers that are missing are skipped)" >&2
 [ -x "$G" ] || { echo "build guanxi first: tools/test.sh or cmake --build build" >&2; exit 1; }
 [ -f "$C/MANIFEST.tsv" ] || "$PY" bench/gen_corpus.py --mb "$MB" --out "$C"
 BYTES=$(cat "$C"/*.txt | wc -c)

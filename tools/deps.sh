@@ -2,6 +2,7 @@
 # deps.sh — installs the Debian packages guanxi needs, or says which line to run.
 #   tools/deps.sh build   to build and run guanxi
 #   tools/deps.sh test    also what the test suite uses (readers, xmllint, clang and its fuzzer)
+#   tools/deps.sh bench   also the peers bench/run.sh measures (Python jieba; Node.js for @node-rs/jieba)
 # As root it runs apt-get; otherwise it prints the apt-get line and exits 1.
 set -eu
 BUILD_PKGS="build-essential cmake pkg-config libigraph-dev libpcre2-dev libxml2-dev libjansson-dev libjemalloc-dev"
@@ -9,14 +10,15 @@ TEST_PKGS="libxml2-utils python3 python3-networkx python3-igraph clang libclang-
 case "${1:-build}" in
 build) want=$BUILD_PKGS ;;
 test) want="$BUILD_PKGS $TEST_PKGS" ;;
-*) echo "usage: tools/deps.sh build|test" >&2; exit 2 ;;
+bench) want="$BUILD_PKGS python3 python3-jieba" ;;
+*) echo "usage: tools/deps.sh build|test|bench" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 # Node.js may come from elsewhere than Debian (it does on our CI machines): ask for the commands.
-if [ "${1:-build}" = test ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+if [ "${1:-build}" != build ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
     missing="$missing nodejs npm"
 fi
 readers() { # the npm GraphML reader used by the tests, pinned by tests/readers/package-lock.json
