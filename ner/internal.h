@@ -142,10 +142,26 @@ static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t
     return ~0u;
 }
 
-/* Where a scan for words of the `bits` tries goes on from i: i, or past the characters no such
- * word starts with (only three-byte ones are known not to); len if the text ends first. */
-static inline size_t gx_scan_to(const gx_lexicon *lex, const char *s, size_t i, size_t len, uint32_t bits)
+_Static_assert(SB_TRANSLIT < 1u << 16, "an extraction keeps the scan bits in 16");
+
+/* The scan bits at byte i of the text being extracted, every bit when they are not kept: a bit
+ * that is clear says that no word of its trie starts there, as the trie itself would. */
+static inline uint32_t gx_starts_of(const gx_extraction *x, size_t i)
 {
+    return x->starts ? x->starts[i] : ~0u;
+}
+
+/* Where a scan of x's text s for words of the `bits` tries goes on from i: i, or past the
+ * characters no such word starts with (only three-byte ones are known not to); len if the text
+ * ends first.  Reads x->starts while the text is being extracted, else the lexicon's table. */
+static inline size_t gx_scan_to(const gx_lexicon *lex, const gx_extraction *x, const char *s, size_t i, size_t len,
+                                uint32_t bits)
+{
+    if (x->starts) { /* the same bits: a character that ends past len is one with every bit */
+        while (i + 3 <= len && !(x->starts[i] & bits))
+            i += 3;
+        return i;
+    }
     while (i < len && !(gx_starts_at(lex, s, i, len) & bits))
         i += 3;
     return i;

@@ -67,6 +67,7 @@ void gx_extraction_destroy(gx_extraction *x)
     free(x->m);
     free(x->ev);
     free(x->cover);
+    free(x->starts);
     gx_extraction_init(x);
 }
 
@@ -197,9 +198,37 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
+/* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
+ * gx_starts_at, at every byte — a three-byte CJK character's at its first, every bit elsewhere. */
+_Static_assert(STARTS_FIRST == 0x4000, "starts_start reads the table from a lead byte of E4");
+
+static void starts_start(const gx_lexicon *lex, gx_extraction *x, const char *s, size_t len)
+{
+    free(x->starts);
+    x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
+    memset(x->starts, 0xFF, len * sizeof *x->starts);
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i + 3 <= len;) {
+        unsigned c = u[i] - 0xE4u; /* leads E4–E9: U+4000–U+9FFF, from STARTS_FIRST on */
+        if (c <= 0xE9 - 0xE4 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            x->starts[i] = (uint16_t)lex->starts[c << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu)];
+            i += 3;
+        } else {
+            i++;
+        }
+    }
+}
+
+static void starts_end(gx_extraction *x)
+{
+    free(x->starts);
+    x->starts = NULL;
+}
+
 void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out)
 {
     cover_start(out, a->len);
+    starts_start(lex, out, a->text, a->len);
     for (size_t i = 0; i < a->journalists.n; i++)
         gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
                  GX_MF_BYLINE);
@@ -214,6 +243,7 @@ void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_artic
     if (out->n > 1)
         qsort(out->m, out->n, sizeof *out->m, cmp_mention);
     gx_ner_events(lex, a, out);
+    starts_end(out);
 }
 
 /* --- names confirmed across the corpus --- */
@@ -328,6 +358,7 @@ void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
     gx_extraction x;
     gx_extraction_init(&x);
     cover_start(&x, a->len);
+    starts_start(lex, &x, a->text, a->len);
     gx_ner_officials(lex, NULL, a, &x);
     gx_ner_companies(lex, a, &x);
     for (size_t i = 0; i < x.n; i++) {

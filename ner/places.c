@@ -87,7 +87,7 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, s, i, len, SB_PLACE_SFX);
+        i = gx_scan_to(lex, x, s, i, len, SB_PLACE_SFX);
         if (i >= len)
             break;
         int32_t level;
@@ -269,18 +269,20 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     suffixed(lex, a, x);
     size_t place_end = 0; /* where the last known place's name ended */
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, s, i, len, SB_NOT_PLACE | SB_PLACES | SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD);
+        i = gx_scan_to(lex, x, s, i, len, SB_NOT_PLACE | SB_PLACES | SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD);
         if (i >= len)
             break;
         int32_t id;
-        size_t skip = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
+        uint32_t here = gx_starts_of(x, i); /* which of the scan's words may start here */
+        bool han = gx_is_han_at(s, i, len);
+        size_t skip = han && (here & SB_NOT_PLACE) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
         if (skip) {
             i += skip;
             continue;
         }
-        size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
+        size_t n = han && (here & SB_PLACES) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
         place_level fl;
-        size_t fe = !n && gx_is_han_at(s, i, len) ? foreign_division(lex, s, i, len, i == place_end, &fl) : i;
+        size_t fe = !n && han && (here & SB_TRANSLIT) ? foreign_division(lex, s, i, len, i == place_end, &fl) : i;
         if (fe > i && !gx_x_covered(x, i, fe, ~0u) && !in_organisation(lex, s, fe, len)) {
             char *name = gx_xstrndup(s + i, fe - i);
             add_place(x, i, fe, name, "", "", fl);
@@ -289,7 +291,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             continue;
         }
         if (!n) {
-            size_t pair = gx_is_han_at(s, i, len) ? country_forms(lex, s, i, len, x) : 0;
+            size_t pair = han && (here & (SB_ABBREV | SB_ABBREV_LEAD)) ? country_forms(lex, s, i, len, x) : 0;
             i += pair ? pair : gx_utf8_len((unsigned char)s[i]);
             continue;
         }

@@ -19,12 +19,12 @@ static size_t sentence_of(const gx_article *a, size_t p)
 }
 
 /* Kinds of event words in a sentence, as bits (1 << event_word). */
-static unsigned scan_event_words(const gx_lexicon *lex, const gx_article *a, size_t si)
+static unsigned scan_event_words(const gx_lexicon *lex, const gx_article *a, const gx_extraction *x, size_t si)
 {
     unsigned bits = 0;
     const gx_span *sp = &a->sentences[si];
     for (size_t i = sp->start; i < sp->end;) {
-        i = gx_scan_to(lex, a->text, i, sp->end, SB_EVENTS);
+        i = gx_scan_to(lex, x, a->text, i, sp->end, SB_EVENTS);
         if (i >= sp->end)
             break;
         int32_t k;
@@ -57,7 +57,7 @@ static unsigned words_of(scene *sc, size_t si)
     if (si >= sc->a->n_sentences)
         return 0;
     if (sc->words[si] == NOT_YET)
-        sc->words[si] = scan_event_words(sc->lex, sc->a, si);
+        sc->words[si] = scan_event_words(sc->lex, sc->a, sc->x, si);
     return sc->words[si];
 }
 
