@@ -238,7 +238,8 @@ static inline size_t gx_trie_next_han(const gx_trie *t, const char *s, size_t i,
         if (c < 0xE3) { /* no Han character starts below */
             i += gx_utf8_len((unsigned char)c);
         } else if (c < 0xF0) {
-            if (gx_is_han_at(s, i, len) && gx_trie_may_start3(t, u + i))
+            /* the trie's own filter first: for an article's few names it mostly says no */
+            if (i + 3 <= len && gx_trie_may_start3(t, u + i) && gx_is_han_at(s, i, len))
                 return i;
             i += 3;
         } else {
