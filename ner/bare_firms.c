@@ -168,7 +168,7 @@ void gx_ner_bare_firms(const gx_lexicon *lex, const gx_article *a, gx_extraction
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, x, s, i, len, SB_CPROJECT); /* 、 is outside the table */
+        i = gx_scan_to(x, i, len, SB_CPROJECT); /* 、 is outside the table */
         if (i >= len)
             break;
         size_t e = gx_at(s, i, len, "、") ? firm_list(lex, s, i, len, x) : 0;

@@ -199,7 +199,7 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, x, s, i, len, SB_CSUFFIX);
+        i = gx_scan_to(x, i, len, SB_CSUFFIX);
         if (i >= len)
             break;
         size_t sl = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->csuffix, s + i, len - i, NULL) : 0;

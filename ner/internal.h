@@ -131,38 +131,37 @@ enum scan_bit {
     SB_ABBREV_LEAD = 1u << 8, SB_TRANSLIT = 1u << 9
 };
 enum { STARTS_FIRST = 0x4000, STARTS_COUNT = 0xA000 - 0x4000 };
+_Static_assert(STARTS_FIRST == 0x4000, "gx_starts_at reads the table from a lead byte of E4");
 
 /* The scan bits of the character at byte i of s (len bytes): exact for a three-byte character in
  * U+4000–U+9FFF, every bit for any other. */
 static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s + i;
-    if (i + 3 <= len && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        return lex->starts[((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)) - STARTS_FIRST];
+    unsigned lead = u[0] - 0xE4u; /* leads E4–E9 are U+4000–U+9FFF: the table starts at E4 */
+    if (i + 3 <= len && lead <= 0xE9 - 0xE4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return lex->starts[lead << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)];
     return ~0u;
 }
 
 _Static_assert(SB_TRANSLIT < 1u << 16, "an extraction keeps the scan bits in 16");
 
-/* The scan bits at byte i of the text being extracted, every bit when they are not kept: a bit
- * that is clear says that no word of its trie starts there, as the trie itself would. */
+/* The scan bits at byte i of the text being extracted (x->starts, which gx_ner_extract and
+ * gx_names_collect read before any recogniser runs): a bit that is clear says that no word of
+ * its trie starts there, as the trie itself would. */
 static inline uint32_t gx_starts_of(const gx_extraction *x, size_t i)
 {
-    return x->starts ? x->starts[i] : ~0u;
+    return x->starts[i];
 }
 
-/* Where a scan of x's text s for words of the `bits` tries goes on from i: i, or past the
- * characters no such word starts with (only three-byte ones are known not to); len if the text
- * ends first.  Reads x->starts while the text is being extracted, else the lexicon's table. */
-static inline size_t gx_scan_to(const gx_lexicon *lex, const gx_extraction *x, const char *s, size_t i, size_t len,
-                                uint32_t bits)
+/* Where a scan of the text being extracted for words of the `bits` tries goes on from i: i, or
+ * past the characters no such word starts with (only three-byte ones are known not to); len if
+ * the text ends first.  A character that would end past len stops the scan, as every character
+ * that is not a three-byte one does. */
+static inline size_t gx_scan_to(const gx_extraction *x, size_t i, size_t len, uint32_t bits)
 {
-    if (x->starts) { /* the same bits: a character that ends past len is one with every bit */
-        while (i + 3 <= len && !(x->starts[i] & bits))
-            i += 3;
-        return i;
-    }
-    while (i < len && !(gx_starts_at(lex, s, i, len) & bits))
+    const uint16_t *st = x->starts;
+    while (i + 3 <= len && !(st[i] & bits))
         i += 3;
     return i;
 }

@@ -199,22 +199,18 @@ static void cover_end(gx_extraction *x)
 }
 
 /* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
- * gx_starts_at, at every byte — a three-byte CJK character's at its first, every bit elsewhere. */
-_Static_assert(STARTS_FIRST == 0x4000, "starts_start reads the table from a lead byte of E4");
-
+ * gx_starts_at at every byte — a three-byte CJK character's at its first, every bit elsewhere
+ * (a character whose bits are all set is passed over byte by byte, which gives the same). */
 static void starts_start(const gx_lexicon *lex, gx_extraction *x, const char *s, size_t len)
 {
     free(x->starts);
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i + 3 <= len;) {
-        unsigned c = u[i] - 0xE4u; /* leads E4–E9: U+4000–U+9FFF, from STARTS_FIRST on */
-        if (c <= 0xE9 - 0xE4 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            x->starts[i] = (uint16_t)lex->starts[c << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu)];
-            i += 3;
-        } else {
-            i++;
+    for (size_t i = 0; i + 3 <= len; i++) { /* the last two bytes start no three-byte character */
+        uint32_t bits = gx_starts_at(lex, s, i, len);
+        if (bits != ~0u) {
+            x->starts[i] = (uint16_t)bits;
+            i += 2; /* its continuation bytes keep every bit */
         }
     }
 }

@@ -507,7 +507,7 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
     gx_buf titles;
     gx_buf_init(&titles);
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, x, s, i, len, SB_TITLES);
+        i = gx_scan_to(x, i, len, SB_TITLES);
         if (i >= len)
             break;
         int32_t kind;

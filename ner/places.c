@@ -87,7 +87,7 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, x, s, i, len, SB_PLACE_SFX);
+        i = gx_scan_to(x, i, len, SB_PLACE_SFX);
         if (i >= len)
             break;
         int32_t level;
@@ -269,7 +269,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     suffixed(lex, a, x);
     size_t place_end = 0; /* where the last known place's name ended */
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_scan_to(lex, x, s, i, len, SB_NOT_PLACE | SB_PLACES | SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD);
+        i = gx_scan_to(x, i, len, SB_NOT_PLACE | SB_PLACES | SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD);
         if (i >= len)
             break;
         int32_t id;

@@ -24,7 +24,7 @@ static unsigned scan_event_words(const gx_lexicon *lex, const gx_article *a, con
     unsigned bits = 0;
     const gx_span *sp = &a->sentences[si];
     for (size_t i = sp->start; i < sp->end;) {
-        i = gx_scan_to(lex, x, a->text, i, sp->end, SB_EVENTS);
+        i = gx_scan_to(x, i, sp->end, SB_EVENTS);
         if (i >= sp->end)
             break;
         int32_t k;
