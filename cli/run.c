@@ -10,8 +10,8 @@
 
 typedef cli_counts counts;
 
-/* Makes the folders above path (like mkdir -p of its dirname). */
-static bool make_parent(const char *path)
+/* Makes the folders above path (like mkdir -p of its dirname); on failure err names the folder. */
+static bool make_parent(const char *path, gx_error *err)
 {
     char *p = gx_xstrdup(path);
     bool ok = true;
@@ -20,7 +20,7 @@ static bool make_parent(const char *path)
             continue;
         *s = '\0';
         if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "guanxi: error: cannot create folder %s: %s\n", p, strerror(errno));
+            gx_error_set(err, GX_ERR_IO, p, -1, -1, "cannot create the folder: %s", strerror(errno));
             ok = false;
         }
         *s = '/';
@@ -101,6 +101,63 @@ static void summary(const cli_opts *o, const counts *c, const gx_network *net)
     free(off);
 }
 
+/* The outputs are written side by side, one per thread (each reads the finished network only),
+ * and reported in the order given. */
+typedef struct outputs_ctx {
+    const cli_opts *o;
+    const gx_network *net;
+    int *rc;
+} outputs_ctx;
+
+typedef struct written {
+    gx_status st;
+    gx_error err;
+    double seconds;
+} written;
+
+static void write_output(void *ctx, int worker, size_t i, void *slot)
+{
+    (void)worker;
+    const outputs_ctx *w = ctx;
+    const char *path = w->o->outputs.v[i];
+    written *r = slot;
+    double t0 = gx_seconds();
+    gx_error_clear(&r->err);
+    r->st = GX_ERR_IO;
+    if (make_parent(path, &r->err)) {
+        switch (gx_export_format(path)) {
+        case GX_OUT_GRAPHML: r->st = gx_export_graphml(w->net, path, &r->err); break;
+        case GX_OUT_GEXF: r->st = gx_export_gexf(w->net, path, &r->err); break;
+        case GX_OUT_CSV: r->st = gx_export_csv(w->net, path, &r->err); break;
+        default: gx_error_set(&r->err, GX_ERR_USAGE, path, -1, -1, "unknown output format"); break;
+        }
+    }
+    r->seconds = gx_seconds() - t0;
+}
+
+static void report_output(void *ctx, size_t i, void *slot)
+{
+    const outputs_ctx *w = ctx;
+    const written *r = slot;
+    if (r->st != GX_OK) {
+        char msg[1200];
+        gx_error_format(&r->err, msg, sizeof msg);
+        fprintf(stderr, "guanxi: error: %s\n", msg);
+        *w->rc = EXIT_ERROR;
+    } else if (!w->o->quiet) {
+        fprintf(stderr, "guanxi: wrote %s in %.1f s\n", w->o->outputs.v[i], r->seconds);
+    }
+}
+
+static void write_outputs(const cli_opts *o, const gx_network *net, int *rc)
+{
+    gx_ingest_global_init(); /* libxml2 is set up once, before its threads */
+    outputs_ctx w = {o, net, rc};
+    size_t jobs = (size_t)cli_jobs(o);
+    cli_pool_run(o->outputs.n, (int)(jobs < o->outputs.n ? jobs : o->outputs.n), sizeof(written), write_output,
+                 report_output, &w);
+}
+
 int cli_build(cli_opts *o)
 {
     gx_lexicon *lex;
@@ -134,28 +191,7 @@ int cli_build(cli_opts *o)
     gx_lexicon_free(lex);
     lex = NULL;
     rc = cli_finish_code(&c);
-    for (size_t i = 0; i < o->outputs.n; i++) {
-        const char *path = o->outputs.v[i];
-        gx_status st = GX_ERR_IO;
-        double tw = gx_seconds();
-        gx_error_clear(&err);
-        if (make_parent(path)) {
-            switch (gx_export_format(path)) {
-            case GX_OUT_GRAPHML: st = gx_export_graphml(net, path, &err); break;
-            case GX_OUT_GEXF: st = gx_export_gexf(net, path, &err); break;
-            case GX_OUT_CSV: st = gx_export_csv(net, path, &err); break;
-            default: gx_error_set(&err, GX_ERR_USAGE, path, -1, -1, "unknown output format"); break;
-            }
-        }
-        if (st != GX_OK) {
-            char msg[1200];
-            gx_error_format(&err, msg, sizeof msg);
-            fprintf(stderr, "guanxi: error: %s\n", msg);
-            rc = EXIT_ERROR;
-        } else if (!o->quiet) {
-            fprintf(stderr, "guanxi: wrote %s in %.1f s\n", path, gx_seconds() - tw);
-        }
-    }
+    write_outputs(o, net, &rc);
     if (!o->quiet)
         summary(o, &c, net);
 done:
@@ -193,7 +229,7 @@ int cli_extract(cli_opts *o)
     gx_error_clear(&err);
     bool to_file = o->outputs.n && strcmp(o->outputs.v[0], "-") != 0; /* -o - is standard output */
     if (to_file) {
-        if (!make_parent(o->outputs.v[0]) || gx_atomic_open(&out, o->outputs.v[0], &err) != GX_OK) {
+        if (!make_parent(o->outputs.v[0], &err) || gx_atomic_open(&out, o->outputs.v[0], &err) != GX_OK) {
             if (err.msg[0])
                 fprintf(stderr, "guanxi: error: %s: %s\n", err.file, err.msg);
             goto done;

@@ -156,6 +156,12 @@ said "nonexistent.*cannot read" "the missing input is named"
 "$GUANXI" build -q "$PAGE" -o "$T/keep.graphml/x.graphml" 2>"$T/err.txt"
 [ $? -eq 1 ] && ok "unwritable output: exit 1" || bad "unwritable output: exit 1"
 said "x.graphml.*cannot write" "the unwritable output is named"
+# the outputs are written side by side: one that fails leaves the others whole
+rm -f "$T/side.gexf"
+"$GUANXI" build -q -j 2 "$PAGE" -o "$T/keep.graphml/sub/x.graphml" -o "$T/side.gexf" 2>"$T/err.txt"
+[ $? -eq 1 ] && ok "one output of two fails: exit 1" || bad "one output of two fails: exit 1"
+said "keep.graphml/sub.*cannot create the folder" "the folder that cannot be made is named"
+if [ -s "$T/side.gexf" ] && xmllint --noout "$T/side.gexf"; then ok "one output of two fails: the other is written whole"; else bad "one output of two fails: the other is written whole"; fi
 # interrupted (SIGINT) in the middle of a run: the earlier output stays, no temporary is left
 "$GUANXI" build -q "$D" -o "$T/out.graphml" 2>/dev/null &
 pid=$!
