@@ -182,6 +182,47 @@ static void test_order_and_merge_change_nothing(void)
         drop(&d[i]);
 }
 
+/* Shards whose days interleave and overlap (as files read in parallel give them) merge into the
+ * sorted, distinct days of all; days added out of order are sorted too. */
+static void test_dates_merge(void)
+{
+    static const gx_date A[] = {20240107, 20240101, 20240103, 20240105, 20240103},
+                         B[] = {20240102, 20240103, 20240106, 20240108, 20240109, 20240101};
+    static const gx_date ALL[] = {20240101, 20240102, 20240103, 20240105, 20240106, 20240107, 20240108, 20240109};
+    doc d[11];
+    gx_graph *a = gx_graph_new(NULL), *b = gx_graph_new(NULL);
+    for (size_t i = 0; i < 5; i++) {
+        make(&d[i], MEETING, A[i], NULL);
+        gx_graph_add(a, &d[i].a, &d[i].x);
+    }
+    for (size_t i = 0; i < 6; i++) {
+        make(&d[5 + i], MEETING, B[i], NULL);
+        gx_graph_add(b, &d[5 + i].a, &d[5 + i].x);
+    }
+    gx_graph_merge(a, b);
+    gx_network *n;
+    gx_error err;
+    CHECK_EQ_INT(gx_graph_build(a, &n, &err), GX_OK);
+    const gx_edge *e = edge_of(n, "仲旭东", "周军波");
+    long z = node_of(n, "仲旭东");
+    CHECK(e != NULL && z >= 0);
+    if (e && z >= 0) {
+        CHECK_EQ_INT((long)e->weight, 11);
+        CHECK_EQ_INT(n->nodes[z].mentions, 11);
+        const gx_dates *lists[] = {&e->dates, &n->nodes[z].dates};
+        for (size_t k = 0; k < 2; k++) {
+            CHECK_EQ_INT(lists[k]->n, 8);
+            for (size_t i = 0; i < 8 && i < lists[k]->n; i++)
+                CHECK_EQ_INT(gx_dates_v(lists[k])[i], ALL[i]);
+        }
+    }
+    gx_network_free(n);
+    gx_graph_free(a);
+    gx_graph_free(b);
+    for (int i = 0; i < 11; i++)
+        drop(&d[i]);
+}
+
 static void test_options(void)
 {
     doc d[3];
@@ -368,6 +409,7 @@ int main(void)
     }
     RUN(test_cooccurrence_and_visits);
     RUN(test_order_and_merge_change_nothing);
+    RUN(test_dates_merge);
     RUN(test_options);
     RUN(test_windows);
     RUN(test_communities);
