@@ -35,35 +35,36 @@ static void declare(gx_xmlw *x, const char *cls, const attr *a, size_t n)
     gx_xmlw_end(x);
 }
 
-static void value(gx_xmlw *x, const char *id, const char *v)
-{
-    gx_xmlw_start(x, "attvalue");
-    gx_xmlw_attr(x, "for", id);
-    gx_xmlw_attr(x, "value", v);
-    gx_xmlw_end(x);
-}
-
-static void value_long(gx_xmlw *x, const char *id, long v)
-{
-    char b[24];
-    gx_fmt_long(b, v);
-    value(x, id, b);
-}
-
-static void value_double(gx_xmlw *x, const char *id, double v)
-{
-    char b[40];
-    gx_fmt_double(v, b, sizeof b);
-    value(x, id, b);
-}
-
-/* value() for the edges, as raw text (see gx_raw_start), one level deeper. */
+/* An <attvalue> of a node or an edge (both stand at the same depth), as raw text (see
+ * gx_raw_start): a string cleaned and escaped, a number as it is. */
 static void raw_value(gx_buf *b, const char *id, const char *v)
 {
     gx_raw_start(b, 5, "attvalue");
     gx_raw_attr(b, "for", id);
     gx_raw_attr(b, "value", v);
     gx_raw_close(b);
+}
+
+static void raw_value_clean(gx_buf *b, gx_buf *scratch, const char *id, const char *v)
+{
+    gx_raw_start(b, 5, "attvalue");
+    gx_raw_attr(b, "for", id);
+    gx_raw_attr_clean(b, scratch, "value", v);
+    gx_raw_close(b);
+}
+
+static void raw_value_long(gx_buf *b, const char *id, long v)
+{
+    char s[24];
+    gx_fmt_long(s, v);
+    raw_value(b, id, s);
+}
+
+static void raw_value_double(gx_buf *b, const char *id, double v)
+{
+    char s[40];
+    gx_fmt_double(v, s, sizeof s);
+    raw_value(b, id, s);
 }
 
 /* A node's or an edge's <spells> (both stand at the same depth), as raw text. */
@@ -136,29 +137,34 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     gx_buf_init(&raw);
     gx_buf_init(&dates);
     gx_xmlw_start(&x, "nodes");
+    if (n->n_nodes) /* the writer ends <nodes>'s start tag where its first child begins */
+        gx_buf_addc(&raw, '\n');
     for (size_t i = 0; i < n->n_nodes; i++) {
         const gx_node *nd = &n->nodes[i];
-        gx_xmlw_start(&x, "node");
-        gx_xmlw_attr_id(&x, "id", 'n', i);
-        gx_xmlw_attr(&x, "label", nd->label);
-        gx_xmlw_start(&x, "attvalues");
-        value(&x, "type", gx_etype_name(nd->type));
-        value_long(&x, "mentions", nd->mentions);
-        value(&x, "aliases", nd->aliases);
-        value(&x, "titles", nd->titles);
-        value(&x, "code", nd->code);
-        value(&x, "level", nd->level);
-        value(&x, "parent", nd->parent);
-        value_long(&x, "degree", (long)nd->degree);
-        value_double(&x, "weighted_degree", nd->weighted_degree);
-        value_double(&x, "pagerank", nd->pagerank);
-        value_long(&x, "community", nd->community);
-        value_long(&x, "kcore", nd->kcore);
-        gx_xmlw_end(&x);
+        gx_raw_start(&raw, 3, "node");
+        gx_raw_attr_id(&raw, "id", 'n', i);
+        gx_raw_attr_clean(&raw, &x.scratch, "label", nd->label);
+        gx_raw_open(&raw);
+        gx_raw_start(&raw, 4, "attvalues");
+        gx_raw_open(&raw);
+        raw_value(&raw, "type", gx_etype_name(nd->type));
+        raw_value_long(&raw, "mentions", nd->mentions);
+        raw_value_clean(&raw, &x.scratch, "aliases", nd->aliases);
+        raw_value_clean(&raw, &x.scratch, "titles", nd->titles);
+        raw_value_clean(&raw, &x.scratch, "code", nd->code);
+        raw_value_clean(&raw, &x.scratch, "level", nd->level);
+        raw_value_clean(&raw, &x.scratch, "parent", nd->parent);
+        raw_value_long(&raw, "degree", (long)nd->degree);
+        raw_value_double(&raw, "weighted_degree", nd->weighted_degree);
+        raw_value_double(&raw, "pagerank", nd->pagerank);
+        raw_value_long(&raw, "community", nd->community);
+        raw_value_long(&raw, "kcore", nd->kcore);
+        gx_raw_end(&raw, 4, "attvalues");
         raw_spells(&raw, &nd->dates);
-        gx_xmlw_raw(&x, &raw, true);
-        gx_xmlw_end(&x);
+        gx_raw_end(&raw, 3, "node");
+        gx_xmlw_raw(&x, &raw, false);
     }
+    gx_xmlw_raw(&x, &raw, true);
     gx_xmlw_end(&x);
     gx_xmlw_start(&x, "edges");
     if (n->n_edges) /* the writer ends <edges>'s start tag where its first child begins */

@@ -36,33 +36,32 @@ static const key_def KEYS[] = {
     {"e_visit_dates", "edge", "visit_dates", "string"},
 };
 
-static void data(gx_xmlw *x, const char *key, const char *value)
+/* A node's <data> elements, as raw text (see gx_raw_start): strings cleaned and escaped,
+ * numbers and dates as they are. */
+static void data(gx_buf *b, gx_buf *scratch, const char *key, const char *value)
 {
-    gx_xmlw_start(x, "data");
-    gx_xmlw_attr(x, "key", key);
-    gx_xmlw_text(x, value);
-    gx_xmlw_end(x);
+    gx_raw_text_clean(b, scratch, 3, "data", "key", key, value);
 }
 
-static void data_long(gx_xmlw *x, const char *key, long v)
+static void data_long(gx_buf *b, const char *key, long v)
 {
-    char b[24];
-    gx_fmt_long(b, v);
-    data(x, key, b);
+    char s[24];
+    gx_fmt_long(s, v);
+    gx_raw_text(b, 3, "data", "key", key, s);
 }
 
-static void data_double(gx_xmlw *x, const char *key, double v)
+static void data_double(gx_buf *b, const char *key, double v)
 {
-    char b[40];
-    gx_fmt_double(v, b, sizeof b);
-    data(x, key, b);
+    char s[40];
+    gx_fmt_double(v, s, sizeof s);
+    gx_raw_text(b, 3, "data", "key", key, s);
 }
 
-static void data_date(gx_xmlw *x, const char *key, gx_date d)
+static void data_date(gx_buf *b, const char *key, gx_date d)
 {
-    char b[11];
-    gx_date_format(d, b);
-    data(x, key, b);
+    char s[11];
+    gx_date_format(d, s);
+    gx_raw_text(b, 3, "data", "key", key, s);
 }
 
 gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err)
@@ -87,32 +86,36 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
     gx_xmlw_start(&x, "graph");
     gx_xmlw_attr(&x, "id", "guanxi");
     gx_xmlw_attr(&x, "edgedefault", "undirected");
-    for (size_t i = 0; i < n->n_nodes; i++) {
-        const gx_node *nd = &n->nodes[i];
-        gx_xmlw_start(&x, "node");
-        gx_xmlw_attr_id(&x, "id", 'n', i);
-        data(&x, "n_label", nd->label);
-        data(&x, "n_type", gx_etype_name(nd->type));
-        data_long(&x, "n_mentions", nd->mentions);
-        data(&x, "n_aliases", nd->aliases);
-        data(&x, "n_titles", nd->titles);
-        data(&x, "n_title_history", nd->title_history);
-        data(&x, "n_code", nd->code);
-        data(&x, "n_level", nd->level);
-        data(&x, "n_parent", nd->parent);
-        data_date(&x, "n_first_seen", gx_dates_first(&nd->dates));
-        data_date(&x, "n_last_seen", gx_dates_last(&nd->dates));
-        data_long(&x, "n_degree", (long)nd->degree);
-        data_double(&x, "n_weighted_degree", nd->weighted_degree);
-        data_double(&x, "n_pagerank", nd->pagerank);
-        data_double(&x, "n_betweenness", nd->betweenness);
-        data_long(&x, "n_community", nd->community);
-        data_long(&x, "n_kcore", nd->kcore);
-        gx_xmlw_end(&x);
-    }
     gx_buf raw, dates;
     gx_buf_init(&raw);
     gx_buf_init(&dates);
+    if (n->n_nodes) /* the writer ends <graph>'s start tag where its first child begins */
+        gx_buf_addc(&raw, '\n');
+    for (size_t i = 0; i < n->n_nodes; i++) {
+        const gx_node *nd = &n->nodes[i];
+        gx_raw_start(&raw, 2, "node");
+        gx_raw_attr_id(&raw, "id", 'n', i);
+        gx_raw_open(&raw);
+        data(&raw, &x.scratch, "n_label", nd->label);
+        data(&raw, &x.scratch, "n_type", gx_etype_name(nd->type));
+        data_long(&raw, "n_mentions", nd->mentions);
+        data(&raw, &x.scratch, "n_aliases", nd->aliases);
+        data(&raw, &x.scratch, "n_titles", nd->titles);
+        data(&raw, &x.scratch, "n_title_history", nd->title_history);
+        data(&raw, &x.scratch, "n_code", nd->code);
+        data(&raw, &x.scratch, "n_level", nd->level);
+        data(&raw, &x.scratch, "n_parent", nd->parent);
+        data_date(&raw, "n_first_seen", gx_dates_first(&nd->dates));
+        data_date(&raw, "n_last_seen", gx_dates_last(&nd->dates));
+        data_long(&raw, "n_degree", (long)nd->degree);
+        data_double(&raw, "n_weighted_degree", nd->weighted_degree);
+        data_double(&raw, "n_pagerank", nd->pagerank);
+        data_double(&raw, "n_betweenness", nd->betweenness);
+        data_long(&raw, "n_community", nd->community);
+        data_long(&raw, "n_kcore", nd->kcore);
+        gx_raw_end(&raw, 2, "node");
+        gx_xmlw_raw(&x, &raw, false);
+    }
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
         char kind[64], num[40], first[11], last[11];

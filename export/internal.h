@@ -27,13 +27,17 @@ void gx_xmlw_attr(gx_xmlw *x, const char *name, const char *value); /* cleans va
 void gx_xmlw_attr_id(gx_xmlw *x, const char *name, char prefix, size_t i); /* name="n42" */
 void gx_xmlw_text(gx_xmlw *x, const char *text);
 
-/* Raw elements.  An edge's content is all ours — ids, numbers, dates, fixed ASCII words — and a
- * large network has tens of millions of them, so its text is composed in a buffer, laid out as
- * the writer lays out its own elements (two spaces an indent level, one element a line), and
- * handed to the writer in one xmlTextWriterWriteRaw call; values are escaped all the same.
- * (Element by element through the writer, edges took five times the instructions.) */
+/* Raw elements.  A large network has millions of nodes and tens of millions of edges, so their
+ * text is composed in a buffer, laid out as the writer lays out its own elements (two spaces an
+ * indent level, one element a line), and written to the stream in 64 KB blocks between the
+ * writer's own output (gx_xmlw_raw).  Element by element through the writer, edges took five
+ * times the instructions, and nodes (a few writer calls for each of their attributes) half of
+ * all the writing.  gx_raw_attr and gx_raw_text copy values unescaped — ids, numbers, dates, fixed
+ * ASCII words, which hold none of XML's special characters (a debug build asserts it); names,
+ * aliases and titles go through the _clean forms, which clean and escape them as the writer does. */
 void gx_raw_start(gx_buf *b, int depth, const char *element);    /* indent, "<element" */
 void gx_raw_attr(gx_buf *b, const char *name, const char *value); /* ` name="value"` */
+void gx_raw_attr_clean(gx_buf *b, gx_buf *scratch, const char *name, const char *value);
 void gx_raw_attr_id(gx_buf *b, const char *name, char prefix, size_t i);
 void gx_raw_open(gx_buf *b);                                       /* ">\n" */
 void gx_raw_close(gx_buf *b);                                      /* "/>\n" (an empty element) */
@@ -41,6 +45,8 @@ void gx_raw_end(gx_buf *b, int depth, const char *element);      /* indent, "</e
 /* <element name="value">text</element> on one line. */
 void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
                  const char *text);
+void gx_raw_text_clean(gx_buf *b, gx_buf *scratch, int depth, const char *element, const char *name,
+                       const char *value, const char *text);
 /* Writes b and empties it, once it holds 64 KB or when all is set. */
 void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all);
 

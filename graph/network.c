@@ -397,5 +397,14 @@ void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size)
         a = b;
         b = t;
     }
-    snprintf(buf, size, "%s-%s", a, b);
+    size_t la = strlen(a), lb = strlen(b); /* "%s-%s", without printf: it runs once per edge written */
+    if (size == 0)
+        return;
+    if (la + 1 + lb >= size) {
+        snprintf(buf, size, "%s-%s", a, b);
+        return;
+    }
+    memcpy(buf, a, la);
+    buf[la] = '-';
+    memcpy(buf + la + 1, b, lb + 1);
 }

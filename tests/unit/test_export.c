@@ -115,6 +115,9 @@ static void test_graphml_reads_back(void)
     CHECK(strstr(data, "<data key=\"e_visit_dates\">2024-02-19</data>") != NULL);
     CHECK(strstr(data, "<data key=\"e_kind\">company-official</data>") != NULL);
     CHECK(strstr(data, "NaN") == NULL && strstr(data, "inf") == NULL);
+    /* the hostile label as libxml2's writer escaped it when it wrote the nodes */
+    CHECK(strstr(data, "\n      <data key=\"n_label\">&quot;引号&quot; &amp; &lt;标签&gt; 'x'  控制字符 ]]&gt; 长长") != NULL);
+    CHECK(strstr(data, "长</data>\n      <data key=\"n_type\">company</data>\n") != NULL);
     free(data);
     gx_network_free(n);
     free(h);
@@ -147,6 +150,10 @@ static void test_gexf_valid_against_schema(void)
     CHECK(strstr(data, "mode=\"dynamic\"") != NULL);
     CHECK(strstr(data, "timeformat=\"date\"") != NULL);
     CHECK(strstr(data, "<spell start=\"2024-02-19\" end=\"2024-02-20\"/>") != NULL); /* merged days */
+    /* the hostile label cleaned and escaped, byte for byte as libxml2's writer escaped it when it
+     * wrote the nodes (& < > " as entities, ' as it is, control characters dropped) */
+    CHECK(strstr(data, "\n      <node id=\"n2\" label=\"&quot;引号&quot; &amp; &lt;标签&gt; 'x'  控制字符 ]]&gt; 长长") != NULL);
+    CHECK(strstr(data, "长\">\n        <attvalues>\n          <attvalue for=\"type\" value=\"company\"/>\n") != NULL);
     free(data);
     gx_network_free(n);
     free(h);
@@ -318,10 +325,26 @@ static void test_numbers(void)
         gx_fmt_double(cases[i].v, b, sizeof b);
         CHECK_EQ_STR(b, cases[i].text);
     }
-    for (int k = 0; k < 1000; k++) { /* every one reads back */
-        double v = (double)k * 0.000123456789 + 1.0 / (k + 3);
+    CHECK(strtod("0.30000000000000004", NULL) == 0.1 + 0.2);
+    gx_fmt_double(0.1 + 0.2, b, sizeof b); /* 17 digits */
+    CHECK_EQ_STR(b, "0.30000000000000004");
+    gx_fmt_double(0.123456789012345, b, sizeof b); /* 15 */
+    CHECK_EQ_STR(b, "0.123456789012345");
+    for (int k = 0; k < 3000; k++) { /* every one reads back, with the fewest digits that do */
+        double v = k < 1000 ? (double)k * 0.000123456789 + 1.0 / (k + 3)
+                 : k < 2000 ? (double)(k - 1000) * 1e-4 : 1e-9 * k * (k + 0.5);
         gx_fmt_double(v, b, sizeof b);
         CHECK(strtod(b, NULL) == v);
+        char want[40];
+        int p = 6;
+        for (; p < 17; p++) {
+            snprintf(want, sizeof want, "%.*g", p, v);
+            if (strtod(want, NULL) == v)
+                break;
+        }
+        snprintf(want, sizeof want, "%.*g", p, v);
+        if (!(fabs(v) < 1e6 && v == (double)(long)v))
+            CHECK_EQ_STR(b, want);
     }
     gx_fmt_long(b, -1234567890L);
     CHECK_EQ_STR(b, "-1234567890");
