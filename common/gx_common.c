@@ -442,17 +442,31 @@ void gx_u64map_destroy(gx_u64map *m)
     gx_u64map_init(m);
 }
 
+/* Moves the keys into a table of `slots` slots (a power of two, more than twice the keys). */
+static void u64map_rehash(gx_u64map *m, size_t slots)
+{
+    gx_u64map old = *m;
+    m->slots = slots;
+    m->slot = gx_xcalloc(m->slots, sizeof *m->slot);
+    for (size_t i = 0; i < old.slots; i++)
+        if (gx_u64slot_key(&old.slot[i]))
+            m->slot[gx_u64map_slot(m, gx_u64slot_key(&old.slot[i]))] = old.slot[i];
+    free(old.slot);
+}
+
+void gx_u64map_reserve(gx_u64map *m, size_t n)
+{
+    size_t slots = m->slots ? m->slots : 128;
+    while (2 * n > slots)
+        slots *= 2;
+    if (slots > m->slots)
+        u64map_rehash(m, slots);
+}
+
 int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added)
 {
-    if (2 * (m->n + 1) > m->slots) {
-        gx_u64map old = *m;
-        m->slots = old.slots ? 2 * old.slots : 128; /* an article's tries take about this many edges */
-        m->slot = gx_xcalloc(m->slots, sizeof *m->slot);
-        for (size_t i = 0; i < old.slots; i++)
-            if (gx_u64slot_key(&old.slot[i]))
-                m->slot[gx_u64map_slot(m, gx_u64slot_key(&old.slot[i]))] = old.slot[i];
-        free(old.slot);
-    }
+    if (2 * (m->n + 1) > m->slots)
+        u64map_rehash(m, m->slots ? 2 * m->slots : 128); /* an article's tries take about this many edges */
     gx_u64slot *s = &m->slot[gx_u64map_slot(m, key + 1)];
     *added = !gx_u64slot_key(s);
     if (*added) {

@@ -387,8 +387,21 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
     free(starts);
 }
 
-void gx_graph_merge(gx_graph *dst, const gx_graph *src)
+/* Room for `need` pairs, exactly: the pairs of a large network take gigabytes, and doubling
+ * past what a merge needs would take as much again. */
+static void reserve_pairs(gx_graph *g, size_t need)
 {
+    if (need <= g->cp)
+        return;
+    g->pairs = gx_xrealloc(g->pairs, need * sizeof *g->pairs);
+    g->cp = need;
+}
+
+void gx_graph_merge(gx_graph *dst, gx_graph *src)
+{
+    gx_u64map_destroy(&src->pindex); /* src's pairs are read in order, never looked up */
+    reserve_pairs(dst, dst->np + src->np);
+    gx_u64map_reserve(&dst->pindex, dst->np + src->np);
     uint32_t *map = gx_xmalloc((src->n ? src->n : 1) * sizeof *map);
     for (size_t i = 0; i < src->n; i++) {
         const entity *s = &src->ent[i];
@@ -407,17 +420,25 @@ void gx_graph_merge(gx_graph *dst, const gx_graph *src)
             set_place(d, s->code, s->level, s->parent);
     }
     for (size_t i = 0; i < src->np; i++) {
-        const pair *s = &src->pairs[i];
+        pair *s = &src->pairs[i];
+        size_t before = dst->np;
         pair *p = pair_of(dst, map[s->a], map[s->b]);
         p->weight += s->weight;
         p->visits += s->visits;
-        dates_merge(&p->dates, &s->dates);
-        dates_merge(&p->visit_dates, &s->visit_dates);
+        if (dst->np > before) { /* new to dst: its dates move */
+            p->dates = s->dates;
+            p->visit_dates = s->visit_dates;
+            s->dates = s->visit_dates = (gx_dates){0};
+        } else {
+            dates_merge(&p->dates, &s->dates);
+            dates_merge(&p->visit_dates, &s->visit_dates);
+        }
     }
     dst->articles += src->articles;
     dst->undated += src->undated;
     dst->visits += src->visits;
     free(map);
+    gx_graph_free(src);
 }
 
 gx_graph *gx_graph_merge_all(gx_graph **shards, size_t n)
@@ -427,9 +448,7 @@ gx_graph *gx_graph_merge_all(gx_graph **shards, size_t n)
         if (shards[k]->np + shards[k]->n > shards[big]->np + shards[big]->n)
             big = k;
     for (size_t k = 0; k < n; k++)
-        if (k != big) {
+        if (k != big)
             gx_graph_merge(shards[big], shards[k]);
-            gx_graph_free(shards[k]);
-        }
     return shards[big];
 }

@@ -33,8 +33,8 @@ gx_graph *gx_graph_new(const gx_graph_options *opt);
 void gx_graph_free(gx_graph *g);
 /* Adds one article's entities, co-occurrences and events. */
 void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x);
-/* Adds everything in src to dst (same options). */
-void gx_graph_merge(gx_graph *dst, const gx_graph *src);
+/* Adds everything in src to dst (same options) and frees src: what it holds moves where it can. */
+void gx_graph_merge(gx_graph *dst, gx_graph *src);
 /* Merges n shards (n >= 1) into the largest of them, frees the others and returns that one. */
 gx_graph *gx_graph_merge_all(gx_graph **shards, size_t n);
 

@@ -148,7 +148,7 @@ static void test_order_and_merge_change_nothing(void)
     gx_graph_add(g1, &d[0].a, &d[0].x);
     gx_graph_add(g2, &d[2].a, &d[2].x);
     gx_graph_add(g2, &d[1].a, &d[1].x);
-    gx_graph_merge(g3, g2);
+    gx_graph_merge(g3, g2); /* frees g2 */
     gx_graph_merge(g3, g1);
     gx_network *m;
     gx_error err;
@@ -175,22 +175,25 @@ static void test_order_and_merge_change_nothing(void)
     gx_network_free(a);
     gx_network_free(b);
     gx_network_free(m);
-    gx_graph_free(g1);
-    gx_graph_free(g2);
     gx_graph_free(g3);
     for (int i = 0; i < 3; i++)
         drop(&d[i]);
 }
 
 /* Shards whose days interleave and overlap (as files read in parallel give them) merge into the
- * sorted, distinct days of all; days added out of order are sorted too. */
+ * sorted, distinct days of all; days added out of order are sorted too; a pair only the shard
+ * merged in has keeps its days. */
 static void test_dates_merge(void)
 {
     static const gx_date A[] = {20240107, 20240101, 20240103, 20240105, 20240103},
                          B[] = {20240102, 20240103, 20240106, 20240108, 20240109, 20240101};
     static const gx_date ALL[] = {20240101, 20240102, 20240103, 20240105, 20240106, 20240107, 20240108, 20240109};
-    doc d[11];
+    doc d[14];
     gx_graph *a = gx_graph_new(NULL), *b = gx_graph_new(NULL);
+    for (size_t i = 0; i < 3; i++) { /* a pair only b has, on three days: its dates move */
+        make(&d[11 + i], CHECKUP, B[i], NULL);
+        gx_graph_add(b, &d[11 + i].a, &d[11 + i].x);
+    }
     for (size_t i = 0; i < 5; i++) {
         make(&d[i], MEETING, A[i], NULL);
         gx_graph_add(a, &d[i].a, &d[i].x);
@@ -199,7 +202,7 @@ static void test_dates_merge(void)
         make(&d[5 + i], MEETING, B[i], NULL);
         gx_graph_add(b, &d[5 + i].a, &d[5 + i].x);
     }
-    gx_graph_merge(a, b);
+    gx_graph_merge(a, b); /* frees b */
     gx_network *n;
     gx_error err;
     CHECK_EQ_INT(gx_graph_build(a, &n, &err), GX_OK);
@@ -216,10 +219,16 @@ static void test_dates_merge(void)
                 CHECK_EQ_INT(gx_dates_v(lists[k])[i], ALL[i]);
         }
     }
+    const gx_edge *only_b = edge_of(n, "李文健", "戴振");
+    CHECK(only_b != NULL);
+    if (only_b) {
+        CHECK_EQ_INT(only_b->dates.n, 3);
+        for (size_t i = 0; i < 3 && i < only_b->dates.n; i++)
+            CHECK_EQ_INT(gx_dates_v(&only_b->dates)[i], B[i]);
+    }
     gx_network_free(n);
     gx_graph_free(a);
-    gx_graph_free(b);
-    for (int i = 0; i < 11; i++)
+    for (int i = 0; i < 14; i++)
         drop(&d[i]);
 }
 
