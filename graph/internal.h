@@ -48,4 +48,9 @@ void gx_graph_drop_pairs(gx_graph *g);
  * to `threads` threads, with the same result for every count. */
 void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, int threads, double *out);
 
+/* PageRank of every node of net (weighted by the edges' weights, undirected; a node without
+ * edges spreads its value over all, as igraph's PRPACK does), summing to 1; out has
+ * net->n_nodes slots. */
+void gx_pagerank(const gx_network *net, double damping, double *out);
+
 #endif

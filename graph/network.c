@@ -5,9 +5,6 @@
 #include <igraph.h>
 #include <math.h>
 #include <pthread.h>
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,14 +138,28 @@ static void betweenness(gx_network *net, int threads)
     free(bc);
 }
 
-typedef struct betweenness_job {
+/* PageRank (damping 0.85, weighted), into the nodes. */
+static void pagerank(gx_network *net)
+{
+    size_t n = net->n_nodes;
+    double *pr = gx_xmalloc((n ? n : 1) * sizeof *pr);
+    gx_pagerank(net, 0.85, pr);
+    for (size_t i = 0; i < n; i++)
+        net->nodes[i].pagerank = isfinite(pr[i]) ? pr[i] : 0;
+    free(pr);
+}
+
+typedef struct beside_job {
     gx_network *net;
     int threads;
-} betweenness_job;
+} beside_job;
 
-static void *betweenness_beside(void *arg)
+/* The metrics that need no igraph, which run beside igraph's (each writes only its own field
+ * of the nodes). */
+static void *metrics_beside(void *arg)
 {
-    betweenness_job *j = arg;
+    beside_job *j = arg;
+    pagerank(j->net);
     betweenness(j->net, j->threads);
     return NULL;
 }
@@ -182,7 +193,8 @@ static igraph_error_t communities(const igraph_t *g, const igraph_vector_t *w, g
     return e;
 }
 
-/* Degree, strength, PageRank, betweenness, communities (Leiden) and coreness. */
+/* Degree, strength, communities (Leiden) and coreness by igraph; PageRank and betweenness by our
+ * own code, on a thread of their own when there are two or more. */
 static gx_status metrics(gx_network *net, int threads, gx_error *err)
 {
     igraph_setup();
@@ -190,7 +202,6 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
     igraph_vector_int_t el;
     igraph_vector_t w, res;
     igraph_vector_int_t memb, core;
-    igraph_real_t value;
     pthread_t beside_thread;
     bool beside = false;
     gx_status st = GX_OK;
@@ -207,6 +218,12 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
     igraph_vector_init(&res, 0);
     igraph_vector_int_init(&memb, 0);
     igraph_vector_int_init(&core, 0);
+    /* PageRank and betweenness need no igraph: given two threads or more, they run on their own
+     * beside igraph's metrics, with the same result */
+    beside_job job = {net, threads};
+    beside = threads >= 2 && pthread_create(&beside_thread, NULL, metrics_beside, &job) == 0;
+    if (!beside)
+        metrics_beside(&job);
     bool have_graph = igraph_create(&g, &el, (igraph_integer_t)net->n_nodes, IGRAPH_UNDIRECTED) ==
                       IGRAPH_SUCCESS;
     igraph_vector_int_clear(&el); /* igraph_create copied it */
@@ -215,12 +232,6 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
         goto done;
     }
-    /* betweenness needs no igraph: given two threads or more, it runs on its own (writing only
-     * the nodes' betweenness) beside igraph's metrics, with the same result */
-    betweenness_job job = {net, threads};
-    beside = threads >= 2 && pthread_create(&beside_thread, NULL, betweenness_beside, &job) == 0;
-    if (!beside)
-        betweenness(net, threads);
     size_t n = net->n_nodes;
     if (igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, NULL) != IGRAPH_SUCCESS)
         goto fail;
@@ -230,27 +241,12 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].weighted_degree = VECTOR(res)[i];
-    if (n > 0) {
-#ifdef _OPENMP
-        /* PRPACK sums in parallel, in an order that varies, so its last digits would vary from
-         * run to run; on one thread the same input gives the same bytes. */
-        omp_set_num_threads(1);
-#endif
-        if (igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(), 0, 0.85, &w,
-                            NULL) != IGRAPH_SUCCESS)
-            goto fail;
-        for (size_t i = 0; i < n; i++)
-            net->nodes[i].pagerank = VECTOR(res)[i];
-    }
     if (n > 0 && communities(&g, &w, net, &memb) != IGRAPH_SUCCESS)
         goto fail;
     if (igraph_coreness(&g, &core, IGRAPH_ALL) != IGRAPH_SUCCESS)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].kcore = VECTOR(core)[i];
-    for (size_t i = 0; i < n; i++)
-        if (!isfinite(net->nodes[i].pagerank))
-            net->nodes[i].pagerank = 0;
     goto done;
 fail:
     st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg[0] ? igraph_msg : "igraph failed");

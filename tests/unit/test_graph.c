@@ -348,6 +348,61 @@ static void test_communities(void)
     drop(&d[0]);
 }
 
+/* Our PageRank against igraph's PRPACK on a random weighted network with several components,
+ * leaves and nodes without edges (which spread their value over all): the same values to within
+ * PRPACK's own tolerance, summing to 1. */
+static void test_pagerank_matches_igraph(void)
+{
+    enum { N = 500, M = 2000 };
+    gx_network net = {0};
+    net.n_nodes = N;
+    net.edges = calloc(M, sizeof *net.edges);
+    igraph_vector_int_t el;
+    igraph_vector_t w;
+    igraph_vector_int_init(&el, 0);
+    igraph_vector_init(&w, 0);
+    uint64_t state = 11;
+    for (size_t i = 0; i < M; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        size_t a = (state >> 33) % (N - 20), b = (state >> 13) % 89 + a / 89 * 89; /* the last 20 alone */
+        if (b >= N - 20 || a == b)
+            continue;
+        size_t lo = a < b ? a : b, hi = a < b ? b : a;
+        bool dup = false;
+        for (size_t j = 0; j < net.n_edges && !dup; j++)
+            dup = net.edges[j].source == lo && net.edges[j].target == hi;
+        if (dup)
+            continue;
+        double weight = (double)(1 + (state >> 50) % 7);
+        net.edges[net.n_edges++] = (gx_edge){.source = lo, .target = hi, .weight = weight};
+        igraph_vector_int_push_back(&el, (igraph_integer_t)lo);
+        igraph_vector_int_push_back(&el, (igraph_integer_t)hi);
+        igraph_vector_push_back(&w, weight);
+    }
+    igraph_t g;
+    igraph_create(&g, &el, N, IGRAPH_UNDIRECTED);
+    igraph_vector_t want;
+    igraph_vector_init(&want, 0);
+    igraph_real_t value;
+    CHECK_EQ_INT(igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &want, &value, igraph_vss_all(), 0, 0.85, &w,
+                                 NULL), IGRAPH_SUCCESS);
+    double got[N], sum = 0, most = 0;
+    gx_pagerank(&net, 0.85, got);
+    for (size_t v = 0; v < N; v++) {
+        CHECK(fabs(got[v] - VECTOR(want)[v]) <= 1e-10);
+        sum += got[v];
+        most = fmax(most, got[v] / VECTOR(want)[v]);
+    }
+    CHECK(fabs(sum - 1) < 1e-12);
+    CHECK(most < 1 + 1e-8);
+    CHECK(got[N - 1] > 0 && fabs(got[N - 1] - got[N - 2]) < 1e-15); /* alone: only the spread */
+    igraph_vector_destroy(&want);
+    igraph_vector_destroy(&w);
+    igraph_vector_int_destroy(&el);
+    igraph_destroy(&g);
+    free(net.edges);
+}
+
 /* Our Brandes against igraph's, exact and from a subset of sources, on a random network with
  * several components, leaves and ties; and the same numbers for any thread count. */
 static void test_betweenness_matches_igraph(void)
@@ -422,6 +477,7 @@ int main(void)
     RUN(test_options);
     RUN(test_windows);
     RUN(test_communities);
+    RUN(test_pagerank_matches_igraph);
     RUN(test_betweenness_matches_igraph);
     gx_lexicon_free(lex);
     return gx_t_summary();
