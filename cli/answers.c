@@ -215,7 +215,7 @@ int cli_who_with(cli_opts *o)
         for (size_t i = 0; i < n && (o->top == 0 || i < (size_t)o->top); i++) {
             const gx_node *nd = other_end(net, rows[i], match);
             char w[32], first[11], last[11];
-            snprintf(w, sizeof w, "%.0f", rows[i]->weight);
+            snprintf(w, sizeof w, "%u", (unsigned)rows[i]->weight);
             date_or_empty(&rows[i]->dates, false, first);
             date_or_empty(&rows[i]->dates, true, last);
             const char *row[] = {nd->label, gx_etype_name(nd->type), w, first, last};
@@ -332,7 +332,7 @@ int cli_stats(cli_opts *o)
         const gx_edge *e = &net->edges[idx[i]];
         const char *a = net->nodes[e->source].label, *b = net->nodes[e->target].label;
         if (print)
-            printf("  %4.0f  %s – %s\n", e->weight, a, b);
+            printf("  %4u  %s – %s\n", (unsigned)e->weight, a, b);
         json_array_append_new(pairs, json_pack("{s:s,s:s,s:I}", "a", a, "b", b, "articles", (json_int_t)e->weight));
     }
     json_object_set_new(j, "busiest_pairs", pairs);

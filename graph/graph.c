@@ -213,8 +213,8 @@ static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
         GX_GROW(g->pairs, g->cp, g->np + 1);
         pair *p = &g->pairs[g->np++];
         memset(p, 0, sizeof *p);
-        p->a = a;
-        p->b = b;
+        p->source = a;
+        p->target = b;
     }
     return &g->pairs[i];
 }
@@ -422,7 +422,7 @@ void gx_graph_merge(gx_graph *dst, gx_graph *src)
     for (size_t i = 0; i < src->np; i++) {
         pair *s = &src->pairs[i];
         size_t before = dst->np;
-        pair *p = pair_of(dst, map[s->a], map[s->b]);
+        pair *p = pair_of(dst, map[s->source], map[s->target]);
         p->weight += s->weight;
         p->visits += s->visits;
         if (dst->np > before) { /* new to dst: its dates move */

@@ -77,11 +77,11 @@ typedef struct gx_node {
     long community, kcore;
 } gx_node;
 
-typedef struct gx_edge {
-    size_t source, target; /* node indices, source < target */
-    double weight;         /* articles in which both appear */
+typedef struct gx_edge { /* 48 bytes: a large network has tens of millions */
+    uint32_t source, target; /* node indices, source < target */
+    uint32_t weight;         /* articles (or windows) in which both appear */
+    uint32_t visits;
     gx_dates dates;
-    long visits;
     gx_dates visit_dates;
 } gx_edge;
 

@@ -20,13 +20,9 @@ typedef struct entity {
     gx_dates dates;
 } entity;
 
-typedef struct pair { /* 48 bytes: a large network has tens of millions */
-    uint32_t a, b;   /* entity ids, a < b */
-    uint32_t weight; /* windows in which both appear */
-    uint32_t visits;
-    gx_dates dates;
-    gx_dates visit_dates;
-} pair;
+/* A co-occurring pair is kept as the edge it becomes: while the graph accumulates, its source <
+ * target are entity ids; gx_graph_build renumbers them as nodes, in place. */
+typedef gx_edge pair;
 
 struct gx_graph {
     gx_graph_options opt;

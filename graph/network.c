@@ -281,23 +281,68 @@ static void canonical_communities(gx_network *net)
     free(map);
 }
 
-/* The dates move from the pair to the edge; the pair keeps none. */
-static void move_dates(gx_dates *dst, gx_dates *src)
-{
-    *dst = *src;
-    *src = (gx_dates){0};
-}
-
 /* Whether the pair becomes an edge (--min-weight). */
 static bool kept(const gx_graph *g, const pair *p)
 {
     return p->weight > 0 && (double)p->weight >= g->opt.min_weight;
 }
 
-/* The smaller of the pair's two places in the sorted nodes: its edge's source. */
-static uint32_t lower(const uint32_t *rank, const pair *p)
+/* The pairs become the network's edges where they lie: those kept are renumbered as nodes and
+ * moved to the front, then put in order — each to its source's run by a counting sort, applied
+ * by following the permutation's cycles, then each run sorted by target.  A second array of
+ * edges would have been the peak of a large build's memory. */
+static void take_edges(gx_graph *g, const uint32_t *rank, gx_network *net)
 {
-    return rank[p->a] < rank[p->b] ? rank[p->a] : rank[p->b];
+    size_t m = 0;
+    for (size_t i = 0; i < g->np; i++) {
+        pair p = g->pairs[i];
+        if (!kept(g, &p)) {
+            gx_dates_free(&p.dates);
+            gx_dates_free(&p.visit_dates);
+            continue;
+        }
+        uint32_t a = rank[p.source], b = rank[p.target];
+        p.source = a < b ? a : b;
+        p.target = a < b ? b : a;
+        g->pairs[m++] = p;
+    }
+    if (m > UINT32_MAX)
+        abort(); /* four billion edges: the permutation below counts them in 32 bits */
+    gx_edge *e = g->pairs;
+    size_t *start = gx_xcalloc(g->n + 1, sizeof *start);
+    for (size_t i = 0; i < m; i++)
+        start[e[i].source + 1]++;
+    for (size_t v = 0; v < g->n; v++)
+        start[v + 1] += start[v];
+    uint32_t *to = gx_xmalloc((m ? m : 1) * sizeof *to);
+    for (size_t i = 0; i < m; i++)
+        to[i] = (uint32_t)start[e[i].source]++;
+    for (size_t i = 0; i < m; i++)
+        while (to[i] != i) { /* each swap puts one edge where it belongs */
+            size_t j = to[i];
+            gx_edge t = e[i];
+            e[i] = e[j];
+            e[j] = t;
+            uint32_t k = to[i];
+            to[i] = to[j];
+            to[j] = k;
+        }
+    free(to);
+    /* start[v] is now where v's run ends, which is where v + 1's begins */
+    for (size_t v = 0, from = 0; v < g->n; from = start[v++])
+        if (start[v] - from > 1)
+            qsort(e + from, start[v] - from, sizeof *e, cmp_edge);
+    free(start);
+    if (m) {
+        e = gx_xrealloc(e, m * sizeof *e); /* what the dropped pairs held goes back */
+    } else {
+        free(e);
+        e = gx_xcalloc(1, sizeof *e);
+    }
+    net->edges = e;
+    net->n_edges = m;
+    g->pairs = NULL;
+    g->np = g->cp = 0;
 }
 
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
@@ -319,35 +364,7 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
         rank[order[i]] = (uint32_t)i;
         fill_node(&net->nodes[i], &g->ent[order[i]]);
     }
-    /* Edges go straight to their source's run (a counting sort), then each run is sorted by
-     * target: sorting all of them at once, 72 bytes each, took seconds on millions of edges. */
-    size_t *start = gx_xcalloc(g->n + 1, sizeof *start);
-    for (size_t i = 0; i < g->np; i++)
-        if (kept(g, &g->pairs[i]))
-            start[lower(rank, &g->pairs[i]) + 1]++;
-    for (size_t v = 0; v < g->n; v++)
-        start[v + 1] += start[v];
-    net->n_edges = start[g->n];
-    net->edges = gx_xcalloc(net->n_edges ? net->n_edges : 1, sizeof *net->edges);
-    for (size_t i = 0; i < g->np; i++) {
-        pair *p = &g->pairs[i];
-        if (!kept(g, p))
-            continue;
-        uint32_t a = rank[p->a], b = rank[p->b];
-        gx_edge *e = &net->edges[start[lower(rank, p)]++];
-        e->source = a < b ? a : b;
-        e->target = a < b ? b : a;
-        e->weight = (double)p->weight;
-        e->visits = p->visits;
-        move_dates(&e->dates, &p->dates);
-        move_dates(&e->visit_dates, &p->visit_dates);
-    }
-    /* start[v] is now where v's run ends, which is where v + 1's begins */
-    for (size_t v = 0, from = 0; v < g->n; from = start[v++])
-        if (start[v] - from > 1)
-            qsort(net->edges + from, start[v] - from, sizeof *net->edges, cmp_edge);
-    free(start);
-    gx_graph_drop_pairs(g); /* before igraph's copies: the largest part of a big network */
+    take_edges(g, rank, net);
     free(order);
     free(rank);
     gx_status st = metrics(net, g->opt.threads, err);

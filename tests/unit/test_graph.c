@@ -89,7 +89,8 @@ static char *dump(const gx_network *n)
     }
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        gx_buf_addf(&b, "E %zu %zu %g %ld %zu\n", e->source, e->target, e->weight, e->visits, (size_t)e->dates.n);
+        gx_buf_addf(&b, "E %u %u %u %u %zu\n", (unsigned)e->source, (unsigned)e->target, (unsigned)e->weight,
+                    (unsigned)e->visits, (size_t)e->dates.n);
     }
     return gx_buf_take(&b);
 }
