@@ -178,6 +178,8 @@ int cli_build(cli_opts *o)
     }
     gx_error err;
     gx_error_clear(&err);
+    gx_lexicon_free(lex); /* read: the network does not need it */
+    lex = NULL;
     if (gx_graph_build(g, &net, &err) != GX_OK) {
         fprintf(stderr, "guanxi: error: building the network: %s\n", err.msg);
         goto done;
@@ -188,8 +190,6 @@ int cli_build(cli_opts *o)
     /* the network holds all that is written; the accumulator's pairs go before the writing */
     gx_graph_free(g);
     g = NULL;
-    gx_lexicon_free(lex);
-    lex = NULL;
     rc = cli_finish_code(&c);
     write_outputs(o, net, &rc);
     if (!o->quiet)
