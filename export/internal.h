@@ -24,7 +24,6 @@ gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err); /* frees the writer */
 void gx_xmlw_start(gx_xmlw *x, const char *element);
 void gx_xmlw_end(gx_xmlw *x);
 void gx_xmlw_attr(gx_xmlw *x, const char *name, const char *value); /* cleans value */
-void gx_xmlw_attr_id(gx_xmlw *x, const char *name, char prefix, size_t i); /* name="n42" */
 void gx_xmlw_text(gx_xmlw *x, const char *text);
 
 /* Raw elements.  A large network has millions of nodes and tens of millions of edges, so their

@@ -93,13 +93,6 @@ void gx_xmlw_attr(gx_xmlw *x, const char *name, const char *value)
     check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST gx_xml_clean(value, &x->scratch)));
 }
 
-void gx_xmlw_attr_id(gx_xmlw *x, const char *name, char prefix, size_t i)
-{
-    char id[24];
-    gx_fmt_id(id, prefix, i);
-    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST id));
-}
-
 void gx_xmlw_text(gx_xmlw *x, const char *text)
 {
     check(x, xmlTextWriterWriteString(x->w, BAD_CAST gx_xml_clean(text, &x->scratch)));

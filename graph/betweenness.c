@@ -12,34 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The adjacency of an undirected network in compressed rows: the neighbours of v are
- * adj[off[v]] … adj[off[v + 1] - 1]. */
-typedef struct csr {
-    size_t *off;
-    uint32_t *adj;
-} csr;
-
-static csr csr_of(const gx_network *net)
-{
-    size_t n = net->n_nodes, m = net->n_edges;
-    csr c = {gx_xcalloc(n + 1, sizeof *c.off), gx_xmalloc((m ? 2 * m : 1) * sizeof *c.adj)};
-    for (size_t i = 0; i < m; i++) {
-        c.off[net->edges[i].source + 1]++;
-        c.off[net->edges[i].target + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        c.off[v + 1] += c.off[v];
-    size_t *fill = gx_xmalloc((n ? n : 1) * sizeof *fill);
-    memcpy(fill, c.off, n * sizeof *fill);
-    for (size_t i = 0; i < m; i++) {
-        size_t a = net->edges[i].source, b = net->edges[i].target;
-        c.adj[fill[a]++] = (uint32_t)b;
-        c.adj[fill[b]++] = (uint32_t)a;
-    }
-    free(fill);
-    return c;
-}
-
 /* One thread's search arrays. */
 typedef struct search {
     int32_t *dist;
@@ -48,7 +20,7 @@ typedef struct search {
 } search;
 
 /* Adds to out the dependencies of every node on the shortest paths out of s. */
-static void from_source(const csr *c, search *S, uint32_t s, double *out)
+static void from_source(const gx_csr *c, search *S, uint32_t s, double *out)
 {
     int32_t *dist = S->dist;
     double *sigma = S->sigma, *delta = S->delta;
@@ -93,7 +65,7 @@ static void from_source(const csr *c, search *S, uint32_t s, double *out)
 #define CHUNKS 4
 
 typedef struct job {
-    const csr *c;
+    const gx_csr *c;
     size_t n, count;
     const uint32_t *sources;
     double *sums[CHUNKS];
@@ -131,7 +103,7 @@ void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, in
     memset(out, 0, n * sizeof *out);
     if (!n)
         return;
-    csr c = csr_of(net);
+    gx_csr c = gx_csr_of(net, false);
     job J = {.c = &c, .n = n, .count = sources ? k : n, .sources = sources};
     pthread_mutex_init(&J.mu, NULL);
     J.sums[0] = out;
@@ -156,6 +128,5 @@ void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, in
     }
     for (int i = 1; i < CHUNKS; i++)
         free(J.sums[i]);
-    free(c.off);
-    free(c.adj);
+    gx_csr_free(&c);
 }

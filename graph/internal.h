@@ -38,6 +38,16 @@ struct gx_graph {
 /* Frees the co-occurrences (gx_graph_build has moved what it needs out of them). */
 void gx_graph_drop_pairs(gx_graph *g);
 
+/* The adjacency of an undirected network in compressed rows (csr.c): the neighbours of v are
+ * adj[off[v]] … adj[off[v + 1] - 1], and w[j] (when asked for; else NULL) is the weight of the
+ * edge to adj[j] — a count of articles, so 32 bits keep it exactly. */
+typedef struct gx_csr {
+    size_t *off;
+    uint32_t *adj, *w;
+} gx_csr;
+gx_csr gx_csr_of(const gx_network *net, bool weights);
+void gx_csr_free(gx_csr *c);
+
 /* Betweenness of every node of net (unweighted, undirected; each pair's shortest paths counted
  * once, as igraph_betweenness counts them) summed over the shortest paths out of the k given
  * sources, or out of every node when sources is NULL; out has net->n_nodes slots.  Runs on up

@@ -3,12 +3,11 @@
  * igraph's PRPACK solver copied the network twice over (each edge both ways, with a double
  * weight, then preprocessed), which made it the peak of a build's memory, and igraph cannot run
  * beside another igraph call.  Here the iteration needs the neighbours and weights in compressed
- * rows and three vectors of the nodes, and runs beside the communities (network.c). */
+ * rows (gx_csr_of) and three vectors of the nodes, and runs beside the communities (network.c). */
 #include "internal.h"
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* Iterate until the nodes' values move by less than this in all (L1); PRPACK stopped at 1e-10. */
 #define PAGERANK_TOLERANCE 1e-13
@@ -17,31 +16,12 @@
 
 void gx_pagerank(const gx_network *net, double damping, double *out)
 {
-    size_t n = net->n_nodes, m = net->n_edges;
+    size_t n = net->n_nodes;
     if (!n)
         return;
-    /* compressed rows: the neighbours of v are adj[off[v]] … adj[off[v + 1] - 1], each with the
-     * weight of its edge (a count of articles: whole, so 32 bits keep it exactly) */
-    size_t *off = gx_xcalloc(n + 1, sizeof *off);
-    uint32_t *adj = gx_xmalloc((m ? 2 * m : 1) * sizeof *adj);
-    uint32_t *w = gx_xmalloc((m ? 2 * m : 1) * sizeof *w);
-    for (size_t i = 0; i < m; i++) {
-        off[net->edges[i].source + 1]++;
-        off[net->edges[i].target + 1]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        off[v + 1] += off[v];
-    size_t *fill = gx_xmalloc(n * sizeof *fill);
-    memcpy(fill, off, n * sizeof *fill);
-    for (size_t i = 0; i < m; i++) {
-        size_t a = net->edges[i].source, b = net->edges[i].target;
-        uint32_t wt = (uint32_t)net->edges[i].weight;
-        adj[fill[a]] = (uint32_t)b;
-        w[fill[a]++] = wt;
-        adj[fill[b]] = (uint32_t)a;
-        w[fill[b]++] = wt;
-    }
-    free(fill);
+    gx_csr c = gx_csr_of(net, true);
+    const size_t *off = c.off;
+    const uint32_t *adj = c.adj, *w = c.w;
     double *strength = gx_xcalloc(n, sizeof *strength);
     for (size_t v = 0; v < n; v++)
         for (size_t j = off[v]; j < off[v + 1]; j++)
@@ -78,7 +58,5 @@ void gx_pagerank(const gx_network *net, double damping, double *out)
     }
     free(share);
     free(strength);
-    free(off);
-    free(adj);
-    free(w);
+    gx_csr_free(&c);
 }
