@@ -349,37 +349,50 @@ static void test_communities(void)
     drop(&d[0]);
 }
 
+/* A random network of n nodes, the first `linked` of them in clusters of `cluster` (several
+ * components, leaves, ties) and the rest without edges, with up to m distinct edges drawn from
+ * seed: into net (which gets the edges' array) and igraph's edge list el, and with weights 1–7
+ * into w too if w is given (else every weight is 1). */
+static void random_network(gx_network *net, igraph_vector_int_t *el, igraph_vector_t *w, size_t n, size_t linked,
+                           size_t cluster, size_t m, uint64_t seed)
+{
+    *net = (gx_network){0};
+    net->n_nodes = n;
+    net->edges = calloc(m, sizeof *net->edges);
+    igraph_vector_int_init(el, 0);
+    if (w)
+        igraph_vector_init(w, 0);
+    uint64_t state = seed;
+    for (size_t i = 0; i < m; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        size_t a = (state >> 33) % linked, b = (state >> 13) % cluster + a / cluster * cluster;
+        if (b >= linked || a == b)
+            continue;
+        size_t lo = a < b ? a : b, hi = a < b ? b : a;
+        bool dup = false;
+        for (size_t j = 0; j < net->n_edges && !dup; j++)
+            dup = net->edges[j].source == lo && net->edges[j].target == hi;
+        if (dup)
+            continue;
+        uint32_t weight = w ? (uint32_t)(1 + (state >> 50) % 7) : 1;
+        net->edges[net->n_edges++] = (gx_edge){.source = (uint32_t)lo, .target = (uint32_t)hi, .weight = weight};
+        igraph_vector_int_push_back(el, (igraph_integer_t)lo);
+        igraph_vector_int_push_back(el, (igraph_integer_t)hi);
+        if (w)
+            igraph_vector_push_back(w, weight);
+    }
+}
+
 /* Our PageRank against igraph's PRPACK on a random weighted network with several components,
  * leaves and nodes without edges (which spread their value over all): the same values to within
  * PRPACK's own tolerance, summing to 1. */
 static void test_pagerank_matches_igraph(void)
 {
     enum { N = 500, M = 2000 };
-    gx_network net = {0};
-    net.n_nodes = N;
-    net.edges = calloc(M, sizeof *net.edges);
+    gx_network net;
     igraph_vector_int_t el;
     igraph_vector_t w;
-    igraph_vector_int_init(&el, 0);
-    igraph_vector_init(&w, 0);
-    uint64_t state = 11;
-    for (size_t i = 0; i < M; i++) {
-        state = state * 6364136223846793005u + 1442695040888963407u;
-        size_t a = (state >> 33) % (N - 20), b = (state >> 13) % 89 + a / 89 * 89; /* the last 20 alone */
-        if (b >= N - 20 || a == b)
-            continue;
-        size_t lo = a < b ? a : b, hi = a < b ? b : a;
-        bool dup = false;
-        for (size_t j = 0; j < net.n_edges && !dup; j++)
-            dup = net.edges[j].source == lo && net.edges[j].target == hi;
-        if (dup)
-            continue;
-        double weight = (double)(1 + (state >> 50) % 7);
-        net.edges[net.n_edges++] = (gx_edge){.source = lo, .target = hi, .weight = weight};
-        igraph_vector_int_push_back(&el, (igraph_integer_t)lo);
-        igraph_vector_int_push_back(&el, (igraph_integer_t)hi);
-        igraph_vector_push_back(&w, weight);
-    }
+    random_network(&net, &el, &w, N, N - 20, 89, M, 11); /* the last 20 alone */
     igraph_t g;
     igraph_create(&g, &el, N, IGRAPH_UNDIRECTED);
     igraph_vector_t want;
@@ -409,27 +422,9 @@ static void test_pagerank_matches_igraph(void)
 static void test_betweenness_matches_igraph(void)
 {
     enum { N = 400, M = 1600, K = 37 };
-    gx_network net = {0};
-    net.n_nodes = N;
-    net.edges = calloc(M, sizeof *net.edges);
+    gx_network net;
     igraph_vector_int_t el;
-    igraph_vector_int_init(&el, 0);
-    uint64_t state = 7;
-    for (size_t i = 0; i < M; i++) {
-        state = state * 6364136223846793005u + 1442695040888963407u;
-        size_t a = (state >> 33) % N, b = (state >> 13) % 97 + a / 97 * 97; /* clusters of 97 */
-        if (b >= N || a == b)
-            continue;
-        size_t lo = a < b ? a : b, hi = a < b ? b : a;
-        bool dup = false;
-        for (size_t j = 0; j < net.n_edges && !dup; j++)
-            dup = net.edges[j].source == lo && net.edges[j].target == hi;
-        if (dup)
-            continue;
-        net.edges[net.n_edges++] = (gx_edge){.source = lo, .target = hi, .weight = 1};
-        igraph_vector_int_push_back(&el, (igraph_integer_t)lo);
-        igraph_vector_int_push_back(&el, (igraph_integer_t)hi);
-    }
+    random_network(&net, &el, NULL, N, N, 97, M, 7); /* clusters of 97 */
     igraph_t g;
     igraph_create(&g, &el, N, IGRAPH_UNDIRECTED);
     igraph_vector_t want;
