@@ -25,6 +25,7 @@ typedef struct cli_opts {
     gx_strvec inputs;
     gx_graph_options graph;
     bool quiet;
+    bool verbose; /* build: how long each stage of the network took */
     int top;
     const char *official, *company; /* visits: selection */
     const char *name;               /* who-with: the entity asked about */

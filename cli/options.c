@@ -76,6 +76,7 @@ static const char BUILD_HELP[] =
     "      --since DATE        keep articles dated on or after DATE\n"
     "      --until DATE        keep articles dated on or before DATE\n"
     "      --top N             officials listed in the summary (default 5)\n"
+    "  -v, --verbose           also report how long each stage of building the network took\n"
     "\n";
 
 static const char EXTRACT_HELP[] =
@@ -250,6 +251,7 @@ static bool allowed(const char *cmd, int c)
     int ok;
     switch (c) {
     case 'o': ok = B | E; break;
+    case 'v': ok = B; break;
     case OPT_TYPES: case OPT_INCLUDE: case OPT_MINW: case OPT_WINDOW: ok = B; break;
     case OPT_SINCE: case OPT_UNTIL: ok = B | V | W | S; break;
     case OPT_TOP: ok = B | W | S; break;
@@ -283,6 +285,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         {"lexicon", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
         {"types", required_argument, NULL, OPT_TYPES},
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"min-weight", required_argument, NULL, OPT_MINW},
@@ -305,7 +308,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":hd:m:l:o:qj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hd:m:l:o:qvj:", longopts, NULL)) != -1) {
         if (!allowed(cmd, c))
             return usage_error(cmd, "option '%s' does not apply here (see --help)", argv[optind - 1]);
         switch (c) {
@@ -321,6 +324,7 @@ int cli_parse(int argc, char **argv, const char *cmd, cli_opts *o)
         case 'l': gx_strvec_push(&o->lexicons, optarg); break;
         case 'o': gx_strvec_push(&o->outputs, optarg); break;
         case 'q': o->quiet = true; break;
+        case 'v': o->verbose = true; break;
         case OPT_TYPES:
             if (!parse_list(optarg, &o->graph.types, TYPES) || !o->graph.types)
                 return usage_error(cmd, "bad --types '%s' (official, company, place)", optarg);

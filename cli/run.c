@@ -39,7 +39,7 @@ static void add_to_shard(void *ctx, int thread, const gx_article *a, const gx_ex
 /* Reads the inputs into *g: each reading thread adds its articles to a shard of its own and the
  * shards are merged at the end, which gives the same network as one pass.  Returns false if the
  * set-up failed (already reported). */
-static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_graph **g)
+static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_graph **g, double *merging)
 {
     size_t n = (size_t)cli_jobs(o);
     gx_graph **shards = gx_xcalloc(n, sizeof *shards);
@@ -47,7 +47,9 @@ static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_g
         shards[k] = gx_graph_new(&o->graph);
     cli_sink sink = {.add = add_to_shard, .ctx = shards};
     bool ok = cli_read_all(o, lex, c, &sink);
+    double t0 = gx_seconds();
     *g = gx_graph_merge_all(shards, n);
+    *merging = gx_seconds() - t0;
     free(shards);
     return ok;
 }
@@ -158,6 +160,26 @@ static void write_outputs(const cli_opts *o, const gx_network *net, int *rc)
                  report_output, &w);
 }
 
+/* -v: where building the network went (the shards' merge is the end of reading). */
+static void report_stages(double merging, const gx_network *net)
+{
+    fprintf(stderr, "guanxi: reading ended with merging the threads' networks: %.2f s\n", merging);
+    for (int beside = 0; beside <= 1; beside++) {
+        const char *sep = beside ? "guanxi: beside them, on a thread of their own:" : "guanxi: network stages:";
+        bool any = false;
+        for (int i = 0; i < net->n_stages; i++) {
+            const gx_stage *st = &net->stages[i];
+            if (st->beside != beside)
+                continue;
+            fprintf(stderr, "%s %s %.2f s", sep, st->name, st->seconds);
+            sep = ",";
+            any = true;
+        }
+        if (any)
+            fputc('\n', stderr);
+    }
+}
+
 int cli_build(cli_opts *o)
 {
     gx_lexicon *lex;
@@ -168,8 +190,8 @@ int cli_build(cli_opts *o)
     counts c = {0};
     int rc = EXIT_ERROR;
     gx_network *net = NULL;
-    double t0 = gx_seconds();
-    if (!read_graph(o, lex, &c, &g))
+    double t0 = gx_seconds(), merging = 0;
+    if (!read_graph(o, lex, &c, &g, &merging))
         goto done;
     double t1 = gx_seconds();
     if (c.files == 0) {
@@ -187,6 +209,8 @@ int cli_build(cli_opts *o)
     if (!o->quiet)
         fprintf(stderr, "guanxi: read the inputs in %.1f s; network and its metrics in %.1f s\n", t1 - t0,
                 gx_seconds() - t1);
+    if (o->verbose)
+        report_stages(merging, net);
     /* the network holds all that is written; the accumulator's pairs go before the writing */
     gx_graph_free(g);
     g = NULL;
@@ -269,7 +293,8 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
     o->graph.threads = cli_jobs(o);
     gx_graph *g = NULL;
     int rc = EXIT_ERROR;
-    if (read_graph(o, lex, c, &g)) {
+    double merging;
+    if (read_graph(o, lex, c, &g, &merging)) {
         gx_error err;
         gx_error_clear(&err);
         if (c->files == 0)

@@ -85,6 +85,14 @@ typedef struct gx_edge { /* 48 bytes: a large network has tens of millions */
     gx_dates visit_dates;
 } gx_edge;
 
+/* How long one stage of gx_graph_build took, for a user who asks where the time went. */
+typedef struct gx_stage {
+    const char *name; /* a static string: "Leiden", "betweenness" */
+    double seconds;
+    bool beside;      /* run on the thread beside igraph's metrics, at the same time as them */
+} gx_stage;
+enum { GX_MAX_STAGES = 12 };
+
 typedef struct gx_network {
     gx_node *nodes;
     size_t n_nodes;
@@ -94,6 +102,8 @@ typedef struct gx_network {
     long undated;       /* of which without any date */
     long visits;        /* visit events */
     long betweenness_sources; /* 0: betweenness is exact; else estimated from this many sources */
+    gx_stage stages[GX_MAX_STAGES]; /* gx_graph_build's stages in the order run, those beside last */
+    int n_stages;
 } gx_network;
 
 /* Exact betweenness costs V·E steps; past this many, it is estimated from a sample of sources. */

@@ -138,6 +138,27 @@ static void betweenness(gx_network *net, int threads)
     free(bc);
 }
 
+/* A list of timed stages: each ends where the next begins. */
+typedef struct stages {
+    gx_stage *v;
+    int *n;
+    double t0;
+} stages;
+
+static stages stages_start(gx_stage *v, int *n)
+{
+    return (stages){v, n, gx_seconds()};
+}
+
+/* Ends the stage running since the last one ended (or the list started) and names it. */
+static void stage_done(stages *s, const char *name)
+{
+    double now = gx_seconds();
+    if (*s->n < GX_MAX_STAGES)
+        s->v[(*s->n)++] = (gx_stage){name, now - s->t0, false};
+    s->t0 = now;
+}
+
 /* PageRank (damping 0.85, weighted), into the nodes. */
 static void pagerank(gx_network *net)
 {
@@ -152,6 +173,8 @@ static void pagerank(gx_network *net)
 typedef struct beside_job {
     gx_network *net;
     int threads;
+    gx_stage stages[2]; /* its own, joined to the network's when it is done */
+    int n_stages;
 } beside_job;
 
 /* The metrics that need no igraph, which run beside igraph's (each writes only its own field
@@ -159,8 +182,11 @@ typedef struct beside_job {
 static void *metrics_beside(void *arg)
 {
     beside_job *j = arg;
+    stages t = stages_start(j->stages, &j->n_stages);
     pagerank(j->net);
+    stage_done(&t, "PageRank");
     betweenness(j->net, j->threads);
+    stage_done(&t, "betweenness");
     return NULL;
 }
 
@@ -197,6 +223,7 @@ static igraph_error_t communities(const igraph_t *g, const igraph_vector_t *w, g
  * own code, on a thread of their own when there are two or more. */
 static gx_status metrics(gx_network *net, int threads, gx_error *err)
 {
+    stages t = stages_start(net->stages, &net->n_stages);
     igraph_setup();
     igraph_t g;
     igraph_vector_int_t el;
@@ -220,7 +247,7 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
     igraph_vector_int_init(&core, 0);
     /* PageRank and betweenness need no igraph: given two threads or more, they run on their own
      * beside igraph's metrics, with the same result */
-    beside_job job = {net, threads};
+    beside_job job = {.net = net, .threads = threads};
     beside = threads >= 2 && pthread_create(&beside_thread, NULL, metrics_beside, &job) == 0;
     if (!beside)
         metrics_beside(&job);
@@ -228,6 +255,7 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
                       IGRAPH_SUCCESS;
     igraph_vector_int_clear(&el); /* igraph_create copied it */
     igraph_vector_int_resize_min(&el);
+    stage_done(&t, "igraph's copy");
     if (!have_graph) {
         st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
         goto done;
@@ -241,18 +269,27 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].weighted_degree = VECTOR(res)[i];
+    stage_done(&t, "degrees");
     if (n > 0 && communities(&g, &w, net, &memb) != IGRAPH_SUCCESS)
         goto fail;
+    stage_done(&t, "Leiden");
     if (igraph_coreness(&g, &core, IGRAPH_ALL) != IGRAPH_SUCCESS)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].kcore = VECTOR(core)[i];
+    stage_done(&t, "coreness");
     goto done;
 fail:
     st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg[0] ? igraph_msg : "igraph failed");
 done:
-    if (beside)
+    if (beside) {
         pthread_join(beside_thread, NULL);
+        stage_done(&t, "waiting for the thread beside");
+    }
+    for (int k = 0; k < job.n_stages && net->n_stages < GX_MAX_STAGES; k++) {
+        job.stages[k].beside = beside;
+        net->stages[net->n_stages++] = job.stages[k];
+    }
     if (have_graph)
         igraph_destroy(&g);
     igraph_vector_int_destroy(&el);
@@ -351,6 +388,7 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
     net->articles = g->articles;
     net->undated = g->undated;
     net->visits = g->visits;
+    stages t = stages_start(net->stages, &net->n_stages);
     gx_u64map_destroy(&g->pindex); /* the pairs' index: not needed from here on, and large */
     uint32_t *order = gx_xmalloc((g->n ? g->n : 1) * sizeof *order);
     uint32_t *rank = gx_xmalloc((g->n ? g->n : 1) * sizeof *rank);
@@ -364,9 +402,11 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
         rank[order[i]] = (uint32_t)i;
         fill_node(&net->nodes[i], &g->ent[order[i]]);
     }
+    stage_done(&t, "nodes");
     take_edges(g, rank, net);
     free(order);
     free(rank);
+    stage_done(&t, "edges");
     gx_status st = metrics(net, g->opt.threads, err);
     if (st != GX_OK) {
         gx_network_free(net);

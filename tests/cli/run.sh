@@ -51,6 +51,11 @@ check "extract -o - is standard output" 0 sh -c "cd \"$T\" && \"$GUANXI\" extrac
 if [ "$(wc -l <"$T/out")" -eq 5 ] && [ ! -e "$T/-" ]; then echo "ok   -o - writes standard output, no file named -"; passed=$((passed + 1)); else echo "FAIL -o - writes standard output"; failed=$((failed + 1)); fi
 check "quiet build" 0 "$GUANXI" build -q --date 2024-02-21 "$PAGE" -o "$T/q.graphml" --min-weight 1 --since 2024-01-01
 if [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then echo "ok   --quiet prints nothing"; passed=$((passed + 1)); else echo "FAIL --quiet prints nothing"; failed=$((failed + 1)); fi
+check "build -v" 0 "$GUANXI" build -v -j 2 --date 2024-02-21 "$PAGE" -o "$T/v.graphml"
+expect "-v times the merge of the threads' networks" err "merging the threads' networks"
+expect "-v times Leiden" err "Leiden"
+expect "-v times betweenness, beside" err "beside them, on a thread of their own: PageRank"
+check "-v is build's" 2 "$GUANXI" extract -v --date 2024-02-21 "$PAGE"
 
 # --home: a name several divisions share goes to the one nearest the paper's home
 printf '新仓镇召开会议，朝阳县代表出席。朝阳企业参展。\n' >"$T/home.txt"
