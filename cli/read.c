@@ -2,6 +2,7 @@
  * work pool, each article handed with its entities to a sink. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,13 +171,14 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
     fclose(fp);
 }
 
-/* Pass 1's articles are kept for pass 2 while their text stays under this many bytes; inputs
- * past it are read again. */
+/* Pass 1's articles, with what it found in them, are kept for pass 2 until they would pass this
+ * many bytes; the first input that does not fit and every one after it are read again. */
 #define KEEP_BYTES ((size_t)64 << 20)
 
 /* An input as ingest left it: its articles (or why there are none), messages and counts. */
 typedef struct ingested {
     gx_article_list arts;
+    gx_first_read **first;   /* per article: what pass 1 read in it, for pass 2; NULL if not kept */
     gx_status st;
     gx_error err;
     gx_buf msgs;             /* the input's messages, printed when it is handed over */
@@ -209,7 +211,7 @@ typedef struct reading {
     gx_ingest_options io;
     gx_names *known;         /* pass 1 fills it; pass 2 reads it */
     ingested **kept;         /* per input: pass 1's reading, if kept for pass 2 */
-    size_t kept_bytes;
+    atomic_size_t kept_bytes; /* written by pass 1's hand-over, read by its workers */
     counts *c;
     const cli_sink *sink;
     bool prog;
@@ -236,6 +238,7 @@ static void keep_diag(void *ctx, gx_severity sev, const char *file, long line, l
 static void ingest(const reading *r, int worker, size_t i, ingested *in)
 {
     in->owner = worker;
+    in->first = NULL;
     gx_ingest_options io = r->io;
     io.diag = (gx_diag){keep_diag, in};
     io.skipped = &in->skipped_lines;
@@ -245,8 +248,17 @@ static void ingest(const reading *r, int worker, size_t i, ingested *in)
     in->st = ingest_one(r->paths->v[i], r->stdin_buf, &io, &in->arts, &in->err);
 }
 
+static void free_first_reads(ingested *in)
+{
+    for (size_t k = 0; in->first && k < in->arts.n; k++)
+        gx_first_read_free(in->first[k]);
+    free(in->first);
+    in->first = NULL;
+}
+
 static void ingested_destroy(ingested *in)
 {
+    free_first_reads(in);
     gx_article_list_destroy(&in->arts);
     gx_buf_destroy(&in->msgs);
 }
@@ -254,8 +266,11 @@ static void ingested_destroy(ingested *in)
 static size_t ingested_bytes(const ingested *in)
 {
     size_t n = sizeof *in + in->msgs.cap;
-    for (size_t k = 0; k < in->arts.n; k++)
+    for (size_t k = 0; k < in->arts.n; k++) {
         n += sizeof in->arts.v[k] + in->arts.v[k].len + 256;
+        if (in->first && in->first[k])
+            n += sizeof *in->first + gx_first_read_bytes(in->first[k]);
+    }
     return n;
 }
 
@@ -324,9 +339,15 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
         return;
     ingest(r, worker, i, &j->in);
     j->names = gx_names_new();
-    if (j->in.st == GX_OK)
-        for (size_t k = 0; k < j->in.arts.n; k++)
-            gx_names_collect(j->names, r->lex, &j->in.arts.v[k]);
+    if (j->in.st != GX_OK)
+        return;
+    /* what is read is kept for pass 2 while the inputs kept so far leave room (the hand-over
+     * decides; this only spares the work where it will not) */
+    bool keep = atomic_load_explicit(&r->kept_bytes, memory_order_relaxed) < KEEP_BYTES;
+    if (keep)
+        j->in.first = gx_xcalloc(j->in.arts.n + 1, sizeof *j->in.first);
+    for (size_t k = 0; k < j->in.arts.n; k++)
+        gx_names_collect_keeping(j->names, r->lex, &j->in.arts.v[k], keep ? &j->in.first[k] : NULL);
 }
 
 static void take_names(void *ctx, size_t i, void *slot)
@@ -340,12 +361,14 @@ static void take_names(void *ctx, size_t i, void *slot)
     }
     if (r->extracted[i])
         return;
-    size_t bytes = ingested_bytes(&j->in);
-    if (r->kept_bytes + bytes <= KEEP_BYTES) {
+    size_t bytes = ingested_bytes(&j->in), kept = atomic_load_explicit(&r->kept_bytes, memory_order_relaxed);
+    if (kept + bytes <= KEEP_BYTES) {
         r->kept[i] = gx_xmalloc(sizeof *r->kept[i]);
         *r->kept[i] = j->in;
-        r->kept_bytes += bytes;
+        atomic_store_explicit(&r->kept_bytes, kept + bytes, memory_order_relaxed);
     } else {
+        atomic_store_explicit(&r->kept_bytes, KEEP_BYTES, memory_order_relaxed); /* full: keep no more */
+        free_first_reads(&j->in);
         release_articles(r, 0, j->in.owner, &j->in.arts);
         ingested_destroy(&j->in);
     }
@@ -377,7 +400,10 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
         const gx_article *a = &j->in.arts.v[k];
         gx_extraction here, *x = keep ? &j->x[k] : &here;
         gx_extraction_init(x);
-        gx_ner_extract(r->lex, r->known, a, x);
+        gx_first_read *first = j->in.first ? j->in.first[k] : NULL;
+        if (first)
+            j->in.first[k] = NULL;
+        gx_ner_extract_after(r->lex, r->known, a, first, x);
         if (x->truncated) {
             gx_buf_addf(&j->in.msgs, "guanxi: warning: %s: more than %d entity mentions or %d events; the "
                         "rest were ignored\n", a->id, GX_NER_MAX_MENTIONS, GX_NER_MAX_EVENTS);

@@ -75,6 +75,8 @@ typedef struct gx_extraction {
 } gx_extraction;
 void gx_extraction_init(gx_extraction *x);
 void gx_extraction_destroy(gx_extraction *x);
+/* Are two extractions the same, mention by mention and event by event (every field)? */
+bool gx_extraction_equal(const gx_extraction *p, const gx_extraction *q);
 
 typedef struct gx_lexicon gx_lexicon;
 
@@ -103,6 +105,14 @@ void gx_names_free(gx_names *n);
 /* Adds the confirmed officials and the firms of one article (the firms are looked up only
  * after gx_names_merge has put them into the set merged into). */
 void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a);
+/* What collecting read in an article, which its extraction (gx_ner_extract_after) can start from
+ * instead of reading the article's titles and firms again — with the same result. */
+typedef struct gx_first_read gx_first_read;
+/* As gx_names_collect, and *keep gets what was read (NULL if nothing can be kept), which the
+ * caller gives to gx_ner_extract_after or frees. */
+void gx_names_collect_keeping(gx_names *n, const gx_lexicon *lex, const gx_article *a, gx_first_read **keep);
+size_t gx_first_read_bytes(const gx_first_read *f); /* the memory it holds, roughly */
+void gx_first_read_free(gx_first_read *f);
 void gx_names_add(gx_names *n, const char *name);
 /* Records that `alias` names the firm `full` (an alias two firms share names neither). */
 void gx_names_add_firm(gx_names *n, const char *alias, const char *full);
@@ -112,5 +122,9 @@ size_t gx_names_count(const gx_names *n); /* officials */
 /* Finds the entities and events of one article.  `known` (may be NULL) is what the corpus
  * confirms (gx_names).  Mentions come sorted by span. */
 void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out);
+/* The same, starting from what collecting read in this article (`first`, may be NULL), which it
+ * frees. */
+void gx_ner_extract_after(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_first_read *first,
+                          gx_extraction *out);
 
 #endif

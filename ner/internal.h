@@ -208,7 +208,11 @@ enum { FIRM_SHARED = -2 };
  * (a province over a town of the same name); the first listed wins ties. */
 const place *gx_place_best(const gx_lexicon *lex, int32_t entry);
 
-void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
+/* Officials (and other persons, journalists) named with a title or in a list, and their later
+ * mentions in the article; then, after them, bare mentions of officials the corpus confirms
+ * (许静出席), which need `known`. */
+void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
+void gx_ner_known_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 /* Is [b, e) of s made of industry words only (or empty)? */
 bool gx_industry_only(const gx_lexicon *lex, const char *s, size_t b, size_t e);

@@ -71,6 +71,33 @@ void gx_extraction_destroy(gx_extraction *x)
     gx_extraction_init(x);
 }
 
+static bool same_string(const char *a, const char *b)
+{
+    return (a == NULL) == (b == NULL) && (!a || strcmp(a, b) == 0);
+}
+
+bool gx_extraction_equal(const gx_extraction *p, const gx_extraction *q)
+{
+    if (p->n != q->n || p->nev != q->nev || p->truncated != q->truncated)
+        return false;
+    for (size_t i = 0; i < p->n; i++) {
+        const gx_mention *a = &p->m[i], *b = &q->m[i];
+        if (a->type != b->type || a->span.start != b->span.start || a->span.end != b->span.end ||
+            a->flags != b->flags || !same_string(a->name, b->name) || !same_string(a->titles, b->titles) ||
+            !same_string(a->aliases, b->aliases) || !same_string(a->code, b->code) ||
+            !same_string(a->parent, b->parent))
+            return false;
+    }
+    for (size_t i = 0; i < p->nev; i++) {
+        const gx_event *a = &p->ev[i], *b = &q->ev[i];
+        if (a->kind != b->kind || a->date != b->date || a->evidence.start != b->evidence.start ||
+            a->evidence.end != b->evidence.end || !same_string(a->official, b->official) ||
+            !same_string(a->company, b->company))
+            return false;
+    }
+    return true;
+}
+
 size_t gx_adv_chars(const char *s, size_t i, size_t len, size_t n)
 {
     while (n-- > 0 && i < len)
@@ -221,17 +248,78 @@ static void starts_end(gx_extraction *x)
     x->starts = NULL;
 }
 
+/* What gx_names_collect_keeping found in an article. */
+struct gx_first_read {
+    gx_extraction x;  /* the mentions of the officials' recogniser, then of the companies' */
+    size_t officials; /* x.m[0..officials) are the officials' */
+};
+
+size_t gx_first_read_bytes(const gx_first_read *f)
+{
+    size_t n = sizeof *f + f->x.cap * sizeof *f->x.m;
+    for (size_t i = 0; i < f->x.n; i++) {
+        const gx_mention *m = &f->x.m[i];
+        n += strlen(m->name) + 1 + 16; /* 16: the allocator's rounding, roughly */
+        n += *m->titles ? strlen(m->titles) + 1 + 16 : 0;
+        n += *m->aliases ? strlen(m->aliases) + 1 + 16 : 0;
+    }
+    return n;
+}
+
+void gx_first_read_free(gx_first_read *f)
+{
+    if (!f)
+        return;
+    gx_extraction_destroy(&f->x);
+    free(f);
+}
+
+/* Moves mentions [from, to) of the first reading into out, marking their spans on its coverage
+ * map as gx_x_add would have. */
+static void take_found(gx_extraction *out, gx_first_read *f, size_t from, size_t to)
+{
+    GX_GROW(out->m, out->cap, out->n + (to - from));
+    for (size_t k = from; k < to; k++) {
+        gx_mention *m = &f->x.m[k];
+        for (size_t i = m->span.start; i < m->span.end && i < out->cover_len; i++)
+            out->cover[i] |= (unsigned char)(1u << m->type);
+        out->m[out->n++] = *m;
+        *m = (gx_mention){.name = NULL, .titles = EMPTY, .aliases = EMPTY, .code = EMPTY, .parent = EMPTY};
+    }
+}
+
 void gx_ner_extract(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *out)
+{
+    gx_ner_extract_after(lex, known, a, NULL, out);
+}
+
+void gx_ner_extract_after(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_first_read *first,
+                          gx_extraction *out)
 {
     cover_start(out, a->len);
     starts_start(lex, out, a->text, a->len);
     for (size_t i = 0; i < a->journalists.n; i++)
         gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
                  GX_MF_BYLINE);
+    size_t before_user = out->n;
     user_entities(lex, a, out);
-    gx_ner_officials(lex, known, a, out);
+    /* The first reading's mentions are what the recognisers would find again, given the same
+     * text taken before them: none taken by a user entity (the byline's names take none), and
+     * no mention lost to the cap.  Its firms hold too if no known official took text from them. */
+    bool again = !first || out->n != before_user || out->n + first->x.n > GX_NER_MAX_MENTIONS;
+    if (again)
+        gx_ner_officials(lex, a, out);
+    else
+        take_found(out, first, 0, first->officials);
+    size_t known_from = out->n;
+    if (known)
+        gx_ner_known_officials(lex, known, a, out);
     size_t firms_from = out->n;
-    gx_ner_companies(lex, a, out);
+    if (again || out->n != known_from)
+        gx_ner_companies(lex, a, out);
+    else
+        take_found(out, first, first->officials, first->x.n);
+    gx_first_read_free(first);
     gx_ner_company_aliases(known, a, out, firms_from);
     gx_ner_places(lex, a, out);
     cover_end(out);
@@ -351,11 +439,17 @@ static bool corpus_firm(const gx_lexicon *lex, const char *name)
 
 void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
 {
+    gx_names_collect_keeping(n, lex, a, NULL);
+}
+
+void gx_names_collect_keeping(gx_names *n, const gx_lexicon *lex, const gx_article *a, gx_first_read **keep)
+{
     gx_extraction x;
     gx_extraction_init(&x);
     cover_start(&x, a->len);
     starts_start(lex, &x, a->text, a->len);
-    gx_ner_officials(lex, NULL, a, &x);
+    gx_ner_officials(lex, a, &x);
+    size_t officials = x.n;
     gx_ner_companies(lex, a, &x);
     for (size_t i = 0; i < x.n; i++) {
         const gx_mention *m = &x.m[i];
@@ -375,5 +469,19 @@ void gx_names_collect(gx_names *n, const gx_lexicon *lex, const gx_article *a)
             p += len + (bar != NULL);
         }
     }
-    gx_extraction_destroy(&x);
+    if (keep)
+        *keep = NULL;
+    if (!keep || x.truncated) {
+        gx_extraction_destroy(&x);
+        return;
+    }
+    cover_end(&x);
+    starts_end(&x);
+    if (x.n < x.cap) { /* kept while the corpus is read: no slack */
+        x.m = gx_xrealloc(x.m, (x.n ? x.n : 1) * sizeof *x.m);
+        x.cap = x.n ? x.n : 1;
+    }
+    gx_first_read *f = gx_xmalloc(sizeof *f);
+    *f = (gx_first_read){x, officials};
+    *keep = f;
 }

@@ -472,7 +472,7 @@ static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extrac
 
 /* Bare mentions of officials confirmed elsewhere in the corpus: 许静出席, 戴振对应征青年.
  * The known name must end where a name can end. */
-static void known_mentions(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
+void gx_ner_known_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
     size_t len = a->len;
@@ -499,7 +499,7 @@ static bool runs_into_place(const gx_lexicon *lex, const char *s, size_t e, size
     return pl > e - last && gx_utf8_count(s + last, pl) >= 2;
 }
 
-void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
+void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
     const char *s = a->text;
     size_t len = a->len;
@@ -576,6 +576,4 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_names *known, const gx_art
     }
     gx_buf_destroy(&titles);
     later_mentions(lex, a, x, first);
-    if (known)
-        known_mentions(lex, known, a, x);
 }

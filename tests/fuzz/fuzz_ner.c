@@ -2,7 +2,8 @@
  * article through the recognisers with the real lexicons (home 330482), after the page's officials
  * and firms were collected and merged as the corpus's.  Every mention must lie inside its
  * article's text, at character boundaries, with a valid UTF-8 name; every event must name an
- * official and a company and point at a sentence of the text. */
+ * official and a company and point at a sentence of the text; and extracting from what collecting
+ * read in the article (as pass 2 does) must give what extracting afresh gives. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,17 +63,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gx_ingest_buffer("fuzz.txt", (const char *)data, size, GX_FMT_TEXT, &opt, &arts, &err);
     /* as the CLI does: each article's officials and firms, merged into the corpus's */
     gx_names *known = gx_names_new();
+    gx_first_read **first = gx_xcalloc(arts.n + 1, sizeof *first);
     for (size_t i = 0; i < arts.n; i++) {
         gx_names *one = gx_names_new();
-        gx_names_collect(one, lex, &arts.v[i]);
+        gx_names_collect_keeping(one, lex, &arts.v[i], &first[i]);
         gx_names_merge(known, one);
         gx_names_free(one);
     }
     for (size_t i = 0; i < arts.n; i++) {
         const gx_article *a = &arts.v[i];
-        gx_extraction x;
+        gx_extraction x, after;
         gx_extraction_init(&x);
         gx_ner_extract(lex, known, a, &x);
+        /* starting from what collecting read gives the same */
+        gx_extraction_init(&after);
+        gx_ner_extract_after(lex, known, a, first[i], &after);
+        if (!gx_extraction_equal(&x, &after))
+            abort();
+        gx_extraction_destroy(&after);
         for (size_t k = 0; k < x.n; k++) {
             const gx_mention *m = &x.m[k];
             if (m->span.start > m->span.end || m->span.end > a->len || !boundary(a->text, a->len, m->span.start) ||
@@ -88,6 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         gx_extraction_destroy(&x);
     }
+    free(first);
     gx_names_free(known);
     gx_article_list_destroy(&arts);
     return 0;
