@@ -102,6 +102,7 @@ typedef struct gx_network {
     long undated;       /* of which without any date */
     long visits;        /* visit events */
     long betweenness_sources; /* 0: betweenness is exact; else estimated from this many sources */
+    int pagerank_iterations;
     gx_stage stages[GX_MAX_STAGES]; /* gx_graph_build's stages in the order run, those beside last */
     int n_stages;
 } gx_network;

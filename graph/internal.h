@@ -57,6 +57,6 @@ void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, in
 /* PageRank of every node of net (weighted by the edges' weights, undirected; a node without
  * edges spreads its value over all, as igraph's PRPACK does), summing to 1; out has
  * net->n_nodes slots. */
-void gx_pagerank(const gx_network *net, double damping, double *out);
+int gx_pagerank(const gx_network *net, double damping, double *out); /* returns the iterations */
 
 #endif

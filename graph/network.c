@@ -164,7 +164,7 @@ static void pagerank(gx_network *net)
 {
     size_t n = net->n_nodes;
     double *pr = gx_xmalloc((n ? n : 1) * sizeof *pr);
-    gx_pagerank(net, 0.85, pr);
+    net->pagerank_iterations = gx_pagerank(net, 0.85, pr);
     for (size_t i = 0; i < n; i++)
         net->nodes[i].pagerank = isfinite(pr[i]) ? pr[i] : 0;
     free(pr);
