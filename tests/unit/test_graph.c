@@ -417,6 +417,36 @@ static void test_pagerank_matches_igraph(void)
     free(net.edges);
 }
 
+/* On a large network the sum's rounding keeps the move of an iteration above 1e-13 for good: the
+ * iteration must see that it no longer shrinks and stop, not run a thousand times.  Hubs with a
+ * few hundred thousand leaves each, and the hubs in a ring, as companies round their officials. */
+static void test_pagerank_stops_at_rounding(void)
+{
+    enum { HUBS = 8, N = 2000000 };
+    gx_network net = {0};
+    net.n_nodes = N;
+    net.edges = calloc(N, sizeof *net.edges);
+    for (uint32_t h = 0; h < HUBS; h++)
+        net.edges[net.n_edges++] = (gx_edge){.source = h, .target = (h + 1) % HUBS, .weight = 3};
+    for (uint32_t v = HUBS; v < N; v++)
+        net.edges[net.n_edges++] = (gx_edge){.source = v % HUBS, .target = v, .weight = 1 + v % 5};
+    for (size_t i = 0; i < net.n_edges; i++)
+        if (net.edges[i].source > net.edges[i].target) {
+            uint32_t t = net.edges[i].source;
+            net.edges[i].source = net.edges[i].target;
+            net.edges[i].target = t;
+        }
+    double *pr = malloc(N * sizeof *pr), sum = 0;
+    int iterations = gx_pagerank(&net, 0.85, pr);
+    for (size_t v = 0; v < N; v++)
+        sum += pr[v];
+    CHECK(iterations < 200); /* 0.85^200 is 8e-15: a run past it is stuck on rounding */
+    CHECK(fabs(sum - 1) < 1e-9);
+    CHECK(pr[0] > 100 * pr[HUBS]);
+    free(pr);
+    free(net.edges);
+}
+
 /* Our Brandes against igraph's, exact and from a subset of sources, on a random network with
  * several components, leaves and ties; and the same numbers for any thread count. */
 static void test_betweenness_matches_igraph(void)
@@ -474,6 +504,7 @@ int main(void)
     RUN(test_windows);
     RUN(test_communities);
     RUN(test_pagerank_matches_igraph);
+    RUN(test_pagerank_stops_at_rounding);
     RUN(test_betweenness_matches_igraph);
     gx_lexicon_free(lex);
     return gx_t_summary();
