@@ -172,8 +172,10 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
 }
 
 /* Pass 1's articles, with what it found in them, are kept for pass 2 until they would pass this
- * many bytes; the first input that does not fit and every one after it are read again. */
-#define KEEP_BYTES ((size_t)64 << 20)
+ * many bytes; the first input that does not fit and every one after it are read again.  What was
+ * found takes about 1.5 bytes a byte of text, so this keeps about 64 MB of text, as 64 MB did
+ * before pass 1's findings were kept with it. */
+#define KEEP_BYTES ((size_t)160 << 20)
 
 /* An input as ingest left it: its articles (or why there are none), messages and counts. */
 typedef struct ingested {
