@@ -111,6 +111,7 @@ void gx_graph_free(gx_graph *g)
     free(g->ent);
     gx_graph_drop_pairs(g);
     gx_strmap_destroy(&g->index);
+    free(g->keys);
     free(g);
 }
 
@@ -199,23 +200,30 @@ static void add_split(gx_strvec *v, const char *list)
     gx_strvec_destroy(&parts);
 }
 
-/* The pair of a and b, added if new. */
-static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
+static uint64_t pair_key(uint32_t a, uint32_t b)
 {
-    if (a > b) {
-        uint32_t t = a;
-        a = b;
-        b = t;
-    }
+    return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+}
+
+/* The index of the pair with this key (pair_key), added if new. */
+static uint32_t pair_index(gx_graph *g, uint64_t key)
+{
     bool added;
-    int32_t i = *gx_u64map_put(&g->pindex, (uint64_t)a << 32 | b, (int32_t)g->np, &added);
+    int32_t i = *gx_u64map_put(&g->pindex, key, (int32_t)g->np, &added);
     if (added) {
         GX_GROW(g->pairs, g->cp, g->np + 1);
         pair *p = &g->pairs[g->np++];
         memset(p, 0, sizeof *p);
-        p->source = a;
-        p->target = b;
+        p->source = (uint32_t)(key >> 32);
+        p->target = (uint32_t)key;
     }
+    return (uint32_t)i;
+}
+
+/* The pair of a and b, added if new. */
+static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
+{
+    uint32_t i = pair_index(g, pair_key(a, b)); /* first: adding may move the pairs */
     return &g->pairs[i];
 }
 
@@ -376,12 +384,32 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
         if (k == 0 || ids[k - 1].win != ids[i].win || ids[k - 1].id != ids[i].id)
             ids[k++] = ids[i];
     n = k;
+    /* The pairs' table and array are far larger than the cache on a large corpus, and an
+     * article's pairs land all over them: each sweep over its pairs asks the cache for what the
+     * next one reads (the table's slots, the pairs, their dates) instead of waiting on each in
+     * turn.  The pairs are added in the order they come, as one by one. */
+    size_t np = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n && ids[j].win == ids[i].win; j++) {
-            pair *p = pair_of(g, ids[i].id, ids[j].id);
-            p->weight++;
-            gx_dates_add(&p->dates, d);
+            GX_GROW(g->keys, g->ckeys, np + 1);
+            g->keys[np++] = pair_key(ids[i].id, ids[j].id);
         }
+    for (size_t q = 0; q < np; q++)
+        gx_u64map_prefetch(&g->pindex, g->keys[q]);
+    for (size_t q = 0; q < np; q++)
+        g->keys[q] = pair_index(g, g->keys[q]); /* from here on, the pair's index */
+    for (size_t q = 0; q < np; q++)
+        __builtin_prefetch(&g->pairs[g->keys[q]], 1);
+    for (size_t q = 0; q < np; q++) {
+        const gx_dates *ds = &g->pairs[g->keys[q]].dates;
+        if (ds->cap)
+            __builtin_prefetch(&ds->heap[ds->n - 1]);
+    }
+    for (size_t q = 0; q < np; q++) {
+        pair *p = &g->pairs[g->keys[q]];
+        p->weight++;
+        gx_dates_add(&p->dates, d);
+    }
     add_visits(g, x);
     free(ids);
     free(starts);

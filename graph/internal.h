@@ -33,6 +33,8 @@ struct gx_graph {
     size_t np, cp;
     gx_u64map pindex; /* a << 32 | b -> the pair's index in pairs */
     long articles, undated, visits;
+    uint64_t *keys;   /* scratch for one article's pairs: their keys, then their indices */
+    size_t ckeys;
 };
 
 /* Frees the co-occurrences (gx_graph_build has moved what it needs out of them). */
