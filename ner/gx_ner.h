@@ -111,6 +111,9 @@ typedef struct gx_first_read gx_first_read;
 /* As gx_names_collect, and *keep gets what was read (NULL if nothing can be kept), which the
  * caller gives to gx_ner_extract_after or frees. */
 void gx_names_collect_keeping(gx_names *n, const gx_lexicon *lex, const gx_article *a, gx_first_read **keep);
+/* What n articles confirm as a corpus, each article collected and merged in turn (as the CLI
+ * does a file at a time); first (may be NULL) gets n first readings, as gx_names_collect_keeping. */
+gx_names *gx_names_of_articles(const gx_lexicon *lex, const gx_article *a, size_t n, gx_first_read **first);
 size_t gx_first_read_bytes(const gx_first_read *f); /* the memory it holds, roughly */
 void gx_first_read_free(gx_first_read *f);
 void gx_names_add(gx_names *n, const char *name);

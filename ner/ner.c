@@ -404,6 +404,18 @@ static void pend_firm(gx_names *n, const char *alias, size_t len, const char *fu
     gx_strvec_push(&n->pair_full, full);
 }
 
+gx_names *gx_names_of_articles(const gx_lexicon *lex, const gx_article *a, size_t n, gx_first_read **first)
+{
+    gx_names *all = gx_names_new();
+    for (size_t i = 0; i < n; i++) {
+        gx_names *one = gx_names_new();
+        gx_names_collect_keeping(one, lex, &a[i], first ? &first[i] : NULL);
+        gx_names_merge(all, one);
+        gx_names_free(one);
+    }
+    return all;
+}
+
 size_t gx_names_count(const gx_names *n)
 {
     return n->list.n;

@@ -62,14 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gx_error_clear(&err);
     gx_ingest_buffer("fuzz.txt", (const char *)data, size, GX_FMT_TEXT, &opt, &arts, &err);
     /* as the CLI does: each article's officials and firms, merged into the corpus's */
-    gx_names *known = gx_names_new();
     gx_first_read **first = gx_xcalloc(arts.n + 1, sizeof *first);
-    for (size_t i = 0; i < arts.n; i++) {
-        gx_names *one = gx_names_new();
-        gx_names_collect_keeping(one, lex, &arts.v[i], &first[i]);
-        gx_names_merge(known, one);
-        gx_names_free(one);
-    }
+    gx_names *known = gx_names_of_articles(lex, arts.v, arts.n, first);
     for (size_t i = 0; i < arts.n; i++) {
         const gx_article *a = &arts.v[i];
         gx_extraction x, after;

@@ -180,14 +180,8 @@ static void test_second_reading_of_the_sample_pages(void)
         CHECK_EQ_INT(gx_ingest_file(in.paths.v[i], GX_FMT_UNKNOWN, &io, &arts, &err), GX_OK);
     }
     CHECK(arts.n >= 20);
-    gx_names *saved = known, *corpus = gx_names_new();
     gx_first_read **first = gx_xcalloc(arts.n + 1, sizeof *first);
-    for (size_t i = 0; i < arts.n; i++) {
-        gx_names *one = gx_names_new();
-        gx_names_collect_keeping(one, lex, &arts.v[i], &first[i]);
-        gx_names_merge(corpus, one);
-        gx_names_free(one);
-    }
+    gx_names *saved = known, *corpus = gx_names_of_articles(lex, arts.v, arts.n, first);
     CHECK(gx_names_count(corpus) > 0);
     known = corpus;
     size_t mentions = 0, taken_over = 0;
