@@ -67,7 +67,10 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
         /* 服务, 投资, 建设 stand before names (服务企业) and end them (…创意服务有限公司): next to
          * the suffix, with only industry words between, such a word is the name's */
         size_t bl = boundary_len(lex, s, p);
-        if (bl && !(gx_industry_only(lex, s, p - bl, p) && gx_industry_only(lex, s, p, i)))
+        /* 在, 和, 经 stand before names, and begin words of them (浙江在线, 浙江经纬, 同方股份):
+         * a boundary word that starts such a word across p is the name's */
+        bool in_name = bl && gx_trie_longest(&lex->cinname, s + p - bl, i - (p - bl), NULL) > bl;
+        if (bl && !in_name && !(gx_industry_only(lex, s, p - bl, p) && gx_industry_only(lex, s, p, i)))
             break;
         size_t q = gx_utf8_prev(s, p);
         uint32_t cp = gx_utf8_at(s + q, NULL);
@@ -134,10 +137,12 @@ static void drop_industry(const gx_lexicon *lex, gx_buf *b)
     }
 }
 
-static void add_alias(gx_strvec *al, const char *name, const gx_buf *b)
+/* Adds b as a short name of the firm, unless it is too short, the name itself, or a word that
+ * begins with a boundary word (在线, 如意: ordinary words as often as a trade name). */
+static void add_alias(const gx_lexicon *lex, gx_strvec *al, const char *name, const gx_buf *b)
 {
     if (b->len && gx_utf8_count(b->data, b->len) >= 2 && strcmp(b->data, name) != 0 &&
-        !gx_strvec_contains(al, b->data))
+        gx_trie_get(&lex->cinname, b->data, b->len) < 0 && !gx_strvec_contains(al, b->data))
         gx_strvec_push(al, b->data);
 }
 
@@ -238,9 +243,9 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         gx_buf_init(&t);
         gx_buf_add(&t, s + ra, i - ra);
         drop_brackets(&t);
-        add_alias(&al, m->name, &t);
+        add_alias(lex, &al, m->name, &t);
         drop_industry(lex, &t);
-        add_alias(&al, m->name, &t);
+        add_alias(lex, &al, m->name, &t);
         gx_buf_destroy(&t);
         char *joined = gx_strvec_join(&al, "|");
         gx_x_set(&m->aliases, joined);

@@ -87,6 +87,7 @@ struct gx_lexicon {
     gx_trie cindustry;   /* industry words a trade name drops */
     gx_trie cproject;    /* words after a firm named without its suffix (产业化基地, 项目) */
     gx_trie cgroup;      /* words after a list of such firms (车企, 企业, 品牌) */
+    gx_trie cinname;     /* words of trade names that begin with a boundary word (经纬, 在线, 同方) */
     gx_trie events;      /* value: event_word */
     gx_trie places;      /* names and short forms; value: first entry in spell[] for that spelling */
     gx_trie place_sfx;   /* zone/village suffixes; value: place_level */

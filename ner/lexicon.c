@@ -79,7 +79,7 @@ static int kind_of(const char *k, const char *const *names)
     return -1;
 }
 
-enum { N_TRIES = 24 };
+enum { N_TRIES = 25 };
 
 /* Every trie of the lexicon, for initialising and freeing them together. */
 static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
@@ -88,7 +88,8 @@ static void all_tries(gx_lexicon *lex, gx_trie *t[N_TRIES])
                              &lex->cbound_rev, &lex->clead, &lex->cgeneric, &lex->cindustry, &lex->events,
                              &lex->places, &lex->place_sfx, &lex->place_stop, &lex->user, &lex->stop,
                              &lex->place_org, &lex->abbrev, &lex->pair_follow, &lex->abbrev_lead,
-                             &lex->not_place, &lex->cproject, &lex->cgroup, &lex->not_lead, &lex->pair_word};
+                             &lex->not_place, &lex->cproject, &lex->cgroup, &lex->not_lead, &lex->pair_word,
+                             &lex->cinname};
     memcpy(t, all, sizeof all);
 }
 
@@ -156,12 +157,12 @@ static void reverse_utf8(const char *s, size_t len, gx_buf *out)
 static gx_status row_cword(gx_lexicon *lex, const char *file, long line, char **f, size_t nf, gx_error *err)
 {
     static const char *const K[] = {"suffix", "boundary", "lead", "generic", "industry", "project", "group",
-                                    NULL};
+                                    "inname", NULL};
     int k = nf > 1 ? kind_of(f[1], K) : -1;
     if (k < 0)
         return bad_kind(file, line, nf > 1 ? f[1] : "", err);
-    gx_trie *t[] = {&lex->csuffix, &lex->cbound_rev, &lex->clead,  &lex->cgeneric,
-                    &lex->cindustry, &lex->cproject,  &lex->cgroup};
+    gx_trie *t[] = {&lex->csuffix,   &lex->cbound_rev, &lex->clead,  &lex->cgeneric,
+                    &lex->cindustry, &lex->cproject,   &lex->cgroup, &lex->cinname};
     size_t n = strlen(f[0]);
     gx_buf r;
     gx_buf_init(&r);

@@ -564,13 +564,16 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction 
             }
             break;
         }
-        case TK_JOURNALIST:
-            if (titled_name_at(lex, s, e, len, true)) {
+        case TK_JOURNALIST: {
+            /* 记者从浙江在线获悉: a weak surname before a place is a word (从, 在), not a name */
+            size_t ne = titled_name_at(lex, s, e, len, true);
+            if (ne && !place_in_name(lex, s, e, ne)) {
                 titles.len = 0;
                 gx_buf_add(&titles, s + i, tl);
                 next = name_list(lex, a, x, e, GX_ENT_JOURNALIST, titles.data, 0);
             }
             break;
+        }
         }
         i = next > e ? next : e;
     }
