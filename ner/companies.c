@@ -59,6 +59,20 @@ static bool counted_firms(const char *s, size_t q)
     return (s[d] >= '0' && s[d] <= '9') || gx_char_in("一二三四五六七八九十百千万两几多数", s, d);
 }
 
+/* Does a region's name (a province, prefecture or county, two characters or more) end at q? */
+static bool region_ends_at(const gx_lexicon *lex, const char *s, size_t q)
+{
+    size_t k = q;
+    for (int chars = 1; chars <= 4 && k > 0; chars++) {
+        k = gx_utf8_prev(s, k);
+        int32_t id;
+        if (chars >= 2 && gx_trie_longest(&lex->places, s + k, q - k, &id) == q - k &&
+            gx_place_best(lex, id)->level <= PL_COUNTY)
+            return true;
+    }
+    return false;
+}
+
 /* Start of the name whose suffix begins at i, or i if there is none. */
 static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
 {
@@ -70,7 +84,12 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
         /* 在, 和, 经 stand before names, and begin words of them (浙江在线, 浙江经纬, 同方股份):
          * a boundary word that starts such a word across p is the name's */
         bool in_name = bl && gx_trie_longest(&lex->cinname, s + p - bl, i - (p - bl), NULL) > bl;
-        if (bl && !in_name && !(gx_industry_only(lex, s, p - bl, p) && gx_industry_only(lex, s, p, i)))
+        /* 嘉兴和信科技有限公司, 平湖向阳机械有限公司: after a region, a one-character boundary word
+         * before a one-character trade name begins that name (no firm is 信科技 or 阳机械) */
+        bool lone = bl && bl == gx_utf8_len((unsigned char)s[p - bl]) && p < i &&
+                    gx_industry_only(lex, s, p + gx_utf8_len((unsigned char)s[p]), i) &&
+                    region_ends_at(lex, s, p - bl);
+        if (bl && !in_name && !lone && !(gx_industry_only(lex, s, p - bl, p) && gx_industry_only(lex, s, p, i)))
             break;
         size_t q = gx_utf8_prev(s, p);
         uint32_t cp = gx_utf8_at(s + q, NULL);
