@@ -172,11 +172,16 @@ static inline uint64_t gx_u64slot_key(const gx_u64slot *s)
     memcpy(&k, s->key, sizeof k);
     return k;
 }
+/* The slot where the search for stored key k (key + 1) starts. */
+static inline size_t gx_u64map_home(const gx_u64map *m, uint64_t k)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 32) & (m->slots - 1);
+}
 /* The slot of stored key k (key + 1), or the empty slot where it would go. */
 static inline size_t gx_u64map_slot(const gx_u64map *m, uint64_t k)
 {
     size_t mask = m->slots - 1;
-    size_t s = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    size_t s = gx_u64map_home(m, k);
     for (uint64_t at; (at = gx_u64slot_key(&m->slot[s])) && at != k;)
         s = (s + 1) & mask;
     return s;
@@ -194,7 +199,7 @@ static inline int32_t gx_u64map_get(const gx_u64map *m, uint64_t key)
 static inline void gx_u64map_prefetch(const gx_u64map *m, uint64_t key)
 {
     if (m->slots)
-        __builtin_prefetch(&m->slot[(size_t)(((key + 1) * 0x9E3779B97F4A7C15ull) >> 32) & (m->slots - 1)]);
+        __builtin_prefetch(&m->slot[gx_u64map_home(m, key + 1)]);
 }
 /* Makes room for n keys in all, so that adding up to n grows the table at most once, now. */
 void gx_u64map_reserve(gx_u64map *m, size_t n);
