@@ -105,6 +105,13 @@ size_t gx_adv_chars(const char *s, size_t i, size_t len, size_t n)
     return i < len ? i : len;
 }
 
+/* Marks a mention's span on the coverage map (when one is kept). */
+static void cover_mark(gx_extraction *x, gx_etype type, size_t start, size_t end)
+{
+    for (size_t i = start; i < end && i < x->cover_len; i++)
+        x->cover[i] |= (unsigned char)(1u << type);
+}
+
 gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, const char *name,
                      size_t name_len, const char *titles, unsigned flags)
 {
@@ -126,8 +133,7 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
     m->code = EMPTY;
     m->parent = EMPTY;
     m->flags = flags;
-    for (size_t i = start; i < end && i < x->cover_len; i++)
-        x->cover[i] |= (unsigned char)(1u << type);
+    cover_mark(x, type, start, end);
     return m;
 }
 
@@ -281,8 +287,7 @@ static void take_found(gx_extraction *out, gx_first_read *f, size_t from, size_t
     GX_GROW(out->m, out->cap, out->n + (to - from));
     for (size_t k = from; k < to; k++) {
         gx_mention *m = &f->x.m[k];
-        for (size_t i = m->span.start; i < m->span.end && i < out->cover_len; i++)
-            out->cover[i] |= (unsigned char)(1u << m->type);
+        cover_mark(out, m->type, m->span.start, m->span.end);
         out->m[out->n++] = *m;
         *m = (gx_mention){.name = NULL, .titles = EMPTY, .aliases = EMPTY, .code = EMPTY, .parent = EMPTY};
     }
