@@ -370,7 +370,7 @@ static void take_names(void *ctx, size_t i, void *slot)
         atomic_store_explicit(&r->kept_bytes, kept + bytes, memory_order_relaxed);
     } else {
         atomic_store_explicit(&r->kept_bytes, KEEP_BYTES, memory_order_relaxed); /* full: keep no more */
-        free_first_reads(&j->in);
+        free_first_reads(&j->in); /* while the articles are still counted: handing them back empties the list */
         release_articles(r, 0, j->in.owner, &j->in.arts);
         ingested_destroy(&j->in);
     }

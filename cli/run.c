@@ -172,8 +172,8 @@ static void report_stages(double merging, const gx_network *net)
             if (st->beside != beside)
                 continue;
             fprintf(stderr, "%s %s %.2f s", sep, st->name, st->seconds);
-            if (strcmp(st->name, "PageRank") == 0)
-                fprintf(stderr, " (%d iterations)", net->pagerank_iterations);
+            if (st->iterations)
+                fprintf(stderr, " (%d iterations)", st->iterations);
             sep = ",";
             any = true;
         }

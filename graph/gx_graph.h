@@ -90,6 +90,7 @@ typedef struct gx_stage {
     const char *name; /* a static string: "Leiden", "betweenness" */
     double seconds;
     bool beside;      /* run on the thread beside igraph's metrics, at the same time as them */
+    int iterations;   /* for an iterative stage (PageRank): how many it took; else 0 */
 } gx_stage;
 enum { GX_MAX_STAGES = 12 };
 
@@ -102,7 +103,6 @@ typedef struct gx_network {
     long undated;       /* of which without any date */
     long visits;        /* visit events */
     long betweenness_sources; /* 0: betweenness is exact; else estimated from this many sources */
-    int pagerank_iterations;
     gx_stage stages[GX_MAX_STAGES]; /* gx_graph_build's stages in the order run, those beside last */
     int n_stages;
 } gx_network;

@@ -150,24 +150,26 @@ static stages stages_start(gx_stage *v, int *n)
     return (stages){v, n, gx_seconds()};
 }
 
-/* Ends the stage running since the last one ended (or the list started) and names it. */
-static void stage_done(stages *s, const char *name)
+/* Ends the stage running since the last one ended (or the list started) and names it, with the
+ * iterations it took (0 if it does not iterate). */
+static void stage_done(stages *s, const char *name, int iterations)
 {
     double now = gx_seconds();
     if (*s->n < GX_MAX_STAGES)
-        s->v[(*s->n)++] = (gx_stage){name, now - s->t0, false};
+        s->v[(*s->n)++] = (gx_stage){name, now - s->t0, false, iterations};
     s->t0 = now;
 }
 
-/* PageRank (damping 0.85, weighted), into the nodes. */
-static void pagerank(gx_network *net)
+/* PageRank (damping 0.85, weighted), into the nodes; returns the iterations it took. */
+static int pagerank(gx_network *net)
 {
     size_t n = net->n_nodes;
     double *pr = gx_xmalloc((n ? n : 1) * sizeof *pr);
-    net->pagerank_iterations = gx_pagerank(net, 0.85, pr);
+    int iterations = gx_pagerank(net, 0.85, pr);
     for (size_t i = 0; i < n; i++)
         net->nodes[i].pagerank = isfinite(pr[i]) ? pr[i] : 0;
     free(pr);
+    return iterations;
 }
 
 typedef struct beside_job {
@@ -183,10 +185,10 @@ static void *metrics_beside(void *arg)
 {
     beside_job *j = arg;
     stages t = stages_start(j->stages, &j->n_stages);
-    pagerank(j->net);
-    stage_done(&t, "PageRank");
+    int iterations = pagerank(j->net);
+    stage_done(&t, "PageRank", iterations);
     betweenness(j->net, j->threads);
-    stage_done(&t, "betweenness");
+    stage_done(&t, "betweenness", 0);
     return NULL;
 }
 
@@ -255,7 +257,7 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
                       IGRAPH_SUCCESS;
     igraph_vector_int_clear(&el); /* igraph_create copied it */
     igraph_vector_int_resize_min(&el);
-    stage_done(&t, "igraph's copy");
+    stage_done(&t, "igraph's copy", 0);
     if (!have_graph) {
         st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
         goto done;
@@ -269,22 +271,22 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].weighted_degree = VECTOR(res)[i];
-    stage_done(&t, "degrees");
+    stage_done(&t, "degrees", 0);
     if (n > 0 && communities(&g, &w, net, &memb) != IGRAPH_SUCCESS)
         goto fail;
-    stage_done(&t, "Leiden");
+    stage_done(&t, "Leiden", 0);
     if (igraph_coreness(&g, &core, IGRAPH_ALL) != IGRAPH_SUCCESS)
         goto fail;
     for (size_t i = 0; i < n; i++)
         net->nodes[i].kcore = VECTOR(core)[i];
-    stage_done(&t, "coreness");
+    stage_done(&t, "coreness", 0);
     goto done;
 fail:
     st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg[0] ? igraph_msg : "igraph failed");
 done:
     if (beside) {
         pthread_join(beside_thread, NULL);
-        stage_done(&t, "waiting for the thread beside");
+        stage_done(&t, "waiting for the thread beside", 0);
     }
     for (int k = 0; k < job.n_stages && net->n_stages < GX_MAX_STAGES; k++) {
         job.stages[k].beside = beside;
@@ -402,11 +404,11 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
         rank[order[i]] = (uint32_t)i;
         fill_node(&net->nodes[i], &g->ent[order[i]]);
     }
-    stage_done(&t, "nodes");
+    stage_done(&t, "nodes", 0);
     take_edges(g, rank, net);
     free(order);
     free(rank);
-    stage_done(&t, "edges");
+    stage_done(&t, "edges", 0);
     gx_status st = metrics(net, g->opt.threads, err);
     if (st != GX_OK) {
         gx_network_free(net);
