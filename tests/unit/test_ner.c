@@ -33,10 +33,8 @@ static gx_names *known; /* the corpus's confirmed officials for the case at hand
 /* Does extracting from what collecting read in the article give what extracting afresh gives? */
 static bool second_reading_agrees(const gx_article *a, const gx_extraction *fresh)
 {
-    gx_names *scratch = gx_names_new();
     gx_first_read *first = NULL;
-    gx_names_collect_keeping(scratch, lex, a, &first);
-    gx_names_free(scratch);
+    gx_names_free(gx_names_of_articles(lex, a, 1, &first));
     gx_extraction again;
     gx_extraction_init(&again);
     gx_ner_extract_after(lex, known, a, first, &again);
