@@ -97,14 +97,13 @@ static void *worker(void *arg)
     return NULL;
 }
 
-void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, int threads, double *out)
+void gx_betweenness(const gx_csr *c, const uint32_t *sources, size_t k, int threads, double *out)
 {
-    size_t n = net->n_nodes;
+    size_t n = c->n;
     memset(out, 0, n * sizeof *out);
     if (!n)
         return;
-    gx_csr c = gx_csr_of(net, false);
-    job J = {.c = &c, .n = n, .count = sources ? k : n, .sources = sources};
+    job J = {.c = c, .n = n, .count = sources ? k : n, .sources = sources};
     pthread_mutex_init(&J.mu, NULL);
     J.sums[0] = out;
     for (int i = 1; i < CHUNKS; i++)
@@ -128,5 +127,4 @@ void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, in
     }
     for (int i = 1; i < CHUNKS; i++)
         free(J.sums[i]);
-    gx_csr_free(&c);
 }

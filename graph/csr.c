@@ -1,4 +1,5 @@
-/* csr.c — the network's adjacency in compressed rows, for our own metrics (betweenness, PageRank). */
+/* csr.c — the network's adjacency in compressed rows, for our own metrics (betweenness, PageRank,
+ * communities). */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -7,7 +8,7 @@
 gx_csr gx_csr_of(const gx_network *net, bool weights)
 {
     size_t n = net->n_nodes, m = net->n_edges;
-    gx_csr c = {gx_xcalloc(n + 1, sizeof *c.off), gx_xmalloc((m ? 2 * m : 1) * sizeof *c.adj), NULL};
+    gx_csr c = {n, gx_xcalloc(n + 1, sizeof *c.off), gx_xmalloc((m ? 2 * m : 1) * sizeof *c.adj), NULL};
     if (weights)
         c.w = gx_xmalloc((m ? 2 * m : 1) * sizeof *c.w);
     for (size_t i = 0; i < m; i++) {

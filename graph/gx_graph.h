@@ -111,7 +111,8 @@ typedef struct gx_network {
 #define GX_BETWEENNESS_BUDGET 5e8
 
 /* Builds the network: nodes sorted by (type, label), edges by (source, target), metrics
- * computed with igraph (PageRank, Leiden communities with a fixed seed, coreness) and graph/betweenness.c.
+ * computed with igraph (degrees, coreness) and our own code (Leiden communities from a fixed
+ * seed, PageRank, betweenness: graph/leiden.c, pagerank.c, betweenness.c).
  * The co-occurrences move into the network (their dates are not copied), so g is left without
  * them: free it next, do not add to it, merge it or build from it again. */
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err);

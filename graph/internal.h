@@ -44,21 +44,33 @@ void gx_graph_drop_pairs(gx_graph *g);
  * adj[off[v]] … adj[off[v + 1] - 1], and w[j] (when asked for; else NULL) is the weight of the
  * edge to adj[j] — a count of articles, so 32 bits keep it exactly. */
 typedef struct gx_csr {
+    size_t n; /* nodes */
     size_t *off;
     uint32_t *adj, *w;
 } gx_csr;
 gx_csr gx_csr_of(const gx_network *net, bool weights);
 void gx_csr_free(gx_csr *c);
 
-/* Betweenness of every node of net (unweighted, undirected; each pair's shortest paths counted
+/* Betweenness of every node of c (unweighted, undirected; each pair's shortest paths counted
  * once, as igraph_betweenness counts them) summed over the shortest paths out of the k given
- * sources, or out of every node when sources is NULL; out has net->n_nodes slots.  Runs on up
- * to `threads` threads, with the same result for every count. */
-void gx_betweenness(const gx_network *net, const uint32_t *sources, size_t k, int threads, double *out);
+ * sources, or out of every node when sources is NULL; out has c->n slots.  Runs on up to
+ * `threads` threads, with the same result for every count. */
+void gx_betweenness(const gx_csr *c, const uint32_t *sources, size_t k, int threads, double *out);
 
-/* PageRank of every node of net (weighted by the edges' weights, undirected; a node without
- * edges spreads its value over all, as igraph's PRPACK does), summing to 1; out has
- * net->n_nodes slots. */
-int gx_pagerank(const gx_network *net, double damping, double *out); /* returns the iterations */
+/* PageRank of every node of c (weighted by its weights, which it must have; undirected; a node
+ * without edges spreads its value over all, as igraph's PRPACK does), summing to 1; out has c->n
+ * slots. */
+int gx_pagerank(const gx_csr *c, double damping, double *out); /* returns the iterations */
+
+/* Communities that maximise modularity (edges weighted by c's weights, which it must have), by the
+ * Leiden algorithm (leiden.c): rounds each starting from the last one's partition, until one
+ * raises the modularity by less than min_gain or max_iterations have run (*iterations says how
+ * many did), with randomness beta when refining and a fixed seed, so the same network gives the
+ * same answer.  out[v] (c->n slots) gets v's community, numbered 0, 1, … by first node; returns
+ * how many there are. */
+size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
+                 int *iterations);
+/* The modularity of the partition memb (resolution 1, weighted). */
+double gx_modularity(const gx_csr *c, const uint32_t *memb);
 
 #endif

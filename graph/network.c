@@ -105,13 +105,13 @@ static void fill_node(gx_node *nd, const entity *e)
 /* Betweenness: exact (Brandes, O(VE)) while V·E is within the budget; past it, estimated from
  * shortest paths out of k sources drawn with a fixed seed (k = budget / E, at least 64), scaled by
  * V/k — the estimator of Brandes and Pich (2007).  net->betweenness_sources says which (0: exact). */
-static void betweenness(gx_network *net, int threads)
+static void betweenness(gx_network *net, const gx_csr *c, int threads)
 {
     size_t n = net->n_nodes, e = net->n_edges ? net->n_edges : 1;
     double *bc = gx_xmalloc((n ? n : 1) * sizeof *bc);
     net->betweenness_sources = 0;
     if ((double)n * (double)e <= GX_BETWEENNESS_BUDGET || n <= 64) {
-        gx_betweenness(net, NULL, 0, threads, bc);
+        gx_betweenness(c, NULL, 0, threads, bc);
     } else {
         size_t k = (size_t)(GX_BETWEENNESS_BUDGET / (double)e);
         k = k < 64 ? 64 : k > n ? n : k;
@@ -127,7 +127,7 @@ static void betweenness(gx_network *net, int threads)
             perm[i] = perm[j];
             perm[j] = t;
         }
-        gx_betweenness(net, perm, k, threads, bc);
+        gx_betweenness(c, perm, k, threads, bc);
         free(perm);
         for (size_t i = 0; i < n; i++)
             bc[i] *= (double)n / (double)k;
@@ -161,11 +161,11 @@ static void stage_done(stages *s, const char *name, int iterations)
 }
 
 /* PageRank (damping 0.85, weighted), into the nodes; returns the iterations it took. */
-static int pagerank(gx_network *net)
+static int pagerank(gx_network *net, const gx_csr *c)
 {
     size_t n = net->n_nodes;
     double *pr = gx_xmalloc((n ? n : 1) * sizeof *pr);
-    int iterations = gx_pagerank(net, 0.85, pr);
+    int iterations = gx_pagerank(c, 0.85, pr);
     for (size_t i = 0; i < n; i++)
         net->nodes[i].pagerank = isfinite(pr[i]) ? pr[i] : 0;
     free(pr);
@@ -174,6 +174,7 @@ static int pagerank(gx_network *net)
 
 typedef struct beside_job {
     gx_network *net;
+    const gx_csr *csr;
     int threads;
     gx_stage stages[2]; /* its own, joined to the network's when it is done */
     int n_stages;
@@ -185,58 +186,69 @@ static void *metrics_beside(void *arg)
 {
     beside_job *j = arg;
     stages t = stages_start(j->stages, &j->n_stages);
-    int iterations = pagerank(j->net);
+    int iterations = pagerank(j->net, j->csr);
     stage_done(&t, "PageRank", iterations);
-    betweenness(j->net, j->threads);
+    betweenness(j->net, j->csr, j->threads);
     stage_done(&t, "betweenness", 0);
     return NULL;
 }
 
-/* Communities that maximise modularity (weighted by the edges' weights) by the Leiden algorithm,
- * from a fixed seed.  The nodes' weights are their weighted degrees and the resolution one over
- * their sum, as modularity has them.  Leiden's communities are connected, which Louvain's need
- * not be (igraph's Louvain left 7 of 16 k disconnected on the 100 MB benchmark's network).
- * Two iterations, the second starting from the first's partition: on that network (231 k nodes,
- * 3.5 M edges) each takes about 1.5 s and they reach modularity 0.0966, against Louvain's 0.0931
- * (the network and its metrics took 11.0 s with Louvain, 8.8-9.2 s with this); twenty reach
- * 0.0974.  (igraph 0.10.2's "until it converges", a negative
- * n_iterations, stops after the first iteration that changes the partition and never stops on
- * one that changes nothing, such as a network without edges.) */
-static igraph_error_t communities(const igraph_t *g, const igraph_vector_t *w, gx_network *net,
-                                  igraph_vector_int_t *memb)
+/* Leiden's rounds stop when one raises the modularity by less than this part of it, or after
+ * the most.  Rounds gain less and less: on the 100 MB benchmark's network (234 k nodes, 3.6 M
+ * edges) the first reaches 0.0960, the second 0.0979, the third 0.0982, the fifth 0.0984; on the
+ * sample pages the second 0.308, the third 0.312, the fourth no more.  Two rounds, as igraph's
+ * Leiden was run before, were one short there. */
+#define LEIDEN_MIN_GAIN 0.005
+#define LEIDEN_MAX_ITERATIONS 10
+
+/* Communities that maximise modularity (weighted by the edges' weights), by the Leiden algorithm
+ * (leiden.c) from a fixed seed, each round starting from the last one's partition.  Leiden's
+ * communities are connected, which Louvain's need not be (igraph's Louvain left 7 of 16 k
+ * disconnected on the 100 MB benchmark's network).  Returns the rounds it took. */
+static int communities(gx_network *net, const gx_csr *c)
 {
     size_t n = net->n_nodes;
-    igraph_vector_t strength;
-    IGRAPH_CHECK(igraph_vector_init(&strength, (igraph_integer_t)n));
-    double total = 0; /* twice the edges' weight */
+    uint32_t *memb = gx_xmalloc((n ? n : 1) * sizeof *memb);
+    int iterations;
+    gx_leiden(c, LEIDEN_MAX_ITERATIONS, LEIDEN_MIN_GAIN, 0.01, 20240221, memb, &iterations);
     for (size_t i = 0; i < n; i++)
-        total += VECTOR(strength)[i] = net->nodes[i].weighted_degree;
-    igraph_rng_seed(igraph_rng_default(), 20240221);
-    igraph_error_t e = igraph_community_leiden(g, w, &strength, total > 0 ? 1.0 / total : 1.0, 0.01, false, 2,
-                                               memb, NULL, NULL);
-    igraph_vector_destroy(&strength);
-    if (e == IGRAPH_SUCCESS)
-        for (size_t i = 0; i < n; i++)
-            net->nodes[i].community = VECTOR(*memb)[i];
-    return e;
+        net->nodes[i].community = memb[i];
+    free(memb);
+    return iterations;
 }
 
-/* Degree, strength, communities (Leiden) and coreness by igraph; PageRank and betweenness by our
- * own code, on a thread of their own when there are two or more. */
+/* Degree, strength and coreness by igraph; communities (Leiden), PageRank and betweenness by our
+ * own code on the network's compressed rows, PageRank and betweenness on a thread of their own
+ * when there are two or more. */
 static gx_status metrics(gx_network *net, int threads, gx_error *err)
 {
     stages t = stages_start(net->stages, &net->n_stages);
     igraph_setup();
+    gx_csr csr = gx_csr_of(net, true);
+    stage_done(&t, "compressed rows", 0);
+    /* PageRank and betweenness: given two threads or more, they run on their own beside the
+     * rest, with the same result */
+    beside_job job = {.net = net, .csr = &csr, .threads = threads};
+    pthread_t beside_thread;
+    bool beside = threads >= 2 && pthread_create(&beside_thread, NULL, metrics_beside, &job) == 0;
+    if (!beside) {
+        metrics_beside(&job);
+        t.t0 = gx_seconds(); /* they timed themselves: the next stage starts here */
+    }
+    int rounds = communities(net, &csr);
+    stage_done(&t, "Leiden", rounds);
+    size_t n = net->n_nodes;
     igraph_t g;
     igraph_vector_int_t el;
     igraph_vector_t w, res;
-    igraph_vector_int_t memb, core;
-    pthread_t beside_thread;
-    bool beside = false;
+    igraph_vector_int_t core;
     gx_status st = GX_OK;
     igraph_msg[0] = '\0';
-    if (igraph_vector_int_init(&el, (igraph_integer_t)(2 * net->n_edges)) != IGRAPH_SUCCESS)
-        return gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
+    bool have_graph = false;
+    if (igraph_vector_int_init(&el, (igraph_integer_t)(2 * net->n_edges)) != IGRAPH_SUCCESS) {
+        st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
+        goto join;
+    }
     for (size_t i = 0; i < net->n_edges; i++) {
         VECTOR(el)[2 * i] = (igraph_integer_t)net->edges[i].source;
         VECTOR(el)[2 * i + 1] = (igraph_integer_t)net->edges[i].target;
@@ -245,24 +257,12 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
     for (size_t i = 0; i < net->n_edges; i++)
         VECTOR(w)[i] = net->edges[i].weight;
     igraph_vector_init(&res, 0);
-    igraph_vector_int_init(&memb, 0);
     igraph_vector_int_init(&core, 0);
-    /* PageRank and betweenness need no igraph: given two threads or more, they run on their own
-     * beside igraph's metrics, with the same result */
-    beside_job job = {.net = net, .threads = threads};
-    beside = threads >= 2 && pthread_create(&beside_thread, NULL, metrics_beside, &job) == 0;
-    if (!beside)
-        metrics_beside(&job);
-    bool have_graph = igraph_create(&g, &el, (igraph_integer_t)net->n_nodes, IGRAPH_UNDIRECTED) ==
-                      IGRAPH_SUCCESS;
-    igraph_vector_int_clear(&el); /* igraph_create copied it */
-    igraph_vector_int_resize_min(&el);
+    have_graph = igraph_create(&g, &el, (igraph_integer_t)n, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS;
+    igraph_vector_int_destroy(&el); /* igraph_create copied it */
     stage_done(&t, "igraph's copy", 0);
-    if (!have_graph) {
-        st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg);
-        goto done;
-    }
-    size_t n = net->n_nodes;
+    if (!have_graph)
+        goto fail;
     if (igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, NULL) != IGRAPH_SUCCESS)
         goto fail;
     for (size_t i = 0; i < n; i++)
@@ -272,9 +272,6 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
     for (size_t i = 0; i < n; i++)
         net->nodes[i].weighted_degree = VECTOR(res)[i];
     stage_done(&t, "degrees", 0);
-    if (n > 0 && communities(&g, &w, net, &memb) != IGRAPH_SUCCESS)
-        goto fail;
-    stage_done(&t, "Leiden", 0);
     if (igraph_coreness(&g, &core, IGRAPH_ALL) != IGRAPH_SUCCESS)
         goto fail;
     for (size_t i = 0; i < n; i++)
@@ -284,6 +281,12 @@ static gx_status metrics(gx_network *net, int threads, gx_error *err)
 fail:
     st = gx_error_set(err, GX_ERR_EXTERNAL, NULL, -1, -1, "%s", igraph_msg[0] ? igraph_msg : "igraph failed");
 done:
+    if (have_graph)
+        igraph_destroy(&g);
+    igraph_vector_destroy(&w);
+    igraph_vector_destroy(&res);
+    igraph_vector_int_destroy(&core);
+join:
     if (beside) {
         pthread_join(beside_thread, NULL);
         stage_done(&t, "waiting for the thread beside", 0);
@@ -292,32 +295,8 @@ done:
         job.stages[k].beside = beside;
         net->stages[net->n_stages++] = job.stages[k];
     }
-    if (have_graph)
-        igraph_destroy(&g);
-    igraph_vector_int_destroy(&el);
-    igraph_vector_destroy(&w);
-    igraph_vector_destroy(&res);
-    igraph_vector_int_destroy(&memb);
-    igraph_vector_int_destroy(&core);
+    gx_csr_free(&csr);
     return st;
-}
-
-/* Communities come numbered by discovery; renumber them by each one's first node. */
-static void canonical_communities(gx_network *net)
-{
-    long *map = gx_xmalloc((net->n_nodes ? net->n_nodes : 1) * sizeof *map);
-    for (size_t i = 0; i < net->n_nodes; i++)
-        map[i] = -1;
-    long next = 0;
-    for (size_t i = 0; i < net->n_nodes; i++) {
-        long c = net->nodes[i].community;
-        if (c >= 0 && (size_t)c < net->n_nodes) {
-            if (map[c] < 0)
-                map[c] = next++;
-            net->nodes[i].community = map[c];
-        }
-    }
-    free(map);
 }
 
 /* Whether the pair becomes an edge (--min-weight). */
@@ -414,7 +393,6 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
         gx_network_free(net);
         return st;
     }
-    canonical_communities(net);
     *out = net;
     return GX_OK;
 }

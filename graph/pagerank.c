@@ -18,14 +18,13 @@
 /* A stop, should the iteration not converge (with damping 0.85 it gains a factor 0.85 each). */
 #define PAGERANK_MAX_ITERATIONS 1000
 
-int gx_pagerank(const gx_network *net, double damping, double *out)
+int gx_pagerank(const gx_csr *c, double damping, double *out)
 {
-    size_t n = net->n_nodes;
+    size_t n = c->n;
     if (!n)
         return 0;
-    gx_csr c = gx_csr_of(net, true);
-    const size_t *off = c.off;
-    const uint32_t *adj = c.adj, *w = c.w;
+    const size_t *off = c->off;
+    const uint32_t *adj = c->adj, *w = c->w;
     double *strength = gx_xcalloc(n, sizeof *strength);
     for (size_t v = 0; v < n; v++)
         for (size_t j = off[v]; j < off[v + 1]; j++)
@@ -66,6 +65,5 @@ int gx_pagerank(const gx_network *net, double damping, double *out)
     }
     free(share);
     free(strength);
-    gx_csr_free(&c);
     return it;
 }

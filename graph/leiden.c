@@ -1,0 +1,451 @@
+/* leiden.c — communities by the Leiden algorithm, on the network's own adjacency arrays.
+ *
+ * The algorithm is that of Traag, Waltman and van Eck, "From Louvain to Leiden: guaranteeing
+ * well-connected communities" (Scientific Reports 9, 2019): nodes move greedily between
+ * communities (a queue holds those whose neighbourhood changed); each community is then refined
+ * into well-connected parts, merging its nodes one at a time into a part chosen at random among
+ * those that gain (the better the gain, the likelier, with randomness beta); the refined parts
+ * become the nodes of an aggregated network, starting in the community they came from, and the
+ * same is done again until moving leaves every node alone.
+ *
+ * igraph's implementation asks the graph for each node's incident edges and keeps weights and
+ * clusters in igraph vectors; on the 1 GB benchmark's network (1.4 M nodes, 37.8 M edges) it took
+ * 100 s of a build.  Here everything is arrays of 32-bit node numbers, and the first level reads
+ * the weights (article counts) as they are in the network's compressed rows. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One level: the network itself, or an aggregate whose nodes are parts of the one below. */
+typedef struct level {
+    size_t n;
+    size_t *off;
+    uint32_t *adj;
+    const uint32_t *w32; /* the network's own weights, or */
+    double *wd;          /* an aggregate's sums of them */
+    double *k;           /* the nodes' weights: their weighted degrees at the first level */
+} level;
+
+static inline double weight(const level *g, size_t j)
+{
+    return g->w32 ? g->w32[j] : g->wd[j];
+}
+
+static void aggregate_free(level *g)
+{
+    free(g->off);
+    free(g->adj);
+    free(g->wd);
+    free(g->k);
+    *g = (level){0};
+}
+
+/* Scratch sized for the network's nodes, shared by every level (each has fewer). */
+typedef struct scratch {
+    double *ew;       /* edge weight from the node at hand to each community; 0 but while in use */
+    bool *added;      /* whether a community is in nbr */
+    uint32_t *nbr;    /* the communities next to the node at hand */
+    double *gain;     /* their gains (refinement) */
+    double *K;        /* each community's (or part's) weight */
+    uint32_t *size;   /* its nodes */
+    uint32_t *spare;  /* empty communities, a stack */
+    uint32_t *queue;  /* nodes to visit, a ring */
+    bool *queued;
+    uint32_t *order, *start; /* nodes grouped by community */
+    uint64_t rng;
+} scratch;
+
+static uint64_t next_random(scratch *s)
+{
+    s->rng = s->rng * 6364136223846793005u + 1442695040888963407u;
+    return s->rng >> 11; /* 53 bits */
+}
+
+static double uniform(scratch *s) /* in [0, 1) */
+{
+    return (double)next_random(s) * 0x1p-53;
+}
+
+static void shuffle(scratch *s, uint32_t *v, size_t n)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(next_random(s) % i);
+        uint32_t t = v[i - 1];
+        v[i - 1] = v[j];
+        v[j] = t;
+    }
+}
+
+/* Numbers memb's communities 0, 1, … by first appearance; returns how many there are. */
+static size_t compact(uint32_t *memb, size_t n, uint32_t *map)
+{
+    for (size_t i = 0; i < n; i++)
+        map[i] = UINT32_MAX;
+    size_t next = 0;
+    for (size_t v = 0; v < n; v++) {
+        if (map[memb[v]] == UINT32_MAX)
+            map[memb[v]] = (uint32_t)next++;
+        memb[v] = map[memb[v]];
+    }
+    return next;
+}
+
+/* Groups the nodes by community (memb numbered 0 … c - 1), each group in a random order: the
+ * nodes of community i are s->order[s->start[i]] … s->order[s->start[i + 1] - 1]. */
+static void group(scratch *s, const uint32_t *memb, size_t n, size_t c)
+{
+    uint32_t *shuffled = s->queue; /* free between movings */
+    for (size_t v = 0; v < n; v++)
+        shuffled[v] = (uint32_t)v;
+    shuffle(s, shuffled, n);
+    memset(s->start, 0, (c + 1) * sizeof *s->start);
+    for (size_t v = 0; v < n; v++)
+        s->start[memb[v] + 1]++;
+    for (size_t i = 0; i < c; i++)
+        s->start[i + 1] += s->start[i];
+    uint32_t *fill = s->size; /* free here too */
+    memcpy(fill, s->start, c * sizeof *fill);
+    for (size_t i = 0; i < n; i++)
+        s->order[fill[memb[shuffled[i]]]++] = shuffled[i];
+}
+
+/* Moves nodes between communities while one gains: each node in the queue leaves its community
+ * and joins the neighbouring one (or an empty one) where it adds most to the quality
+ * w(v, C) - gamma k_v K_C, staying on a tie; a node that moves queues its neighbours outside its
+ * new community.  memb is both the start and the result. */
+static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
+{
+    size_t n = g->n, spares = 0;
+    for (size_t c = 0; c < n; c++)
+        s->K[c] = 0, s->size[c] = 0;
+    for (size_t v = 0; v < n; v++) {
+        s->K[memb[v]] += g->k[v];
+        s->size[memb[v]]++;
+    }
+    for (size_t c = n; c-- > 0;)
+        if (!s->size[c])
+            s->spare[spares++] = (uint32_t)c;
+    for (size_t v = 0; v < n; v++) {
+        s->queue[v] = (uint32_t)v;
+        s->queued[v] = true;
+    }
+    shuffle(s, s->queue, n);
+    size_t head = 0, waiting = n;
+    while (waiting) {
+        uint32_t v = s->queue[head];
+        head = head + 1 == n ? 0 : head + 1;
+        waiting--;
+        s->queued[v] = false;
+        uint32_t from = memb[v];
+        double kv = g->k[v];
+        s->K[from] -= kv;
+        if (--s->size[from] == 0)
+            s->spare[spares++] = from;
+        /* an empty community first (there is one: v has left its own), then v's neighbours' */
+        size_t nn = 0;
+        uint32_t empty = s->spare[spares - 1];
+        s->nbr[nn++] = empty;
+        s->added[empty] = true;
+        for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+            uint32_t u = g->adj[j];
+            if (u == v)
+                continue;
+            uint32_t c = memb[u];
+            if (!s->added[c]) {
+                s->added[c] = true;
+                s->nbr[nn++] = c;
+            }
+            s->ew[c] += weight(g, j);
+        }
+        uint32_t best = from;
+        double most = s->ew[from] - kv * s->K[from] * gamma;
+        for (size_t i = 0; i < nn; i++) {
+            uint32_t c = s->nbr[i];
+            double d = s->ew[c] - kv * s->K[c] * gamma;
+            if (d > most) {
+                most = d;
+                best = c;
+            }
+            s->ew[c] = 0;
+            s->added[c] = false;
+        }
+        s->K[best] += kv;
+        if (s->size[best]++ == 0)
+            spares--; /* it was the empty one on top */
+        if (best == from)
+            continue;
+        memb[v] = best;
+        for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+            uint32_t u = g->adj[j];
+            if (!s->queued[u] && memb[u] != best) {
+                size_t tail = head + waiting;
+                s->queue[tail >= n ? tail - n : tail] = u;
+                s->queued[u] = true;
+                waiting++;
+            }
+        }
+    }
+}
+
+/* Splits each of the c communities of memb into well-connected parts: every node starts alone;
+ * in a random order, a node still alone and well connected to the rest of its community
+ * (w(v, C - v) >= gamma k_v (K_C - k_v)) joins a part of its community that is well connected
+ * too, or stays alone, chosen with probability proportional to exp(gain / beta) among the
+ * choices that do not lose.  part[v] gets v's part, named by one of its nodes. */
+static void refine(const level *g, const uint32_t *memb, size_t c, double gamma, double beta, uint32_t *part,
+                   scratch *s)
+{
+    size_t n = g->n;
+    double *Kpart = s->K, *ext = s->gain + n; /* gain has 2n slots: the second half, ext */
+    bool *joined = s->queued;                 /* a part that another node has joined */
+    double *Kcomm = gx_xcalloc(c, sizeof *Kcomm);
+    for (size_t v = 0; v < n; v++) {
+        part[v] = (uint32_t)v;
+        Kpart[v] = g->k[v];
+        Kcomm[memb[v]] += g->k[v];
+        joined[v] = false;
+        double e = 0;
+        for (size_t j = g->off[v]; j < g->off[v + 1]; j++)
+            if (g->adj[j] != v && memb[g->adj[j]] == memb[v])
+                e += weight(g, j);
+        ext[v] = e;
+    }
+    group(s, memb, n, c);
+    for (size_t i = 0; i < c; i++) {
+        double KC = Kcomm[i];
+        for (size_t t = s->start[i]; t < s->start[i + 1]; t++) {
+            uint32_t v = s->order[t];
+            double kv = g->k[v];
+            if (joined[v] || ext[v] < kv * (KC - kv) * gamma)
+                continue;
+            Kpart[v] = 0;
+            ext[v] = 0;
+            size_t nn = 0;
+            s->nbr[nn++] = v; /* alone: v's own part, empty now */
+            s->added[v] = true;
+            for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+                uint32_t u = g->adj[j];
+                if (u == v || memb[u] != i)
+                    continue;
+                uint32_t p = part[u];
+                if (!s->added[p]) {
+                    s->added[p] = true;
+                    s->nbr[nn++] = p;
+                }
+                s->ew[p] += weight(g, j);
+            }
+            double most = 0;
+            for (size_t q = 0; q < nn; q++) {
+                uint32_t p = s->nbr[q];
+                double d = -INFINITY;
+                if (ext[p] >= Kpart[p] * (KC - Kpart[p]) * gamma)
+                    d = s->ew[p] - kv * Kpart[p] * gamma;
+                s->gain[q] = d;
+                most = d > most ? d : most;
+                s->ew[p] = 0;
+                s->added[p] = false;
+            }
+            /* exp((d - most) / beta): the same odds as exp(d / beta), without overflowing; a
+             * choice below e^-40 of the best one is left out */
+            double sum = 0;
+            for (size_t q = 0; q < nn; q++) {
+                double x = s->gain[q] >= 0 ? (s->gain[q] - most) / beta : -INFINITY;
+                s->gain[q] = x > -40 ? exp(x) : 0;
+                sum += s->gain[q];
+            }
+            double r = uniform(s) * sum;
+            uint32_t chosen = v;
+            for (size_t q = 0; q < nn; q++) {
+                if (s->gain[q] > 0) {
+                    chosen = s->nbr[q];
+                    if (r < s->gain[q])
+                        break;
+                    r -= s->gain[q];
+                }
+            }
+            Kpart[chosen] += kv;
+            for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+                uint32_t u = g->adj[j];
+                if (u == v || memb[u] != i)
+                    continue;
+                ext[chosen] += part[u] == chosen ? -weight(g, j) : weight(g, j);
+            }
+            part[v] = chosen;
+            if (chosen != v)
+                joined[chosen] = true;
+        }
+    }
+    free(Kcomm);
+}
+
+/* The network whose nodes are g's p parts (part numbered 0 … p - 1): a node's weight is its
+ * part's, and two are joined by the sum of the weights between their parts (a part's edges
+ * within itself are left out: they move with it and change no gain). */
+static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *s)
+{
+    level a = {.n = p};
+    a.off = gx_xmalloc((p + 1) * sizeof *a.off);
+    a.k = gx_xcalloc(p ? p : 1, sizeof *a.k);
+    size_t cap = 1024, m = 0;
+    a.adj = gx_xmalloc(cap * sizeof *a.adj);
+    a.wd = gx_xmalloc(cap * sizeof *a.wd);
+    group(s, part, g->n, p);
+    for (size_t i = 0; i < p; i++) {
+        a.off[i] = m;
+        size_t nn = 0;
+        for (size_t t = s->start[i]; t < s->start[i + 1]; t++) {
+            uint32_t v = s->order[t];
+            a.k[i] += g->k[v];
+            for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+                uint32_t q = part[g->adj[j]];
+                if (q == i)
+                    continue;
+                if (!s->added[q]) {
+                    s->added[q] = true;
+                    s->nbr[nn++] = q;
+                }
+                s->ew[q] += weight(g, j);
+            }
+        }
+        if (m + nn > cap) {
+            while (m + nn > cap)
+                cap *= 2;
+            a.adj = gx_xrealloc(a.adj, cap * sizeof *a.adj);
+            a.wd = gx_xrealloc(a.wd, cap * sizeof *a.wd);
+        }
+        for (size_t q = 0; q < nn; q++) {
+            uint32_t o = s->nbr[q];
+            a.adj[m] = o;
+            a.wd[m++] = s->ew[o];
+            s->ew[o] = 0;
+            s->added[o] = false;
+        }
+    }
+    a.off[p] = m;
+    a.adj = gx_xrealloc(a.adj, (m ? m : 1) * sizeof *a.adj);
+    a.wd = gx_xrealloc(a.wd, (m ? m : 1) * sizeof *a.wd);
+    return a;
+}
+
+/* One iteration of Leiden on the network (base), starting from memb and leaving its result
+ * there. */
+static void iterate(const level *base, uint32_t *memb, double gamma, double beta, scratch *s)
+{
+    size_t n = base->n;
+    uint32_t *top = gx_xmalloc(n * sizeof *top); /* each network node's node at this level */
+    uint32_t *lm = gx_xmalloc(n * sizeof *lm);   /* the level's communities */
+    uint32_t *part = gx_xmalloc(n * sizeof *part);
+    uint32_t *map = gx_xmalloc(n * sizeof *map);
+    for (size_t v = 0; v < n; v++)
+        top[v] = (uint32_t)v;
+    memcpy(lm, memb, n * sizeof *lm);
+    level agg = {0}; /* the aggregate, past the first level */
+    const level *at = base;
+    for (;;) {
+        move_nodes(at, lm, gamma, s);
+        size_t c = compact(lm, at->n, map);
+        if (c == at->n)
+            break; /* every node alone: nothing left to aggregate */
+        refine(at, lm, c, gamma, beta, part, s);
+        size_t p = compact(part, at->n, map);
+        if (p == at->n) { /* refining merged nothing: aggregate the communities themselves */
+            memcpy(part, lm, at->n * sizeof *part);
+            p = c;
+        }
+        level next = aggregate(at, part, p, s);
+        for (size_t i = 0; i < at->n; i++)
+            map[part[i]] = lm[i]; /* a part starts in the community it came from */
+        memcpy(lm, map, p * sizeof *lm);
+        for (size_t v = 0; v < n; v++)
+            top[v] = part[top[v]];
+        aggregate_free(&agg);
+        agg = next;
+        at = &agg;
+    }
+    for (size_t v = 0; v < n; v++)
+        memb[v] = lm[top[v]];
+    aggregate_free(&agg);
+    free(top);
+    free(lm);
+    free(part);
+    free(map);
+}
+
+size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
+                 int *iterations)
+{
+    *iterations = 0;
+    size_t n = c->n;
+    if (!n)
+        return 0;
+    level base = {.n = n, .off = c->off, .adj = c->adj, .w32 = c->w};
+    base.k = gx_xcalloc(n, sizeof *base.k);
+    double total = 0;
+    for (size_t v = 0; v < n; v++) {
+        for (size_t j = c->off[v]; j < c->off[v + 1]; j++)
+            base.k[v] += c->w[j];
+        total += base.k[v];
+    }
+    double gamma = total > 0 ? 1 / total : 1;
+    scratch s = {.rng = seed};
+    s.ew = gx_xcalloc(n, sizeof *s.ew);
+    s.added = gx_xcalloc(n, sizeof *s.added);
+    s.nbr = gx_xmalloc(n * sizeof *s.nbr);
+    s.gain = gx_xmalloc(2 * n * sizeof *s.gain);
+    s.K = gx_xmalloc(n * sizeof *s.K);
+    s.size = gx_xmalloc(n * sizeof *s.size);
+    s.spare = gx_xmalloc(n * sizeof *s.spare);
+    s.queue = gx_xmalloc(n * sizeof *s.queue);
+    s.queued = gx_xmalloc(n * sizeof *s.queued);
+    s.order = gx_xmalloc(n * sizeof *s.order);
+    s.start = gx_xmalloc((n + 1) * sizeof *s.start);
+    for (size_t v = 0; v < n; v++)
+        out[v] = (uint32_t)v;
+    double q = gx_modularity(c, out);
+    while (*iterations < max_iterations) {
+        iterate(&base, out, gamma, beta, &s);
+        ++*iterations;
+        double was = q;
+        q = gx_modularity(c, out);
+        if (q - was < min_gain * fabs(q))
+            break;
+    }
+    uint32_t *map = s.spare;
+    size_t communities = compact(out, n, map);
+    free(s.ew);
+    free(s.added);
+    free(s.nbr);
+    free(s.gain);
+    free(s.K);
+    free(s.size);
+    free(s.spare);
+    free(s.queue);
+    free(s.queued);
+    free(s.order);
+    free(s.start);
+    free(base.k);
+    return communities;
+}
+
+double gx_modularity(const gx_csr *c, const uint32_t *memb)
+{
+    size_t n = c->n;
+    double *K = gx_xcalloc(n ? n : 1, sizeof *K), total = 0, inside = 0;
+    for (size_t v = 0; v < n; v++)
+        for (size_t j = c->off[v]; j < c->off[v + 1]; j++) {
+            K[memb[v]] += c->w[j];
+            total += c->w[j];
+            if (memb[c->adj[j]] == memb[v])
+                inside += c->w[j];
+        }
+    double q = 0;
+    if (total > 0) {
+        q = inside / total;
+        for (size_t i = 0; i < n; i++)
+            q -= (K[i] / total) * (K[i] / total);
+    }
+    free(K);
+    return q;
+}
