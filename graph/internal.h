@@ -70,6 +70,9 @@ int gx_pagerank(const gx_csr *c, double damping, double *out); /* returns the it
  * how many there are. */
 size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
                  int *iterations);
+/* Each node's k-core number (the largest k such that it lies in a subnetwork where every node
+ * has k neighbours or more) into core (c->n slots): what igraph_coreness gives. */
+void gx_coreness(const gx_csr *c, uint32_t *core);
 /* The modularity of the partition memb (resolution 1, weighted). */
 double gx_modularity(const gx_csr *c, const uint32_t *memb);
 

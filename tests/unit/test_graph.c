@@ -7,6 +7,7 @@
 
 #include "../../graph/internal.h" /* gx_betweenness is internal to the graph stage */
 #include "gx_graph.h"
+#include "gx_igraph.h"
 #include "gx_ingest.h"
 #include "gx_ner.h"
 #include "harness.h"
@@ -661,6 +662,89 @@ static void test_leiden_against_igraph(void)
     }
 }
 
+/* The network in igraph (gx_network_igraph) has its nodes, edges, labels, types and weights;
+ * and the degrees, weighted degrees and coreness gx_graph_build gives are igraph's on it, for a
+ * network built from articles and for a larger planted one (coreness alone). */
+static void test_metrics_match_igraph(void)
+{
+    static const char *TEXT[] = {"市委书记仲旭东、市长周军波、副市长戴振、市领导李文健出席会议。",
+                                 "市委书记仲旭东走访浙江景兴纸业股份有限公司。",
+                                 "市领导李文健、崔小生、王建坤出席会议。", "市委书记仲旭东、市领导李文健出席会议。",
+                                 "市长周军波、副市长戴振考察平湖经济技术开发区。"};
+    enum { D = sizeof TEXT / sizeof *TEXT };
+    doc d[D];
+    int order[D];
+    for (int i = 0; i < D; i++) {
+        make(&d[i], TEXT[i], 20240219 + i, NULL);
+        order[i] = i;
+    }
+    gx_graph_options o;
+    gx_graph_options_init(&o);
+    gx_network *n = build(d, order, D, &o);
+    CHECK(n->n_edges >= 10);
+    igraph_t g;
+    igraph_vector_t w, res;
+    gx_error err;
+    CHECK_EQ_INT(gx_network_igraph(n, &g, &w, &err), GX_OK);
+    CHECK_EQ_INT(igraph_vcount(&g), n->n_nodes);
+    CHECK_EQ_INT(igraph_ecount(&g), n->n_edges);
+    igraph_vector_init(&res, 0);
+    igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, NULL);
+    for (size_t i = 0; i < n->n_nodes; i++) {
+        CHECK(n->nodes[i].degree == VECTOR(res)[i]);
+        CHECK_EQ_STR(VAS(&g, "label", i), n->nodes[i].label);
+        CHECK_EQ_STR(VAS(&g, "type", i), gx_etype_name(n->nodes[i].type));
+    }
+    igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w);
+    for (size_t i = 0; i < n->n_nodes; i++)
+        CHECK(n->nodes[i].weighted_degree == VECTOR(res)[i]);
+    for (size_t i = 0; i < n->n_edges; i++) {
+        igraph_integer_t from, to;
+        igraph_edge(&g, (igraph_integer_t)i, &from, &to);
+        CHECK(from == n->edges[i].source && to == n->edges[i].target);
+        CHECK(EAN(&g, "weight", i) == n->edges[i].weight && VECTOR(w)[i] == n->edges[i].weight);
+    }
+    igraph_vector_int_t core;
+    igraph_vector_int_init(&core, 0);
+    igraph_coreness(&g, &core, IGRAPH_ALL);
+    long most = 0;
+    for (size_t i = 0; i < n->n_nodes; i++) {
+        CHECK_EQ_INT(n->nodes[i].kcore, VECTOR(core)[i]);
+        most = n->nodes[i].kcore > most ? n->nodes[i].kcore : most;
+    }
+    CHECK(most >= 3);
+    igraph_destroy(&g);
+    igraph_vector_destroy(&w);
+    gx_network_free(n);
+    for (int i = 0; i < D; i++)
+        drop(&d[i]);
+
+    gx_network net;
+    igraph_vector_int_t el;
+    planted_network(&net, &el, &w, 5000, 50, 25, 60000, 0.7, 5);
+    igraph_create(&g, &el, 5000, IGRAPH_UNDIRECTED);
+    igraph_coreness(&g, &core, IGRAPH_ALL);
+    gx_csr c = gx_csr_of(&net, false);
+    uint32_t *got = malloc(5000 * sizeof *got);
+    gx_coreness(&c, got);
+    size_t same = 0;
+    most = 0;
+    for (size_t i = 0; i < 5000; i++) {
+        same += got[i] == VECTOR(core)[i];
+        most = got[i] > most ? got[i] : most;
+    }
+    CHECK_EQ_INT(same, 5000);
+    CHECK(most >= 10 && got[4999] == 0);
+    free(got);
+    gx_csr_free(&c);
+    igraph_vector_int_destroy(&core);
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&w);
+    igraph_vector_int_destroy(&el);
+    igraph_destroy(&g);
+    free(net.edges);
+}
+
 int main(void)
 {
     gx_error err;
@@ -678,6 +762,7 @@ int main(void)
     RUN(test_pagerank_stops_at_rounding);
     RUN(test_betweenness_matches_igraph);
     RUN(test_leiden_against_igraph);
+    RUN(test_metrics_match_igraph);
     gx_lexicon_free(lex);
     return gx_t_summary();
 }
