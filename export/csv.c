@@ -157,9 +157,9 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         gx_buf_addc(&row, ',');
         gx_buf_adds(&row, gx_dates_join(&e->dates, &scratch));
         gx_buf_addc(&row, ',');
-        add_long(&row, e->visits);
+        add_long(&row, gx_edge_visits(n, e));
         gx_buf_addc(&row, ',');
-        gx_buf_adds(&row, gx_dates_join(&e->visit_dates, &scratch));
+        gx_buf_adds(&row, gx_dates_join(gx_edge_visit_dates(n, e), &scratch));
         gx_buf_addc(&row, ',');
         timeset(&row, &e->dates);
         gx_buf_addc(&row, '\n');

@@ -183,9 +183,9 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
         gx_raw_start(&raw, 4, "attvalues");
         gx_raw_open(&raw);
         raw_value(&raw, "kind", kind);
-        gx_fmt_long(num, e->visits);
+        gx_fmt_long(num, gx_edge_visits(n, e));
         raw_value(&raw, "visits", num);
-        raw_value(&raw, "visit_dates", gx_dates_join(&e->visit_dates, &dates));
+        raw_value(&raw, "visit_dates", gx_dates_join(gx_edge_visit_dates(n, e), &dates));
         gx_raw_end(&raw, 4, "attvalues");
         raw_spells(&raw, &e->dates);
         gx_raw_end(&raw, 3, "edge");

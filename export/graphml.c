@@ -133,9 +133,9 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         gx_raw_text(&raw, 3, "data", "key", "e_first_seen", first);
         gx_raw_text(&raw, 3, "data", "key", "e_last_seen", last);
         gx_raw_text(&raw, 3, "data", "key", "e_dates", gx_dates_join(&e->dates, &dates));
-        gx_fmt_long(num, e->visits);
+        gx_fmt_long(num, gx_edge_visits(n, e));
         gx_raw_text(&raw, 3, "data", "key", "e_visits", num);
-        gx_raw_text(&raw, 3, "data", "key", "e_visit_dates", gx_dates_join(&e->visit_dates, &dates));
+        gx_raw_text(&raw, 3, "data", "key", "e_visit_dates", gx_dates_join(gx_edge_visit_dates(n, e), &dates));
         gx_raw_end(&raw, 2, "edge");
         gx_xmlw_raw(&x, &raw, false);
     }

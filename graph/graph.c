@@ -117,13 +117,16 @@ void gx_graph_free(gx_graph *g)
 
 void gx_graph_drop_pairs(gx_graph *g)
 {
-    for (size_t i = 0; i < g->np; i++) {
+    for (size_t i = 0; i < g->np; i++)
         gx_dates_free(&g->pairs[i].dates);
-        gx_dates_free(&g->pairs[i].visit_dates);
-    }
     free(g->pairs);
     g->pairs = NULL;
     g->np = g->cp = 0;
+    for (size_t i = 0; i < g->nvisit; i++)
+        gx_dates_free(&g->visit[i].dates);
+    free(g->visit);
+    g->visit = NULL;
+    g->nvisit = g->cvisit = 0;
     gx_u64map_destroy(&g->pindex);
 }
 
@@ -303,6 +306,17 @@ static uint32_t window_of(const size_t *starts, size_t n, size_t at)
     return (uint32_t)(lo ? lo - 1 : 0);
 }
 
+/* The pair's visits, made for it if it had none. */
+static gx_visits *visits_of(gx_graph *g, pair *p)
+{
+    if (!p->visit) {
+        GX_GROW(g->visit, g->cvisit, g->nvisit + 1);
+        g->visit[g->nvisit++] = (gx_visits){0};
+        p->visit = (uint32_t)g->nvisit;
+    }
+    return &g->visit[p->visit - 1];
+}
+
 /* Visit events on the official–company pair. */
 static void add_visits(gx_graph *g, const gx_extraction *x)
 {
@@ -323,9 +337,9 @@ static void add_visits(gx_graph *g, const gx_extraction *x)
         gx_buf_destroy(&key);
         if (!oa || !cb)
             continue;
-        pair *p = pair_of(g, (uint32_t)*oa, (uint32_t)*cb);
-        p->visits++;
-        gx_dates_add(&p->visit_dates, ev->date);
+        gx_visits *v = visits_of(g, pair_of(g, (uint32_t)*oa, (uint32_t)*cb));
+        v->n++;
+        gx_dates_add(&v->dates, ev->date);
         g->visits++;
     }
 }
@@ -452,14 +466,23 @@ void gx_graph_merge(gx_graph *dst, gx_graph *src)
         size_t before = dst->np;
         pair *p = pair_of(dst, map[s->source], map[s->target]);
         p->weight += s->weight;
-        p->visits += s->visits;
         if (dst->np > before) { /* new to dst: its dates move */
             p->dates = s->dates;
-            p->visit_dates = s->visit_dates;
-            s->dates = s->visit_dates = (gx_dates){0};
+            s->dates = (gx_dates){0};
         } else {
             dates_merge(&p->dates, &s->dates);
-            dates_merge(&p->visit_dates, &s->visit_dates);
+        }
+        if (s->visit) {
+            gx_visits *from = &src->visit[s->visit - 1];
+            if (p->visit) {
+                gx_visits *v = &dst->visit[p->visit - 1];
+                v->n += from->n;
+                dates_merge(&v->dates, &from->dates);
+            } else {
+                gx_visits *v = visits_of(dst, p);
+                *v = *from;
+                from->dates = (gx_dates){0};
+            }
         }
     }
     dst->articles += src->articles;

@@ -77,13 +77,19 @@ typedef struct gx_node {
     long community, kcore;
 } gx_node;
 
-typedef struct gx_edge { /* 48 bytes: a large network has tens of millions */
+typedef struct gx_edge { /* 32 bytes: a large network has tens of millions */
     uint32_t source, target; /* node indices, source < target */
     uint32_t weight;         /* articles (or windows) in which both appear */
-    uint32_t visits;
+    uint32_t visit;          /* 1 + the index of its visits in the network's, or 0 if none */
     gx_dates dates;
-    gx_dates visit_dates;
 } gx_edge;
+
+/* The visit events between an official and a company.  Few edges have any, so they are kept
+ * beside the edges, not in each. */
+typedef struct gx_visits {
+    uint32_t n;     /* events */
+    gx_dates dates; /* their distinct dates */
+} gx_visits;
 
 /* How long one stage of gx_graph_build took, for a user who asks where the time went. */
 typedef struct gx_stage {
@@ -99,6 +105,8 @@ typedef struct gx_network {
     size_t n_nodes;
     gx_edge *edges;
     size_t n_edges;
+    gx_visits *visit; /* the edges' visits: see gx_edge.visit */
+    size_t n_visit;
     long articles;      /* articles added */
     long undated;       /* of which without any date */
     long visits;        /* visit events */
@@ -117,6 +125,16 @@ typedef struct gx_network {
  * them: free it next, do not add to it, merge it or build from it again. */
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err);
 void gx_network_free(gx_network *n);
+/* An edge's visit events, and their dates. */
+static inline uint32_t gx_edge_visits(const gx_network *n, const gx_edge *e)
+{
+    return e->visit ? n->visit[e->visit - 1].n : 0;
+}
+static inline const gx_dates *gx_edge_visit_dates(const gx_network *n, const gx_edge *e)
+{
+    static const gx_dates none;
+    return e->visit ? &n->visit[e->visit - 1].dates : &none;
+}
 /* "company-official" for an edge. */
 void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size);
 

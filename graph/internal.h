@@ -32,12 +32,14 @@ struct gx_graph {
     pair *pairs;
     size_t np, cp;
     gx_u64map pindex; /* a << 32 | b -> the pair's index in pairs */
+    gx_visits *visit; /* the pairs' visits (pair.visit) */
+    size_t nvisit, cvisit;
     long articles, undated, visits;
     uint64_t *keys;   /* scratch for one article's pairs: their keys, then their indices */
     size_t ckeys;
 };
 
-/* Frees the co-occurrences (gx_graph_build has moved what it needs out of them). */
+/* Frees the co-occurrences and their visits (gx_graph_build has moved what it needs out of them). */
 void gx_graph_drop_pairs(gx_graph *g);
 
 /* The adjacency of an undirected network in compressed rows (csr.c): the neighbours of v are

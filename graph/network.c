@@ -255,9 +255,8 @@ static void take_edges(gx_graph *g, const uint32_t *rank, gx_network *net)
     size_t m = 0;
     for (size_t i = 0; i < g->np; i++) {
         pair p = g->pairs[i];
-        if (!kept(g, &p)) {
+        if (!kept(g, &p)) { /* its visits, if any, stay unreferenced until the network is freed */
             gx_dates_free(&p.dates);
-            gx_dates_free(&p.visit_dates);
             continue;
         }
         uint32_t a = rank[p.source], b = rank[p.target];
@@ -300,8 +299,12 @@ static void take_edges(gx_graph *g, const uint32_t *rank, gx_network *net)
     }
     net->edges = e;
     net->n_edges = m;
+    net->visit = g->visit;
+    net->n_visit = g->nvisit;
     g->pairs = NULL;
     g->np = g->cp = 0;
+    g->visit = NULL;
+    g->nvisit = g->cvisit = 0;
 }
 
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
@@ -350,12 +353,13 @@ void gx_network_free(gx_network *n)
         free(nd->parent);
         gx_dates_free(&nd->dates);
     }
-    for (size_t i = 0; i < n->n_edges; i++) {
+    for (size_t i = 0; i < n->n_edges; i++)
         gx_dates_free(&n->edges[i].dates);
-        gx_dates_free(&n->edges[i].visit_dates);
-    }
+    for (size_t i = 0; i < n->n_visit; i++)
+        gx_dates_free(&n->visit[i].dates);
     free(n->nodes);
     free(n->edges);
+    free(n->visit);
     free(n);
 }
 
