@@ -31,7 +31,9 @@ struct gx_graph {
     gx_strmap index;  /* type digit + name -> entity id */
     pair *pairs;
     size_t np, cp;
-    gx_u64map pindex; /* a << 32 | b -> the pair's index in pairs */
+    gx_u64map pindex; /* a << 32 | b -> the pair's index in pairs, for those added since the last
+                         merge: a merged shard's pairs are appended, so a pair may be in pairs more
+                         than once until gx_graph_sort_pairs combines them */
     gx_visits *visit; /* the pairs' visits (pair.visit) */
     size_t nvisit, cvisit;
     long articles, undated, visits;
@@ -39,6 +41,10 @@ struct gx_graph {
     size_t ckeys;
 };
 
+/* Renumbers the pairs' ends by rank (when not NULL; one for each entity, keeping the entities
+ * distinct) and puts the pairs in order of (source, target), combining those with the same ends;
+ * the index is dropped. */
+void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank);
 /* Frees the co-occurrences and their visits (gx_graph_build has moved what it needs out of them). */
 void gx_graph_drop_pairs(gx_graph *g);
 

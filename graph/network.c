@@ -18,14 +18,6 @@ static int cmp_entity(const void *pa, const void *pb)
     return strcmp(a->name, b->name);
 }
 
-static int cmp_edge(const void *pa, const void *pb)
-{
-    const gx_edge *a = pa, *b = pb;
-    if (a->source != b->source)
-        return a->source < b->source ? -1 : 1;
-    return a->target < b->target ? -1 : a->target > b->target;
-}
-
 static int cmp_title(const void *pa, const void *pb)
 {
     const title_span *a = pa, *b = pb;
@@ -246,12 +238,11 @@ static bool kept(const gx_graph *g, const pair *p)
     return p->weight > 0 && (double)p->weight >= g->opt.min_weight;
 }
 
-/* The pairs become the network's edges where they lie: those kept are renumbered as nodes and
- * moved to the front, then put in order — each to its source's run by a counting sort, applied
- * by following the permutation's cycles, then each run sorted by target.  A second array of
- * edges would have been the peak of a large build's memory. */
+/* The pairs become the network's edges where they lie: renumbered as nodes and put in order
+ * (gx_graph_sort_pairs), then those kept moved to the front. */
 static void take_edges(gx_graph *g, const uint32_t *rank, gx_network *net)
 {
+    gx_graph_sort_pairs(g, rank);
     size_t m = 0;
     for (size_t i = 0; i < g->np; i++) {
         pair p = g->pairs[i];
@@ -259,38 +250,9 @@ static void take_edges(gx_graph *g, const uint32_t *rank, gx_network *net)
             gx_dates_free(&p.dates);
             continue;
         }
-        uint32_t a = rank[p.source], b = rank[p.target];
-        p.source = a < b ? a : b;
-        p.target = a < b ? b : a;
         g->pairs[m++] = p;
     }
-    if (m > UINT32_MAX)
-        abort(); /* four billion edges: the permutation below counts them in 32 bits */
     gx_edge *e = g->pairs;
-    size_t *start = gx_xcalloc(g->n + 1, sizeof *start);
-    for (size_t i = 0; i < m; i++)
-        start[e[i].source + 1]++;
-    for (size_t v = 0; v < g->n; v++)
-        start[v + 1] += start[v];
-    uint32_t *to = gx_xmalloc((m ? m : 1) * sizeof *to);
-    for (size_t i = 0; i < m; i++)
-        to[i] = (uint32_t)start[e[i].source]++;
-    for (size_t i = 0; i < m; i++)
-        while (to[i] != i) { /* each swap puts one edge where it belongs */
-            size_t j = to[i];
-            gx_edge t = e[i];
-            e[i] = e[j];
-            e[j] = t;
-            uint32_t k = to[i];
-            to[i] = to[j];
-            to[j] = k;
-        }
-    free(to);
-    /* start[v] is now where v's run ends, which is where v + 1's begins */
-    for (size_t v = 0, from = 0; v < g->n; from = start[v++])
-        if (start[v] - from > 1)
-            qsort(e + from, start[v] - from, sizeof *e, cmp_edge);
-    free(start);
     if (m) {
         e = gx_xrealloc(e, m * sizeof *e); /* what the dropped pairs held goes back */
     } else {

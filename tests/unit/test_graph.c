@@ -171,6 +171,28 @@ static void test_order_and_merge_change_nothing(void)
     free(dma);
     gx_network_free(ma);
     gx_graph_free(all);
+    /* shards that share pairs (the visit's among them), merged, then added to: the same as one
+     * pass over the same articles */
+    int again[] = {0, 1, 2, 0, 0};
+    gx_network *r = build(d, again, 5, NULL);
+    gx_graph *x = gx_graph_new(NULL), *y = gx_graph_new(NULL);
+    gx_graph_add(x, &d[0].a, &d[0].x);
+    gx_graph_add(x, &d[1].a, &d[1].x);
+    gx_graph_add(y, &d[2].a, &d[2].x);
+    gx_graph_add(y, &d[0].a, &d[0].x);
+    gx_graph_merge(x, y); /* frees y */
+    gx_graph_add(x, &d[0].a, &d[0].x);
+    gx_network *mx;
+    CHECK_EQ_INT(gx_graph_build(x, &mx, &err), GX_OK);
+    char *dr = dump(r), *dx = dump(mx);
+    CHECK_EQ_STR(dx, dr);
+    const gx_edge *v = edge_of(mx, "仲旭东", "浙江钛迩赛新材料有限公司");
+    CHECK(v && v->weight == 3 && gx_edge_visits(mx, v) == 3);
+    free(dr);
+    free(dx);
+    gx_network_free(r);
+    gx_network_free(mx);
+    gx_graph_free(x);
     free(da);
     free(db);
     free(dm);
