@@ -121,8 +121,8 @@ typedef struct gx_network {
 /* Builds the network: nodes sorted by (type, label), edges by (source, target), metrics
  * computed with igraph (degrees, coreness) and our own code (Leiden communities from a fixed
  * seed, PageRank, betweenness: graph/leiden.c, pagerank.c, betweenness.c).
- * The co-occurrences move into the network (their dates are not copied), so g is left without
- * them: free it next, do not add to it, merge it or build from it again. */
+ * The entities and co-occurrences move into the network (their names and dates are not copied),
+ * so g is left without them: free it next, do not add to it, merge it or build from it again. */
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err);
 void gx_network_free(gx_network *n);
 /* An edge's visit events, and their dates. */

@@ -44,9 +44,9 @@ static void aggregate_free(level *g)
 
 /* Scratch sized for the network's nodes, shared by every level (each has fewer). */
 typedef struct scratch {
-    double *ew;       /* edge weight from the node at hand to each community; 0 but while in use */
-    bool *added;      /* whether a community is in nbr */
-    uint32_t *nbr;    /* the communities next to the node at hand */
+    double *ew;       /* edge weight from the node at hand to each community; 0 but while in use,
+                         so (every weight being positive) a community is in nbr once it is not 0 */
+    uint32_t *nbr;    /* the communities next to the node at hand (and, first, an empty one) */
     double *gain;     /* their gains (refinement) */
     double *K;        /* each community's (or part's) weight */
     uint32_t *size;   /* its nodes */
@@ -147,16 +147,13 @@ static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
         size_t nn = 0;
         uint32_t empty = s->spare[spares - 1];
         s->nbr[nn++] = empty;
-        s->added[empty] = true;
         for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
             uint32_t u = g->adj[j];
             if (u == v)
                 continue;
             uint32_t c = memb[u];
-            if (!s->added[c]) {
-                s->added[c] = true;
+            if (s->ew[c] == 0)
                 s->nbr[nn++] = c;
-            }
             s->ew[c] += weight(g, j);
         }
         uint32_t best = from;
@@ -169,7 +166,6 @@ static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
                 best = c;
             }
             s->ew[c] = 0;
-            s->added[c] = false;
         }
         s->K[best] += kv;
         if (s->size[best]++ == 0)
@@ -223,17 +219,14 @@ static void refine(const level *g, const uint32_t *memb, size_t c, double gamma,
             Kpart[v] = 0;
             ext[v] = 0;
             size_t nn = 0;
-            s->nbr[nn++] = v; /* alone: v's own part, empty now */
-            s->added[v] = true;
+            s->nbr[nn++] = v; /* alone: v's own part, empty now (no neighbour is in it) */
             for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
                 uint32_t u = g->adj[j];
                 if (u == v || memb[u] != i)
                     continue;
                 uint32_t p = part[u];
-                if (!s->added[p]) {
-                    s->added[p] = true;
+                if (s->ew[p] == 0)
                     s->nbr[nn++] = p;
-                }
                 s->ew[p] += weight(g, j);
             }
             double most = 0;
@@ -245,7 +238,6 @@ static void refine(const level *g, const uint32_t *memb, size_t c, double gamma,
                 s->gain[q] = d;
                 most = d > most ? d : most;
                 s->ew[p] = 0;
-                s->added[p] = false;
             }
             /* exp((d - most) / beta): the same odds as exp(d / beta), without overflowing; a
              * choice below e^-40 of the best one is left out */
@@ -302,10 +294,8 @@ static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *
                 uint32_t q = part[g->adj[j]];
                 if (q == i)
                     continue;
-                if (!s->added[q]) {
-                    s->added[q] = true;
+                if (s->ew[q] == 0)
                     s->nbr[nn++] = q;
-                }
                 s->ew[q] += weight(g, j);
             }
         }
@@ -320,7 +310,6 @@ static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *
             a.adj[m] = o;
             a.wd[m++] = s->ew[o];
             s->ew[o] = 0;
-            s->added[o] = false;
         }
     }
     a.off[p] = m;
@@ -391,7 +380,6 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     double gamma = total > 0 ? 1 / total : 1;
     scratch s = {.rng = seed};
     s.ew = gx_xcalloc(n, sizeof *s.ew);
-    s.added = gx_xcalloc(n, sizeof *s.added);
     s.nbr = gx_xmalloc(n * sizeof *s.nbr);
     s.gain = gx_xmalloc(2 * n * sizeof *s.gain);
     s.K = gx_xmalloc(n * sizeof *s.K);
@@ -415,7 +403,6 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     uint32_t *map = s.spare;
     size_t communities = compact(out, n, map);
     free(s.ew);
-    free(s.added);
     free(s.nbr);
     free(s.gain);
     free(s.K);
