@@ -56,7 +56,7 @@ void gx_dates_free(gx_dates *d)
 
 /* dst ∪ src, by one pass over both (the shards of a corpus read in parallel hold interleaved
  * days, which inserted one by one would move the longest lists over and over). */
-static void dates_merge(gx_dates *dst, const gx_dates *src)
+void gx_dates_merge(gx_dates *dst, const gx_dates *src)
 {
     const gx_date *a = gx_dates_v(dst), *b = gx_dates_v(src);
     size_t na = dst->n, nb = src->n;
@@ -429,81 +429,6 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
     free(starts);
 }
 
-static int cmp_target(const void *pa, const void *pb)
-{
-    const pair *a = pa, *b = pb;
-    return a->target < b->target ? -1 : a->target > b->target;
-}
-
-/* b's weight, dates and visits join a's (the same two ends); b is left without dates. */
-static void combine(gx_graph *g, pair *a, pair *b)
-{
-    a->weight += b->weight;
-    dates_merge(&a->dates, &b->dates);
-    gx_dates_free(&b->dates);
-    if (!b->visit)
-        return;
-    if (!a->visit) {
-        a->visit = b->visit;
-        return;
-    }
-    gx_visits *va = &g->visit[a->visit - 1], *vb = &g->visit[b->visit - 1];
-    va->n += vb->n;
-    dates_merge(&va->dates, &vb->dates);
-    gx_dates_free(&vb->dates);
-    vb->n = 0; /* unreferenced from here on */
-}
-
-void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank)
-{
-    gx_u64map_destroy(&g->pindex);
-    pair *e = g->pairs;
-    size_t m = g->np;
-    if (m > UINT32_MAX)
-        abort(); /* four billion pairs: the permutation below counts them in 32 bits */
-    if (rank)
-        for (size_t i = 0; i < m; i++) {
-            uint32_t a = rank[e[i].source], b = rank[e[i].target];
-            e[i].source = a < b ? a : b;
-            e[i].target = a < b ? b : a;
-        }
-    /* each pair to its source's run by a counting sort, applied by following the permutation's
-     * cycles, then each run sorted by target: a second array of pairs would have been the peak
-     * of a large build's memory */
-    size_t *start = gx_xcalloc(g->n + 1, sizeof *start);
-    for (size_t i = 0; i < m; i++)
-        start[e[i].source + 1]++;
-    for (size_t v = 0; v < g->n; v++)
-        start[v + 1] += start[v];
-    uint32_t *to = gx_xmalloc((m ? m : 1) * sizeof *to);
-    for (size_t i = 0; i < m; i++)
-        to[i] = (uint32_t)start[e[i].source]++;
-    for (size_t i = 0; i < m; i++)
-        while (to[i] != i) { /* each swap puts one pair where it belongs */
-            size_t j = to[i];
-            pair t = e[i];
-            e[i] = e[j];
-            e[j] = t;
-            uint32_t k = to[i];
-            to[i] = to[j];
-            to[j] = k;
-        }
-    free(to);
-    /* start[v] is now where v's run ends, which is where v + 1's begins */
-    for (size_t v = 0, from = 0; v < g->n; from = start[v++])
-        if (start[v] - from > 1)
-            qsort(e + from, start[v] - from, sizeof *e, cmp_target);
-    free(start);
-    size_t w = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (w && e[w - 1].source == e[i].source && e[w - 1].target == e[i].target)
-            combine(g, &e[w - 1], &e[i]);
-        else
-            e[w++] = e[i];
-    }
-    g->np = w;
-}
-
 /* Room for `need` pairs, exactly: the pairs of a large network take gigabytes, and doubling
  * past what a merge needs would take as much again. */
 static void reserve_pairs(gx_graph *g, size_t need)
@@ -531,7 +456,7 @@ void gx_graph_merge(gx_graph *dst, gx_graph *src)
         map[i] = entity_id(dst, s->type, s->name);
         entity *d = &dst->ent[map[i]];
         d->mentions += s->mentions;
-        dates_merge(&d->dates, &s->dates);
+        gx_dates_merge(&d->dates, &s->dates);
         for (size_t k = 0; k < s->aliases.n; k++)
             if (!gx_strvec_contains(&d->aliases, s->aliases.v[k]))
                 gx_strvec_push(&d->aliases, s->aliases.v[k]);

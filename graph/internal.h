@@ -42,9 +42,11 @@ struct gx_graph {
 };
 
 /* Renumbers the pairs' ends by rank (when not NULL; one for each entity, keeping the entities
- * distinct) and puts the pairs in order of (source, target), combining those with the same ends;
- * the index is dropped. */
-void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank);
+ * distinct) and puts the pairs in order of (source, target), combining those with the same ends
+ * (sort.c), on up to `threads` threads with the same result for any count; the index is dropped. */
+void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank, int threads);
+/* Adds src's dates to dst's (both sorted and distinct; src is left as it was). */
+void gx_dates_merge(gx_dates *dst, const gx_dates *src);
 /* Frees the co-occurrences and their visits (gx_graph_build has moved what it needs out of them). */
 void gx_graph_drop_pairs(gx_graph *g);
 

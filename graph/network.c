@@ -234,7 +234,7 @@ static bool kept(const gx_graph *g, const pair *p)
  * (gx_graph_sort_pairs), then those kept moved to the front. */
 static void take_edges(gx_graph *g, const uint32_t *rank, gx_network *net)
 {
-    gx_graph_sort_pairs(g, rank);
+    gx_graph_sort_pairs(g, rank, g->opt.threads);
     size_t m = 0;
     for (size_t i = 0; i < g->np; i++) {
         pair p = g->pairs[i];

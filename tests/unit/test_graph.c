@@ -767,6 +767,94 @@ static void test_metrics_match_igraph(void)
     free(net.edges);
 }
 
+/* Pairs as merged shards leave them (a pair several times, with dates and some with visits),
+ * into g; a rank that reverses the entities' order. */
+static void many_pairs(gx_graph *g, size_t n, size_t m, uint64_t seed)
+{
+    g->n = n; /* no entities behind them: the sort reads only their count */
+    g->pairs = calloc(m, sizeof *g->pairs);
+    g->np = g->cp = m;
+    uint64_t state = seed;
+    for (size_t i = 0; i < m; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        uint32_t a = (uint32_t)((state >> 33) % n), b = (uint32_t)((state >> 13) % 50);
+        b = (a + 1 + b) % (uint32_t)n;
+        pair *p = &g->pairs[i];
+        p->source = a < b ? a : b;
+        p->target = a < b ? b : a;
+        p->weight = 1 + (uint32_t)(state >> 60);
+        gx_dates_add(&p->dates, 20240101 + (gx_date)((state >> 40) % 28));
+        if ((state >> 20) % 97 == 0) {
+            GX_GROW(g->visit, g->cvisit, g->nvisit + 1);
+            g->visit[g->nvisit] = (gx_visits){.n = 1};
+            gx_dates_add(&g->visit[g->nvisit].dates, 20240101 + (gx_date)((state >> 44) % 28));
+            p->visit = (uint32_t)++g->nvisit;
+        }
+    }
+}
+
+static char *dump_pairs(const gx_graph *g)
+{
+    gx_buf b;
+    gx_buf_init(&b);
+    for (size_t i = 0; i < g->np; i++) {
+        const pair *p = &g->pairs[i];
+        gx_buf_addf(&b, "%u %u %u %u", p->source, p->target, p->weight, p->dates.n);
+        for (size_t k = 0; k < p->dates.n; k++)
+            gx_buf_addf(&b, " %d", gx_dates_v(&p->dates)[k]);
+        if (p->visit)
+            gx_buf_addf(&b, " v%u/%u", g->visit[p->visit - 1].n, g->visit[p->visit - 1].dates.n);
+        gx_buf_addc(&b, '\n');
+    }
+    return gx_buf_take(&b);
+}
+
+/* The pairs' sort gives the same pairs, in order of their ends, each once, with the weights and
+ * visits of all their copies, on any number of threads. */
+static void test_sort_pairs(void)
+{
+    enum { N = 20000, M = 400000 };
+    uint32_t *rank = malloc(N * sizeof *rank);
+    for (uint32_t v = 0; v < N; v++)
+        rank[v] = N - 1 - v;
+    char *first = NULL;
+    for (int threads = 1; threads <= 4; threads++) {
+        gx_graph *g = gx_graph_new(NULL);
+        many_pairs(g, N, M, 77);
+        uint64_t weight = 0, visits = 0;
+        for (size_t i = 0; i < g->np; i++)
+            weight += g->pairs[i].weight;
+        for (size_t i = 0; i < g->nvisit; i++)
+            visits += g->visit[i].n;
+        gx_graph_sort_pairs(g, rank, threads);
+        uint64_t after = 0, vafter = 0;
+        bool ordered = true;
+        for (size_t i = 0; i < g->np; i++) {
+            const pair *p = &g->pairs[i];
+            after += p->weight;
+            vafter += p->visit ? g->visit[p->visit - 1].n : 0;
+            ordered &= p->source < p->target;
+            if (i)
+                ordered &= g->pairs[i - 1].source < p->source ||
+                           (g->pairs[i - 1].source == p->source && g->pairs[i - 1].target < p->target);
+        }
+        CHECK(ordered);
+        CHECK(after == weight && vafter == visits);
+        CHECK(g->np < M && g->np > M / 2); /* copies combined */
+        char *d = dump_pairs(g);
+        if (!first)
+            first = d;
+        else {
+            CHECK(strcmp(d, first) == 0);
+            free(d);
+        }
+        g->n = 0;
+        gx_graph_free(g);
+    }
+    free(first);
+    free(rank);
+}
+
 int main(void)
 {
     gx_error err;
@@ -785,6 +873,7 @@ int main(void)
     RUN(test_betweenness_matches_igraph);
     RUN(test_leiden_against_igraph);
     RUN(test_metrics_match_igraph);
+    RUN(test_sort_pairs);
     gx_lexicon_free(lex);
     return gx_t_summary();
 }
