@@ -7,7 +7,7 @@
  * each run is sorted by target and neighbours with the same ends are combined.  (The sort used to
  * be in place, following the permutation's cycles, to spare the second array; since the merge no
  * longer grows an index, the end of reading, where each thread holds its pairs and their index,
- * is the build's peak, and the second array stays below it: 2.9 GB against 4.5 GB at 1 GB.) */
+ * is the build's peak, and the second array stays below it: about 3 GB against 4.5 GB at 1 GB.) */
 #include "internal.h"
 
 #include <pthread.h>
