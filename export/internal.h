@@ -2,7 +2,9 @@
 #ifndef GX_EXPORT_INTERNAL_H
 #define GX_EXPORT_INTERNAL_H
 
+#include <assert.h>
 #include <libxml/xmlwriter.h>
+#include <string.h>
 
 #include "gx_export.h"
 
@@ -34,16 +36,110 @@ void gx_xmlw_text(gx_xmlw *x, const char *text);
  * all the writing.  gx_raw_attr and gx_raw_text copy values unescaped — ids, numbers, dates, fixed
  * ASCII words, which hold none of XML's special characters (a debug build asserts it); names,
  * aliases and titles go through the _clean forms, which clean and escape them as the writer does. */
-void gx_raw_start(gx_buf *b, int depth, const char *element);    /* indent, "<element" */
-void gx_raw_attr(gx_buf *b, const char *name, const char *value); /* ` name="value"` */
+/* The raw writers put a few short pieces at a time, millions of times for a large network: each
+ * reserves room for all its pieces once and copies them in, instead of growing and terminating
+ * the buffer piece by piece.  They are inline so that the lengths of the fixed names they are
+ * given (element and attribute names, nearly always literals) are constants, and copying them a
+ * few moves, instead of a strlen and a memcpy call each. */
+static inline char *gx_raw_room(gx_buf *b, size_t n)
+{
+    if (b->len + n >= b->cap)
+        gx_buf_reserve(b, n);
+    return b->data + b->len;
+}
+static inline void gx_raw_done(gx_buf *b, char *end)
+{
+    b->len = (size_t)(end - b->data);
+    *end = '\0';
+}
+static inline char *gx_raw_put(char *o, const char *s, size_t n)
+{
+    memcpy(o, s, n);
+    return o + n;
+}
+/* Raw text is what guanxi composes (ids, numbers, dates, fixed ASCII words), never one of XML's
+ * special characters: copied as it is, which a debug build checks. */
+static inline size_t gx_raw_plain_len(const char *value)
+{
+    size_t n = strlen(value);
+    assert(strcspn(value, "&<>\"") == n);
+    return n;
+}
+static inline size_t gx_raw_indent(int depth) /* two spaces a level, at most 32 */
+{
+    size_t n = 2 * (size_t)depth;
+    return n < 32 ? n : 32;
+}
+/* indent, "<element" */
+static inline char *gx_raw_start_at(char *o, size_t indent, const char *element, size_t le)
+{
+    memset(o, ' ', indent);
+    o += indent;
+    *o++ = '<';
+    return gx_raw_put(o, element, le);
+}
+/* ` name="value"` */
+static inline char *gx_raw_attr_at(char *o, const char *name, size_t ln, const char *value, size_t lv)
+{
+    *o++ = ' ';
+    o = gx_raw_put(o, name, ln);
+    *o++ = '=';
+    *o++ = '"';
+    o = gx_raw_put(o, value, lv);
+    *o++ = '"';
+    return o;
+}
+/* "</element>\n" */
+static inline char *gx_raw_end_at(char *o, const char *element, size_t le)
+{
+    *o++ = '<';
+    *o++ = '/';
+    o = gx_raw_put(o, element, le);
+    *o++ = '>';
+    *o++ = '\n';
+    return o;
+}
+/* indent, "<element" */
+static inline void gx_raw_start(gx_buf *b, int depth, const char *element)
+{
+    size_t in = gx_raw_indent(depth), le = strlen(element);
+    gx_raw_done(b, gx_raw_start_at(gx_raw_room(b, in + 1 + le), in, element, le));
+}
+/* ` name="value"` */
+static inline void gx_raw_attr(gx_buf *b, const char *name, const char *value)
+{
+    size_t ln = strlen(name), lv = gx_raw_plain_len(value);
+    gx_raw_done(b, gx_raw_attr_at(gx_raw_room(b, ln + lv + 4), name, ln, value, lv));
+}
 void gx_raw_attr_clean(gx_buf *b, gx_buf *scratch, const char *name, const char *value);
-void gx_raw_attr_id(gx_buf *b, const char *name, char prefix, size_t i);
-void gx_raw_open(gx_buf *b);                                       /* ">\n" */
-void gx_raw_close(gx_buf *b);                                      /* "/>\n" (an empty element) */
-void gx_raw_end(gx_buf *b, int depth, const char *element);      /* indent, "</element>\n" */
+static inline void gx_raw_open(gx_buf *b) /* ">\n" */
+{
+    gx_buf_add(b, ">\n", 2);
+}
+static inline void gx_raw_close(gx_buf *b) /* "/>\n" (an empty element) */
+{
+    gx_buf_add(b, "/>\n", 3);
+}
+/* indent, "</element>\n" */
+static inline void gx_raw_end(gx_buf *b, int depth, const char *element)
+{
+    size_t in = gx_raw_indent(depth), le = strlen(element);
+    char *o = gx_raw_room(b, in + le + 4);
+    memset(o, ' ', in);
+    gx_raw_done(b, gx_raw_end_at(o + in, element, le));
+}
 /* <element name="value">text</element> on one line. */
-void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
-                 const char *text);
+static inline void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
+                               const char *text)
+{
+    size_t in = gx_raw_indent(depth), le = strlen(element), ln = strlen(name), lv = gx_raw_plain_len(value),
+           lt = gx_raw_plain_len(text);
+    char *o = gx_raw_start_at(gx_raw_room(b, in + 2 * le + ln + lv + lt + 10), in, element, le);
+    o = gx_raw_attr_at(o, name, ln, value, lv);
+    *o++ = '>';
+    o = gx_raw_put(o, text, lt);
+    gx_raw_done(b, gx_raw_end_at(o, element, le));
+}
 void gx_raw_text_clean(gx_buf *b, gx_buf *scratch, int depth, const char *element, const char *name,
                        const char *value, const char *text);
 /* Writes b and empties it, once it holds 64 KB or when all is set. */
@@ -53,6 +149,13 @@ void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all);
 void gx_fmt_double(double v, char *buf, size_t size);
 /* prefix and i in decimal ("n42"); out holds at least 24 bytes. */
 void gx_fmt_id(char *out, char prefix, size_t i);
+/* ` name="n42"` */
+static inline void gx_raw_attr_id(gx_buf *b, const char *name, char prefix, size_t i)
+{
+    char id[24];
+    gx_fmt_id(id, prefix, i);
+    gx_raw_attr(b, name, id);
+}
 /* v in decimal, as "%ld" prints it; out holds at least 24 bytes. */
 void gx_fmt_long(char *out, long v);
 /* Dates joined by '|' (YYYY-MM-DD), replacing out's contents; returns out->data or "". */

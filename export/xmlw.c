@@ -98,37 +98,6 @@ void gx_xmlw_text(gx_xmlw *x, const char *text)
     check(x, xmlTextWriterWriteString(x->w, BAD_CAST gx_xml_clean(text, &x->scratch)));
 }
 
-/* The raw writers below put a few short pieces at a time, millions of times for a large
- * network: each reserves room for all its pieces once and copies them in, instead of growing and
- * terminating the buffer piece by piece. */
-static inline char *room(gx_buf *b, size_t n)
-{
-    if (b->len + n >= b->cap)
-        gx_buf_reserve(b, n);
-    return b->data + b->len;
-}
-
-static inline void done(gx_buf *b, char *end)
-{
-    b->len = (size_t)(end - b->data);
-    *end = '\0';
-}
-
-static inline char *put(char *o, const char *s, size_t n)
-{
-    memcpy(o, s, n);
-    return o + n;
-}
-
-/* Raw text is what guanxi composes (ids, numbers, dates, fixed ASCII words), never one of XML's
- * special characters: copied as it is, which a debug build checks. */
-static size_t plain_len(const char *value)
-{
-    size_t n = strlen(value);
-    assert(strcspn(value, "&<>\"") == n);
-    return n;
-}
-
 /* value, cleaned (gx_xml_clean), with the characters the writer escapes in text and in
  * attributes alike — & < > " — as entities (a cleaned string holds no tab, new line or return,
  * which it would escape in attributes too). */
@@ -145,47 +114,6 @@ static void raw_escaped(gx_buf *b, gx_buf *scratch, const char *value)
     }
 }
 
-enum { MAX_INDENT = 32 };
-
-static size_t indent_of(int depth)
-{
-    size_t n = 2 * (size_t)depth;
-    return n < MAX_INDENT ? n : MAX_INDENT;
-}
-
-/* indent, "<element" */
-static char *start_at(char *o, size_t indent, const char *element, size_t le)
-{
-    memset(o, ' ', indent);
-    o += indent;
-    *o++ = '<';
-    return put(o, element, le);
-}
-
-/* ` name="value"` */
-static char *attr_at(char *o, const char *name, size_t ln, const char *value, size_t lv)
-{
-    *o++ = ' ';
-    o = put(o, name, ln);
-    *o++ = '=';
-    *o++ = '"';
-    o = put(o, value, lv);
-    *o++ = '"';
-    return o;
-}
-
-void gx_raw_start(gx_buf *b, int depth, const char *element)
-{
-    size_t in = indent_of(depth), le = strlen(element);
-    done(b, start_at(room(b, in + 1 + le), in, element, le));
-}
-
-void gx_raw_attr(gx_buf *b, const char *name, const char *value)
-{
-    size_t ln = strlen(name), lv = plain_len(value);
-    done(b, attr_at(room(b, ln + lv + 4), name, ln, value, lv));
-}
-
 void gx_raw_attr_clean(gx_buf *b, gx_buf *scratch, const char *name, const char *value)
 {
     gx_buf_addc(b, ' ');
@@ -193,54 +121,6 @@ void gx_raw_attr_clean(gx_buf *b, gx_buf *scratch, const char *name, const char 
     gx_buf_adds(b, "=\"");
     raw_escaped(b, scratch, value);
     gx_buf_addc(b, '"');
-}
-
-void gx_raw_attr_id(gx_buf *b, const char *name, char prefix, size_t i)
-{
-    char id[24];
-    gx_fmt_id(id, prefix, i);
-    gx_raw_attr(b, name, id);
-}
-
-void gx_raw_open(gx_buf *b)
-{
-    gx_buf_adds(b, ">\n");
-}
-
-void gx_raw_close(gx_buf *b)
-{
-    gx_buf_adds(b, "/>\n");
-}
-
-/* "</element>\n" */
-static char *end_at(char *o, const char *element, size_t le)
-{
-    *o++ = '<';
-    *o++ = '/';
-    o = put(o, element, le);
-    *o++ = '>';
-    *o++ = '\n';
-    return o;
-}
-
-void gx_raw_end(gx_buf *b, int depth, const char *element)
-{
-    size_t in = indent_of(depth), le = strlen(element);
-    char *o = room(b, in + le + 4);
-    memset(o, ' ', in);
-    done(b, end_at(o + in, element, le));
-}
-
-void gx_raw_text(gx_buf *b, int depth, const char *element, const char *name, const char *value,
-                 const char *text)
-{
-    size_t in = indent_of(depth), le = strlen(element), ln = strlen(name), lv = plain_len(value),
-           lt = plain_len(text);
-    char *o = start_at(room(b, in + 2 * le + ln + lv + lt + 10), in, element, le);
-    o = attr_at(o, name, ln, value, lv);
-    *o++ = '>';
-    o = put(o, text, lt);
-    done(b, end_at(o, element, le));
 }
 
 void gx_raw_text_clean(gx_buf *b, gx_buf *scratch, int depth, const char *element, const char *name,
@@ -251,7 +131,7 @@ void gx_raw_text_clean(gx_buf *b, gx_buf *scratch, int depth, const char *elemen
     gx_buf_addc(b, '>');
     raw_escaped(b, scratch, text);
     size_t le = strlen(element);
-    done(b, end_at(room(b, le + 4), element, le));
+    gx_raw_done(b, gx_raw_end_at(gx_raw_room(b, le + 4), element, le));
 }
 
 void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all)
