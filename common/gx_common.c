@@ -211,11 +211,23 @@ void gx_buf_addf(gx_buf *b, const char *fmt, ...)
 
 size_t gx_fmt_uint(char *out, uint64_t v)
 {
+    /* two digits a step: ids and counts are written tens of millions of times */
+    static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "4041424344454647484950515253545556575859606162636465666768697071727374757677787980"
+                              "81828384858687888990919293949596979899";
     char d[20];
     size_t n = 0;
-    do
-        d[sizeof d - ++n] = (char)('0' + v % 10);
-    while (v /= 10);
+    while (v >= 100) {
+        n += 2;
+        memcpy(d + sizeof d - n, two + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        n += 2;
+        memcpy(d + sizeof d - n, two + 2 * v, 2);
+    } else {
+        d[sizeof d - ++n] = (char)('0' + v);
+    }
     memcpy(out, d + sizeof d - n, n);
     out[n] = '\0';
     return n;

@@ -348,6 +348,22 @@ static void test_numbers(void)
     }
     gx_fmt_long(b, -1234567890L);
     CHECK_EQ_STR(b, "-1234567890");
+    /* every count of digits, each side of every power of ten, and the largest */
+    for (uint64_t p = 1, k = 0; k < 20; k++, p *= 10)
+        for (uint64_t v = p > 2 ? p - 2 : 0; v <= p + 2; v++) {
+            char want[24];
+            snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+            CHECK_EQ_INT(gx_fmt_uint(b, v), strlen(want));
+            CHECK_EQ_STR(b, want);
+        }
+    CHECK_EQ_INT(gx_fmt_uint(b, UINT64_MAX), 20);
+    CHECK_EQ_STR(b, "18446744073709551615");
+    for (uint64_t v = 0; v < 100000; v += 7) {
+        char want[24];
+        snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+        gx_fmt_uint(b, v);
+        CHECK_EQ_STR(b, want);
+    }
     gx_fmt_id(b, 'e', 0);
     CHECK_EQ_STR(b, "e0");
     char d[11];
