@@ -73,7 +73,7 @@ static void jstr(gx_buf *b, const char *s, size_t n)
 }
 
 /* ,"key": (no comma before the first key of an object) */
-static void jkey(gx_buf *b, const char *key)
+static inline __attribute__((always_inline)) void jkey(gx_buf *b, const char *key)
 {
     char last = b->len ? b->data[b->len - 1] : '{';
     if (last != '{')
