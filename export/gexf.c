@@ -37,7 +37,7 @@ static void declare(gx_xmlw *x, const char *cls, const attr *a, size_t n)
 
 /* An <attvalue> of a node or an edge (both stand at the same depth), as raw text (see
  * gx_raw_start): a string cleaned and escaped, a number as it is. */
-static void raw_value(gx_buf *b, const char *id, const char *v)
+static inline __attribute__((always_inline)) void raw_value(gx_buf *b, const char *id, const char *v)
 {
     gx_raw_start(b, 5, "attvalue");
     gx_raw_attr(b, "for", id);
@@ -53,14 +53,14 @@ static void raw_value_clean(gx_buf *b, gx_buf *scratch, const char *id, const ch
     gx_raw_close(b);
 }
 
-static void raw_value_long(gx_buf *b, const char *id, long v)
+static inline __attribute__((always_inline)) void raw_value_long(gx_buf *b, const char *id, long v)
 {
     char s[24];
     gx_fmt_long(s, v);
     raw_value(b, id, s);
 }
 
-static void raw_value_double(gx_buf *b, const char *id, double v)
+static inline __attribute__((always_inline)) void raw_value_double(gx_buf *b, const char *id, double v)
 {
     char s[40];
     gx_fmt_double(v, s, sizeof s);

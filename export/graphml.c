@@ -43,21 +43,21 @@ static void data(gx_buf *b, gx_buf *scratch, const char *key, const char *value)
     gx_raw_text_clean(b, scratch, 3, "data", "key", key, value);
 }
 
-static void data_long(gx_buf *b, const char *key, long v)
+static inline __attribute__((always_inline)) void data_long(gx_buf *b, const char *key, long v)
 {
     char s[24];
     gx_fmt_long(s, v);
     gx_raw_text(b, 3, "data", "key", key, s);
 }
 
-static void data_double(gx_buf *b, const char *key, double v)
+static inline __attribute__((always_inline)) void data_double(gx_buf *b, const char *key, double v)
 {
     char s[40];
     gx_fmt_double(v, s, sizeof s);
     gx_raw_text(b, 3, "data", "key", key, s);
 }
 
-static void data_date(gx_buf *b, const char *key, gx_date d)
+static inline __attribute__((always_inline)) void data_date(gx_buf *b, const char *key, gx_date d)
 {
     char s[11];
     gx_date_format(d, s);
