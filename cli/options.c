@@ -76,7 +76,8 @@ static const char BUILD_HELP[] =
     "      --since DATE        keep articles dated on or after DATE\n"
     "      --until DATE        keep articles dated on or before DATE\n"
     "      --top N             officials listed in the summary (default 5)\n"
-    "  -v, --verbose           also report how long each stage of building the network took\n"
+    "  -v, --verbose           also report how long each stage of building the network took,\n"
+    "                          and the peak memory where it rose\n"
     "\n";
 
 static const char EXTRACT_HELP[] =

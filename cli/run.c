@@ -161,9 +161,28 @@ static void write_outputs(const cli_opts *o, const gx_network *net, int *rc)
 }
 
 /* -v: where building the network went (the shards' merge is the end of reading). */
-static void report_stages(double merging, const gx_network *net)
+/* Whether the peak has risen noticeably (by 1 MB and 1 %) past the last one printed. */
+static bool peak_rose(size_t peak, size_t before)
 {
-    fprintf(stderr, "guanxi: reading ended with merging the threads' networks: %.2f s\n", merging);
+    return peak >= before + ((size_t)1 << 20) && peak >= before + before / 100;
+}
+
+/* "1.23 GB" or "456 MB" */
+static void print_size(size_t bytes)
+{
+    if (bytes >= (size_t)1 << 30)
+        fprintf(stderr, "%.2f GB", (double)bytes / (1 << 30));
+    else
+        fprintf(stderr, "%zu MB", bytes >> 20);
+}
+
+/* build -v: how long each stage took and, where the process's peak memory rose, to what. */
+static void report_stages(double merging, size_t read_peak, const gx_network *net)
+{
+    size_t peak = read_peak;
+    fprintf(stderr, "guanxi: reading ended with merging the threads' networks: %.2f s (peak ", merging);
+    print_size(read_peak);
+    fputs(")\n", stderr);
     for (int beside = 0; beside <= 1; beside++) {
         const char *sep = beside ? "guanxi: beside them, on a thread of their own:" : "guanxi: network stages:";
         bool any = false;
@@ -172,8 +191,18 @@ static void report_stages(double merging, const gx_network *net)
             if (st->beside != beside)
                 continue;
             fprintf(stderr, "%s %s %.2f s", sep, st->name, st->seconds);
+            bool rose = !beside && peak_rose(st->peak, peak); /* beside: the same process's peak */
+            if (st->iterations || rose)
+                fputs(" (", stderr);
             if (st->iterations)
-                fprintf(stderr, " (%d iterations)", st->iterations);
+                fprintf(stderr, "%d iterations%s", st->iterations, rose ? "; " : "");
+            if (rose) {
+                fputs("peak ", stderr);
+                print_size(st->peak);
+                peak = st->peak;
+            }
+            if (st->iterations || rose)
+                fputc(')', stderr);
             sep = ",";
             any = true;
         }
@@ -196,6 +225,7 @@ int cli_build(cli_opts *o)
     if (!read_graph(o, lex, &c, &g, &merging))
         goto done;
     double t1 = gx_seconds();
+    size_t read_peak = gx_peak_rss();
     if (c.files == 0) {
         fprintf(stderr, "guanxi: error: no input could be read; nothing written\n");
         goto done;
@@ -212,7 +242,7 @@ int cli_build(cli_opts *o)
         fprintf(stderr, "guanxi: read the inputs in %.1f s; network and its metrics in %.1f s\n", t1 - t0,
                 gx_seconds() - t1);
     if (o->verbose)
-        report_stages(merging, net);
+        report_stages(merging, read_peak, net);
     /* the network holds all that is written; the accumulator's pairs go before the writing */
     gx_graph_free(g);
     g = NULL;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 const char *gx_status_str(gx_status st)
@@ -145,6 +146,14 @@ double gx_seconds(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+size_t gx_peak_rss(void)
+{
+    struct rusage u;
+    if (getrusage(RUSAGE_SELF, &u) != 0 || u.ru_maxrss < 0)
+        return 0;
+    return (size_t)u.ru_maxrss * 1024; /* Linux gives kilobytes */
 }
 
 char *gx_xstrndup(const char *s, size_t n)

@@ -67,6 +67,8 @@ char *gx_xstrdup(const char *s);
 char *gx_xstrndup(const char *s, size_t n);
 /* Seconds on a monotonic clock (for reporting how long a stage took). */
 double gx_seconds(void);
+/* The most memory the process has held resident so far, in bytes (0 if the system does not say). */
+size_t gx_peak_rss(void);
 /* Grows *p (holding *cap elements of `size` bytes) to hold at least `need`. */
 void gx_grow(void **p, size_t *cap, size_t need, size_t size);
 /* The same for an array and its capacity; the common case (room already) is inline.  `need` is

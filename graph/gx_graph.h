@@ -97,6 +97,7 @@ typedef struct gx_stage {
     double seconds;
     bool beside;      /* run on the thread beside igraph's metrics, at the same time as them */
     int iterations;   /* for an iterative stage (PageRank): how many it took; else 0 */
+    size_t peak;      /* the process's peak resident memory when it ended (gx_peak_rss) */
 } gx_stage;
 enum { GX_MAX_STAGES = 12 };
 

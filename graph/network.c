@@ -117,7 +117,7 @@ static void stage_done(stages *s, const char *name, int iterations)
 {
     double now = gx_seconds();
     if (*s->n < GX_MAX_STAGES)
-        s->v[(*s->n)++] = (gx_stage){name, now - s->t0, false, iterations};
+        s->v[(*s->n)++] = (gx_stage){name, now - s->t0, false, iterations, gx_peak_rss()};
     s->t0 = now;
 }
 
