@@ -167,13 +167,13 @@ static bool peak_rose(size_t peak, size_t before)
     return peak >= before + ((size_t)1 << 20) && peak >= before + before / 100;
 }
 
-/* "1.23 GB" or "456 MB" */
+/* "1.23 GiB" or "456 MiB" */
 static void print_size(size_t bytes)
 {
     if (bytes >= (size_t)1 << 30)
-        fprintf(stderr, "%.2f GB", (double)bytes / (1 << 30));
+        fprintf(stderr, "%.2f GiB", (double)bytes / (1 << 30));
     else
-        fprintf(stderr, "%zu MB", bytes >> 20);
+        fprintf(stderr, "%zu MiB", bytes >> 20);
 }
 
 /* build -v: how long each stage took and, where the process's peak memory rose, to what. */

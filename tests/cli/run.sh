@@ -54,7 +54,7 @@ if [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then echo "ok   --quiet prints nothin
 check "build -v" 0 "$GUANXI" build -v -j 2 --date 2024-02-21 "$PAGE" -o "$T/v.graphml"
 expect "-v times the merge of the threads' networks" err "merging the threads' networks"
 expect "-v times Leiden" err "Leiden"
-expect "-v gives the peak memory at the end of reading" err "networks: [0-9.]* s (peak [0-9.]* [MG]B)"
+expect "-v gives the peak memory at the end of reading" err "networks: [0-9.]* s (peak [0-9.]* [MG]iB)"
 expect "-v times betweenness, beside" err "beside them, on a thread of their own: PageRank"
 check "-v is build's" 2 "$GUANXI" extract -v --date 2024-02-21 "$PAGE"
 
