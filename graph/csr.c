@@ -8,9 +8,11 @@
 gx_csr gx_csr_of(const gx_network *net, bool weights)
 {
     size_t n = net->n_nodes, m = net->n_edges;
-    gx_csr c = {n, gx_xcalloc(n + 1, sizeof *c.off), gx_xmalloc((m ? 2 * m : 1) * sizeof *c.adj), NULL};
-    if (weights)
+    gx_csr c = {n, gx_xcalloc(n + 1, sizeof *c.off), gx_xmalloc((m ? 2 * m : 1) * sizeof *c.adj), NULL, NULL};
+    if (weights) {
         c.w = gx_xmalloc((m ? 2 * m : 1) * sizeof *c.w);
+        c.strength = gx_xcalloc(n ? n : 1, sizeof *c.strength);
+    }
     for (size_t i = 0; i < m; i++) {
         c.off[net->edges[i].source + 1]++;
         c.off[net->edges[i].target + 1]++;
@@ -24,8 +26,11 @@ gx_csr gx_csr_of(const gx_network *net, bool weights)
         size_t a = fill[e->source]++, b = fill[e->target]++;
         c.adj[a] = e->target;
         c.adj[b] = e->source;
-        if (weights)
+        if (weights) {
             c.w[a] = c.w[b] = e->weight;
+            c.strength[e->source] += e->weight;
+            c.strength[e->target] += e->weight;
+        }
     }
     free(fill);
     return c;
@@ -36,5 +41,6 @@ void gx_csr_free(gx_csr *c)
     free(c->off);
     free(c->adj);
     free(c->w);
+    free(c->strength);
     *c = (gx_csr){0};
 }

@@ -52,11 +52,14 @@ void gx_graph_drop_pairs(gx_graph *g);
 
 /* The adjacency of an undirected network in compressed rows (csr.c): the neighbours of v are
  * adj[off[v]] … adj[off[v + 1] - 1], and w[j] (when asked for; else NULL) is the weight of the
- * edge to adj[j] — a count of articles, so 32 bits keep it exactly. */
+ * edge to adj[j] — a count of articles, so 32 bits keep it exactly; with the weights comes each
+ * node's strength (the sum of its edges' weights, which PageRank, Leiden and the weighted degree
+ * all read). */
 typedef struct gx_csr {
     size_t n; /* nodes */
     size_t *off;
     uint32_t *adj, *w;
+    double *strength; /* n of them, with w; else NULL */
 } gx_csr;
 gx_csr gx_csr_of(const gx_network *net, bool weights);
 void gx_csr_free(gx_csr *c);

@@ -25,7 +25,7 @@ typedef struct level {
     uint32_t *adj;
     const uint32_t *w32; /* the network's own weights, or */
     double *wd;          /* an aggregate's sums of them */
-    double *k;           /* the nodes' weights: their weighted degrees at the first level */
+    const double *k;     /* the nodes' weights: their strengths at the first level */
 } level;
 
 static inline double weight(const level *g, size_t j)
@@ -38,7 +38,7 @@ static void aggregate_free(level *g)
     free(g->off);
     free(g->adj);
     free(g->wd);
-    free(g->k);
+    free((double *)g->k); /* an aggregate's own */
     *g = (level){0};
 }
 
@@ -68,8 +68,11 @@ static double uniform(scratch *s) /* in [0, 1) */
     return (double)next_random(s) * 0x1p-53;
 }
 
-static void shuffle(scratch *s, uint32_t *v, size_t n)
+/* The nodes 0 … n - 1 into v, in a random order. */
+static void random_order(scratch *s, uint32_t *v, size_t n)
 {
+    for (size_t i = 0; i < n; i++)
+        v[i] = (uint32_t)i;
     for (size_t i = n; i > 1; i--) {
         size_t j = (size_t)(next_random(s) % i);
         uint32_t t = v[i - 1];
@@ -97,9 +100,7 @@ static size_t compact(uint32_t *memb, size_t n, uint32_t *map)
 static void group(scratch *s, const uint32_t *memb, size_t n, size_t c)
 {
     uint32_t *shuffled = s->queue; /* free between movings */
-    for (size_t v = 0; v < n; v++)
-        shuffled[v] = (uint32_t)v;
-    shuffle(s, shuffled, n);
+    random_order(s, shuffled, n);
     memset(s->start, 0, (c + 1) * sizeof *s->start);
     for (size_t v = 0; v < n; v++)
         s->start[memb[v] + 1]++;
@@ -127,11 +128,9 @@ static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
     for (size_t c = n; c-- > 0;)
         if (!s->size[c])
             s->spare[spares++] = (uint32_t)c;
-    for (size_t v = 0; v < n; v++) {
-        s->queue[v] = (uint32_t)v;
+    random_order(s, s->queue, n);
+    for (size_t v = 0; v < n; v++)
         s->queued[v] = true;
-    }
-    shuffle(s, s->queue, n);
     size_t head = 0, waiting = n;
     while (waiting) {
         uint32_t v = s->queue[head];
@@ -279,7 +278,8 @@ static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *
 {
     level a = {.n = p};
     a.off = gx_xmalloc((p + 1) * sizeof *a.off);
-    a.k = gx_xcalloc(p ? p : 1, sizeof *a.k);
+    double *k = gx_xcalloc(p ? p : 1, sizeof *k);
+    a.k = k;
     size_t cap = 1024, m = 0;
     a.adj = gx_xmalloc(cap * sizeof *a.adj);
     a.wd = gx_xmalloc(cap * sizeof *a.wd);
@@ -289,7 +289,7 @@ static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *
         size_t nn = 0;
         for (size_t t = s->start[i]; t < s->start[i + 1]; t++) {
             uint32_t v = s->order[t];
-            a.k[i] += g->k[v];
+            k[i] += g->k[v];
             for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
                 uint32_t q = part[g->adj[j]];
                 if (q == i)
@@ -369,14 +369,10 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     size_t n = c->n;
     if (!n)
         return 0;
-    level base = {.n = n, .off = c->off, .adj = c->adj, .w32 = c->w};
-    base.k = gx_xcalloc(n, sizeof *base.k);
+    level base = {.n = n, .off = c->off, .adj = c->adj, .w32 = c->w, .k = c->strength};
     double total = 0;
-    for (size_t v = 0; v < n; v++) {
-        for (size_t j = c->off[v]; j < c->off[v + 1]; j++)
-            base.k[v] += c->w[j];
+    for (size_t v = 0; v < n; v++)
         total += base.k[v];
-    }
     double gamma = total > 0 ? 1 / total : 1;
     scratch s = {.rng = seed};
     s.ew = gx_xcalloc(n, sizeof *s.ew);
@@ -412,7 +408,6 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     free(s.queued);
     free(s.order);
     free(s.start);
-    free(base.k);
     return communities;
 }
 

@@ -141,8 +141,8 @@ typedef struct beside_job {
     int n_stages;
 } beside_job;
 
-/* The metrics that need no igraph, which run beside igraph's (each writes only its own field
- * of the nodes). */
+/* PageRank and betweenness, which run beside the communities (each writes only its own field of
+ * the nodes, and all read the same compressed rows). */
 static void *metrics_beside(void *arg)
 {
     beside_job *j = arg;
@@ -198,11 +198,8 @@ static void metrics(gx_network *net, int threads)
     }
     size_t n = net->n_nodes;
     for (size_t v = 0; v < n; v++) {
-        double sum = 0;
-        for (size_t j = csr.off[v]; j < csr.off[v + 1]; j++)
-            sum += csr.w[j];
         net->nodes[v].degree = (double)(csr.off[v + 1] - csr.off[v]);
-        net->nodes[v].weighted_degree = sum;
+        net->nodes[v].weighted_degree = csr.strength[v];
     }
     stage_done(&t, "degrees", 0);
     int rounds = communities(net, &csr);

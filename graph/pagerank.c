@@ -25,10 +25,7 @@ int gx_pagerank(const gx_csr *c, double damping, double *out)
         return 0;
     const size_t *off = c->off;
     const uint32_t *adj = c->adj, *w = c->w;
-    double *strength = gx_xcalloc(n, sizeof *strength);
-    for (size_t v = 0; v < n; v++)
-        for (size_t j = off[v]; j < off[v + 1]; j++)
-            strength[v] += w[j];
+    const double *strength = c->strength;
     /* x: the values; share: each node's value over its strength, what it gives per unit of
      * weight; a node without edges gives its value to every node alike, as does the damping */
     double *x = out, *share = gx_xmalloc(n * sizeof *share);
@@ -64,6 +61,5 @@ int gx_pagerank(const gx_csr *c, double damping, double *out)
         last = moved;
     }
     free(share);
-    free(strength);
     return it;
 }
