@@ -37,8 +37,8 @@ static void add_to_shard(void *ctx, int thread, const gx_article *a, const gx_ex
 }
 
 /* Reads the inputs into *g: each reading thread adds its articles to a shard of its own and the
- * shards are merged at the end, which gives the same network as one pass.  Returns false if the
- * set-up failed (already reported). */
+ * shards are merged at the end, which gives the same network as one pass; *merging (when not
+ * NULL) gets how long the merge took.  Returns false if the set-up failed (already reported). */
 static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_graph **g, double *merging)
 {
     size_t n = (size_t)cli_jobs(o);
@@ -49,7 +49,8 @@ static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_g
     bool ok = cli_read_all(o, lex, c, &sink);
     double t0 = gx_seconds();
     *g = gx_graph_merge_all(shards, n);
-    *merging = gx_seconds() - t0;
+    if (merging)
+        *merging = gx_seconds() - t0;
     free(shards);
     return ok;
 }
@@ -160,7 +161,6 @@ static void write_outputs(const cli_opts *o, const gx_network *net, int *rc)
                  report_output, &w);
 }
 
-/* -v: where building the network went (the shards' merge is the end of reading). */
 /* Whether the peak has risen noticeably (by 1 MB and 1 %) past the last one printed. */
 static bool peak_rose(size_t peak, size_t before)
 {
@@ -325,8 +325,7 @@ int cli_network(cli_opts *o, counts *c, gx_network **net)
     o->graph.threads = cli_jobs(o);
     gx_graph *g = NULL;
     int rc = EXIT_ERROR;
-    double merging;
-    if (read_graph(o, lex, c, &g, &merging)) {
+    if (read_graph(o, lex, c, &g, NULL)) {
         gx_error err;
         gx_error_clear(&err);
         if (c->files == 0)

@@ -95,7 +95,7 @@ typedef struct gx_visits {
 typedef struct gx_stage {
     const char *name; /* a static string: "Leiden", "betweenness" */
     double seconds;
-    bool beside;      /* run on the thread beside igraph's metrics, at the same time as them */
+    bool beside;      /* run on a thread of its own, at the same time as the communities */
     int iterations;   /* for an iterative stage (PageRank): how many it took; else 0 */
     size_t peak;      /* the process's peak resident memory when it ended (gx_peak_rss) */
 } gx_stage;
@@ -119,9 +119,10 @@ typedef struct gx_network {
 /* Exact betweenness costs V·E steps; past this many, it is estimated from a sample of sources. */
 #define GX_BETWEENNESS_BUDGET 5e8
 
-/* Builds the network: nodes sorted by (type, label), edges by (source, target), metrics
- * computed with igraph (degrees, coreness) and our own code (Leiden communities from a fixed
- * seed, PageRank, betweenness: graph/leiden.c, pagerank.c, betweenness.c).
+/* Builds the network: nodes sorted by (type, label), edges by (source, target), metrics computed
+ * on the network's own arrays (degrees; coreness, Leiden communities from a fixed seed, PageRank
+ * and betweenness: graph/coreness.c, leiden.c, pagerank.c, betweenness.c; each checked against
+ * igraph's in the tests, and gx_igraph.h loads the network into igraph).
  * The entities and co-occurrences move into the network (their names and dates are not copied),
  * so g is left without them: free it next, do not add to it, merge it or build from it again. */
 gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err);
