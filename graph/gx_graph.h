@@ -1,5 +1,5 @@
 /* gx_graph.h — the graph stage: entities and co-occurrences accumulated over articles, then
- * built into an igraph network with metrics, in a deterministic order.
+ * built into a network with its metrics, in a deterministic order (gx_igraph.h hands it to igraph).
  *
  * Accumulation is associative: shards built separately and merged with
  * gx_graph_merge give the same network as one pass, whatever the order.
