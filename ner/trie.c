@@ -9,7 +9,7 @@
 static inline uint32_t char_at(const unsigned char *u, size_t len, size_t *k)
 {
     unsigned c = u[0];
-    if (c >= 0xE0 && c < 0xF0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    if (c - 0xE0u < 0x10u && len >= 3 && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u) {
         *k = 3;
         return c << 16 | (uint32_t)u[1] << 8 | u[2];
     }
@@ -174,23 +174,37 @@ static inline int32_t step(const gx_trie *t, int32_t cur, uint32_t ch)
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t best = 0;
-    int32_t cur = 0;
-    uint32_t first = 0;
-    for (size_t i = 0, k, depth = 0; i < len; i += k, depth++) {
-        uint32_t ch = char_at(u + i, len - i, &k);
-        if (depth == 0)
-            first = ch;
-        else if (depth == 1 && t->pairs && !pair_has(t, first, ch))
-            break; /* no word goes on from its first character with this one */
-        cur = step(t, cur, ch);
+    if (!len)
+        return 0;
+    size_t k, best = 0;
+    uint32_t first = char_at(u, len, &k);
+    int32_t cur = step(t, 0, first);
+    if (cur < 0)
+        return 0;
+    if (t->value[cur] >= 0) {
+        best = k;
+        if (value)
+            *value = t->value[cur];
+    }
+    size_t i = k;
+    if (i >= len)
+        return best;
+    uint32_t ch = char_at(u + i, len - i, &k);
+    if (t->pairs && !pair_has(t, first, ch))
+        return best; /* no word goes on from its first character with this one */
+    for (;;) {
+        cur = edge_get(t, cur, ch);
         if (cur < 0)
             break;
+        i += k;
         if (t->value[cur] >= 0) {
-            best = i + k;
+            best = i;
             if (value)
                 *value = t->value[cur];
         }
+        if (i >= len)
+            break;
+        ch = char_at(u + i, len - i, &k);
     }
     return best;
 }
