@@ -362,9 +362,12 @@ static unsigned line_may(const char *s, size_t len)
             m |= MAY_ADVERT;
         if (c < 0xE0 || c >= 0xF0 || i + 2 >= len)
             continue;
+        unsigned key = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
+        if (((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u)
+            i += 2; /* a whole character: its continuation bytes start nothing */
         const char *rest; /* what must follow the character for the word to be there */
         unsigned may;
-        switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
+        switch (key) {
         case 0xE69CAC: rest = "", may = MAY_START; break;     /* 本 */
         case 0xE28483: rest = "", may = MAY_WEATHER; break;   /* ℃ */
         case 0xE6B094: rest = "温", may = MAY_WEATHER; break; /* 气温 */
@@ -375,7 +378,7 @@ static unsigned line_may(const char *s, size_t len)
         case 0xE592A8: rest = "询", may = MAY_ADVERT; break;  /* 咨询 */
         default: continue;
         }
-        if (starts_with(s + i + 3, len - i - 3, rest))
+        if (starts_with(s + i + 1, len - i - 1, rest)) /* i is the character's last byte */
             m |= may;
     }
     return m;
