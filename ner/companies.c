@@ -168,11 +168,12 @@ static void add_alias(const gx_lexicon *lex, gx_strvec *al, const char *name, co
 /* Mentions of firms by short names: at each place in the text the longest name in t (its value
  * the firm's index in names; negative: a name two firms share, left alone) not inside a firm's or
  * person's mention already. */
-static void short_name_mentions(const gx_trie *t, const gx_strvec *names, const gx_article *a, gx_extraction *x)
+static void short_name_mentions(const gx_trie *t, uint32_t scan_bit, const gx_strvec *names, const gx_article *a,
+                                gx_extraction *x)
 {
     const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
     for (size_t i = 0; names->n && i < a->len && !x->truncated;) {
-        i = gx_trie_next_han(t, a->text, i, a->len);
+        i = scan_bit ? gx_scan_han(x, t, a->text, i, a->len, scan_bit) : gx_trie_next_han(t, a->text, i, a->len);
         if (i >= a->len)
             break;
         if (gx_x_taken_at(x, i, taken)) { /* whatever starts here overlaps a mention */
@@ -213,7 +214,7 @@ static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
         }
         gx_strvec_push(&names, m->name);
     }
-    short_name_mentions(&t, &names, a, x);
+    short_name_mentions(&t, 0, &names, a, x);
     gx_strvec_destroy(&names);
     gx_trie_destroy(&t);
 }
@@ -281,5 +282,5 @@ void gx_ner_company_aliases(const gx_names *known, const gx_article *a, gx_extra
     /* then the firms the rest of the corpus names, by the short names it gave them (钛迩赛 in an
      * article that never names 浙江钛迩赛新材料有限公司 in full) */
     if (known)
-        short_name_mentions(&known->firms, &known->firm_names, a, x);
+        short_name_mentions(&known->firms, SB_KNOWN_FIRMS, &known->firm_names, a, x);
 }

@@ -36,7 +36,7 @@ static inline unsigned gx_trie_first_bit(uint32_t packed)
 static inline bool gx_trie_may_start3(const gx_trie *t, const unsigned char *u)
 {
     uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-    if (t->han && cp >= 0x4E00 && cp <= 0x9FFF)
+    if (t->han && cp - 0x4E00u <= 0x9FFFu - 0x4E00u)
         return t->han[cp - 0x4E00] != 0;
     unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
     return t->first[b >> 6] >> (b & 63) & 1;
@@ -46,7 +46,7 @@ static inline bool gx_trie_may_start3(const gx_trie *t, const unsigned char *u)
 static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+    if (len >= 3 && u[0] - 0xE0u < 0x10u && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u && /* three bytes */
         !gx_trie_may_start3(t, u))
         return 0;
     return gx_trie_longest_(t, s, len, value);
@@ -129,7 +129,9 @@ struct gx_lexicon {
 enum scan_bit {
     SB_TITLES = 1u << 0, SB_CSUFFIX = 1u << 1, SB_CPROJECT = 1u << 2, SB_EVENTS = 1u << 3,
     SB_PLACES = 1u << 4, SB_NOT_PLACE = 1u << 5, SB_PLACE_SFX = 1u << 6, SB_ABBREV = 1u << 7,
-    SB_ABBREV_LEAD = 1u << 8, SB_TRANSLIT = 1u << 9
+    SB_ABBREV_LEAD = 1u << 8, SB_TRANSLIT = 1u << 9,
+    /* not in the table: an article's extraction adds them from the corpus's names (gx_names) */
+    SB_KNOWN_FIRMS = 1u << 10, SB_KNOWN_OFFICIALS = 1u << 11
 };
 enum { STARTS_FIRST = 0x4000, STARTS_COUNT = 0xA000 - 0x4000 };
 _Static_assert(STARTS_FIRST == 0x4000, "gx_starts_at reads the table from a lead byte of E4");
@@ -144,6 +146,12 @@ static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t
         return lex->starts[lead << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)];
     return ~0u;
 }
+
+/* Where a scan of the text being extracted goes on from i for a trie t whose scan bit is `bit`
+ * (SB_KNOWN_*): the first Han character from i that may start one of t's words, or len — as
+ * gx_trie_next_han, from the extraction's scan bits. */
+static inline size_t gx_scan_han(const gx_extraction *x, const gx_trie *t, const char *s, size_t i, size_t len,
+                                 uint32_t bit);
 
 _Static_assert(SB_TRANSLIT < 1u << 16, "an extraction keeps the scan bits in 16");
 
@@ -243,6 +251,26 @@ static inline size_t gx_trie_next_han(const gx_trie *t, const char *s, size_t i,
             i += gx_utf8_len((unsigned char)c);
         } else if (c < 0xF0) {
             /* the trie's own filter first: for an article's few names it mostly says no */
+            if (i + 3 <= len && gx_trie_may_start3(t, u + i) && gx_is_han_at(s, i, len))
+                return i;
+            i += 3;
+        } else {
+            if (gx_is_han_at(s, i, len))
+                return i;
+            i += 4;
+        }
+    }
+    return len;
+}
+static inline size_t gx_scan_han(const gx_extraction *x, const gx_trie *t, const char *s, size_t i, size_t len,
+                                 uint32_t bit)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while ((i = gx_scan_to(x, i, len, bit)) < len) { /* then as gx_trie_next_han, one character */
+        unsigned c = u[i];
+        if (c < 0xE3) {
+            i += gx_utf8_len((unsigned char)c);
+        } else if (c < 0xF0) {
             if (i + 3 <= len && gx_trie_may_start3(t, u + i) && gx_is_han_at(s, i, len))
                 return i;
             i += 3;

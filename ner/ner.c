@@ -234,14 +234,26 @@ static void cover_end(gx_extraction *x)
 /* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
  * gx_starts_at at every byte — a three-byte CJK character's at its first, every bit elsewhere
  * (a character whose bits are all set is passed over byte by byte, which gives the same). */
-static void starts_start(const gx_lexicon *lex, gx_extraction *x, const char *s, size_t len)
+/* The scan bit of a known-names trie at CJK character cp (U+4E00–U+9FFF): set unless its index
+ * says no word starts there. */
+static inline uint32_t known_bit(const gx_trie *t, uint32_t cp, uint32_t bit)
+{
+    return !t->han || t->han[cp - 0x4E00] ? bit : 0;
+}
+
+static void starts_start(const gx_lexicon *lex, const gx_names *known, gx_extraction *x, const char *s, size_t len)
 {
     free(x->starts);
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i + 3 <= len; i++) { /* the last two bytes start no three-byte character */
         uint32_t bits = gx_starts_at(lex, s, i, len);
-        if (bits != ~0u) {
+        if (bits != ~0u) { /* a character of U+4E00–U+9FFF: the table has every bit below */
+            if (known) {
+                uint32_t cp = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+                bits |= known_bit(&known->firms, cp, SB_KNOWN_FIRMS) | known_bit(&known->trie, cp, SB_KNOWN_OFFICIALS);
+            }
             x->starts[i] = (uint16_t)bits;
             i += 2; /* its continuation bytes keep every bit */
         }
@@ -302,7 +314,7 @@ void gx_ner_extract_after(const gx_lexicon *lex, const gx_names *known, const gx
                           gx_extraction *out)
 {
     cover_start(out, a->len);
-    starts_start(lex, out, a->text, a->len);
+    starts_start(lex, known, out, a->text, a->len);
     for (size_t i = 0; i < a->journalists.n; i++)
         gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
                  GX_MF_BYLINE);
@@ -464,7 +476,7 @@ void gx_names_collect_keeping(gx_names *n, const gx_lexicon *lex, const gx_artic
     gx_extraction x;
     gx_extraction_init(&x);
     cover_start(&x, a->len);
-    starts_start(lex, &x, a->text, a->len);
+    starts_start(lex, NULL, &x, a->text, a->len); /* the scans of the corpus's names do not run */
     gx_ner_officials(lex, a, &x);
     size_t officials = x.n;
     gx_ner_companies(lex, a, &x);

@@ -477,7 +477,7 @@ void gx_ner_known_officials(const gx_lexicon *lex, const gx_names *known, const 
     const char *s = a->text;
     size_t len = a->len;
     for (size_t i = 0; i < len && !x->truncated;) {
-        i = gx_trie_next_han(&known->trie, s, i, len);
+        i = gx_scan_han(x, &known->trie, s, i, len, SB_KNOWN_OFFICIALS);
         if (i >= len)
             break;
         size_t n = gx_trie_longest(&known->trie, s + i, len - i, NULL);
