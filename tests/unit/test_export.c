@@ -373,13 +373,13 @@ static void test_numbers(void)
     CHECK_EQ_STR(d, "");
 }
 
-/* Article text with each character JSON escapes, at every offset around the eight-byte steps
- * the string writer takes, reads back as it was. */
+/* Article text with each character JSON escapes, at every offset around the sixteen- and
+ * eight-byte steps the string writer takes, reads back as it was. */
 static void test_json_strings_escaped(void)
 {
     const char special[] = {'"', '\\', '\n', '\t', 0x01, 0x1f, 0x7f};
     for (size_t k = 0; k < sizeof special; k++)
-        for (size_t p = 0; p < 26; p++) {
+        for (size_t p = 0; p < 42; p++) {
             char text[64];
             size_t n = 0;
             for (size_t i = 0; i < p; i++)
