@@ -131,6 +131,33 @@ static void test_utf8_valid_prefix(void)
     CHECK_EQ_INT(mismatches, 0);
 }
 
+/* Counting characters sixteen bytes at a step gives what counting byte by byte gives, at every
+ * length and offset, and past the 255 steps after which the per-byte tallies are summed. */
+static void test_utf8_count(void)
+{
+    static const unsigned char BYTES[] = {'a', 0x80, 0xBF, 0xC2, 0xE5, 0xF0, 0xFF, 0x7F, 0x00, 0xC0};
+    enum { MAX = 16 * 300 + 40 };
+    char *buf = malloc(MAX);
+    uint32_t seed = 777;
+    for (size_t i = 0; i < MAX; i++) {
+        seed = seed * 1103515245u + 12345u;
+        buf[i] = (char)BYTES[(seed >> 16) % sizeof BYTES];
+    }
+    int mismatches = 0;
+    for (size_t off = 0; off < 17; off++)
+        for (size_t len = 0; off + len <= MAX; len += len < 70 ? 1 : 97) {
+            size_t want = 0;
+            for (size_t i = 0; i < len; i++)
+                want += ((unsigned char)buf[off + i] & 0xC0) != 0x80;
+            mismatches += gx_utf8_count(buf + off, len) != want;
+        }
+    CHECK_EQ_INT(mismatches, 0);
+    memset(buf, 0x80, MAX); /* all continuation bytes: each tally byte reaches 255 */
+    CHECK_EQ_INT((long)gx_utf8_count(buf, MAX), 0);
+    CHECK_EQ_INT((long)gx_utf8_count("平湖市委书记 ok", strlen("平湖市委书记 ok")), 9);
+    free(buf);
+}
+
 static void test_decode_gbk(void)
 {
     size_t len;
@@ -545,6 +572,7 @@ int main(int argc, char **argv)
     RUN(test_html_visible_date);
     RUN(test_jsonl_lines);
     RUN(test_date_priority);
+    RUN(test_utf8_count);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
     return gx_t_summary();
