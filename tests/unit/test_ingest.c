@@ -197,6 +197,21 @@ static void test_decode_binary_refused(void)
     s = decode(junk, sizeof junk, &st);
     CHECK_EQ_INT(st, GX_ERR_BINARY);
     free(s);
+    /* past one in ten control bytes (tabs, line ends, form feeds and ESC are not), counted over
+     * more than the 255 sixteen-byte steps after which the counter sums its tallies */
+    enum { N = 5000 };
+    static const char allowed[] = "\t\n\r\f\x1b";
+    for (int extra = 0; extra < 2; extra++) {
+        char *text = malloc(N);
+        for (int i = 0; i < N; i++)
+            text[i] = i % 3 ? allowed[i % 5] : 'a';
+        for (int i = 0; i < N / 10 + extra; i++)
+            text[(i * 7919) % N] = (char)(1 + i % 8); /* 0x01-0x08: all controls */
+        s = decode(text, N, &st);
+        CHECK_EQ_INT(st == GX_ERR_BINARY, extra == 1);
+        free(s);
+        free(text);
+    }
 }
 
 static void test_normalise_joins_wrapped_names(void)
