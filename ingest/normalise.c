@@ -187,6 +187,32 @@ void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
     gx_buf_destroy(&f);
 }
 
+/* How many bytes from s (n of them, valid UTF-8) start no line end or sentence-final character
+ * (none but \n, !, ? and the leads E2 of … and E3 of 。 can): sixteen at a step with SSE2. */
+static size_t no_terminal_run(const char *s, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                  e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, bang)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, ask),
+                                                _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3))));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '!' || c == '?' || c == 0xE2 || c == 0xE3)
+            break;
+    }
+    return i;
+}
+
 void gx_ingest_sentences(gx_article *a)
 {
     free(a->sentences);
@@ -195,6 +221,9 @@ void gx_ingest_sentences(gx_article *a)
     size_t cap = 0, start = 0, i = 0;
     const char *s = a->text;
     while (i < a->len) {
+        i += no_terminal_run(s + i, a->len - i); /* the characters before cannot end one */
+        if (i >= a->len)
+            break;
         size_t n;
         uint32_t cp = gx_utf8_at(s + i, &n);
         size_t end = 0;

@@ -388,9 +388,8 @@ static void classify(page *p, const char *s, size_t len)
 {
     size_t cap = 0;
     for (size_t i = 0; i <= len;) {
-        size_t e = i;
-        while (e < len && s[e] != '\n')
-            e++;
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - s) : len;
         size_t a = i, b = e;
         trim(s, &a, &b);
         GX_GROW(p->lines, cap, p->nl + 1);

@@ -257,6 +257,81 @@ static void test_sentences(void)
     free(a.sentences);
 }
 
+/* Sentence ends as found by reading each character: after 。!?… and the closing marks and
+ * further ends right after them, and at each run of line ends. */
+static size_t sentence_ends_by_reading(const char *s, size_t len, gx_span *out)
+{
+    static const char *const TERMINAL[] = {"。", "!", "?", "…"};
+    static const char *const CLOSING[] = {"”", "’", "」", "』", ")", "\""};
+    size_t n = 0, start = 0, i = 0;
+    while (i < len) {
+        size_t end = 0, k = gx_utf8_len((unsigned char)s[i]);
+        bool term = false;
+        for (size_t t = 0; t < 4; t++)
+            term |= strncmp(s + i, TERMINAL[t], strlen(TERMINAL[t])) == 0;
+        if (s[i] == '\n') {
+            end = i;
+            i++;
+        } else if (term) {
+            for (i += k; i < len;) {
+                bool more = false;
+                for (size_t t = 0; t < 4; t++)
+                    more |= strncmp(s + i, TERMINAL[t], strlen(TERMINAL[t])) == 0;
+                for (size_t t = 0; t < 6; t++)
+                    more |= strncmp(s + i, CLOSING[t], strlen(CLOSING[t])) == 0;
+                if (!more)
+                    break;
+                i += gx_utf8_len((unsigned char)s[i]);
+            }
+            end = i;
+        } else {
+            i += k;
+            continue;
+        }
+        if (end > start)
+            out[n++] = (gx_span){start, end};
+        for (start = i; start < len && s[start] == '\n';)
+            start++;
+        i = start;
+    }
+    if (len > start)
+        out[n++] = (gx_span){start, len};
+    return n;
+}
+
+/* Long random texts of CJK, ASCII, sentence ends, closing marks and line ends split as reading
+ * them character by character does, whatever the sixteen-byte steps of the scan. */
+static void test_sentences_random(void)
+{
+    static const char *const PIECES[] = {"平湖", "市委书记", "。", "!", "?", "…", "”", "」", "\n", "\n\n",
+                                         "a", "2023年", ",", "、", "“", "经济开发区管委会"};
+    uint32_t seed = 4242;
+    int bad = 0;
+    for (int round = 0; round < 300; round++) {
+        char text[2048];
+        size_t len = 0, pieces = 1 + (size_t)round % 120;
+        for (size_t p = 0; p < pieces; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *w = PIECES[(seed >> 16) % (sizeof PIECES / sizeof *PIECES)];
+            memcpy(text + len, w, strlen(w));
+            len += strlen(w);
+        }
+        text[len] = 0;
+        gx_article a = {0};
+        a.text = text;
+        a.len = len;
+        gx_ingest_sentences(&a);
+        gx_span want[2048];
+        size_t nw = sentence_ends_by_reading(text, len, want);
+        bool same = a.n_sentences == nw;
+        for (size_t k = 0; same && k < nw; k++)
+            same = a.sentences[k].start == want[k].start && a.sentences[k].end == want[k].end;
+        bad += !same;
+        free(a.sentences);
+    }
+    CHECK_EQ_INT(bad, 0);
+}
+
 static void test_event_dates(void)
 {
     gx_date pub = gx_date_make(2024, 2, 21);
@@ -588,6 +663,7 @@ int main(int argc, char **argv)
     RUN(test_jsonl_lines);
     RUN(test_date_priority);
     RUN(test_utf8_count);
+    RUN(test_sentences_random);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
     return gx_t_summary();
