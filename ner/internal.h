@@ -240,46 +240,33 @@ static inline bool gx_is_han_at(const char *s, size_t i, size_t len)
 {
     return i < len && (unsigned char)s[i] >= 0xE3 && gx_cp_is_han(gx_utf8_at(s + i, NULL));
 }
+/* 0 if a Han character that may start a word of t stands at byte i (a boundary of valid UTF-8
+ * text before len), else the bytes to the next character. */
+static inline size_t gx_trie_han_skip(const gx_trie *t, const char *s, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[i];
+    if (c < 0xE3) /* no Han character starts below */
+        return gx_utf8_len((unsigned char)c);
+    if (c < 0xF0) /* the trie's own filter first: for an article's few names it mostly says no */
+        return i + 3 <= len && gx_trie_may_start3(t, u + i) && gx_is_han_at(s, i, len) ? 0 : 3;
+    return gx_is_han_at(s, i, len) ? 0 : 4;
+}
 /* The first character boundary from i (a boundary of valid UTF-8 text) where a Han character
  * stands that may start a word of t, or len: where a scan for t's words need look. */
 static inline size_t gx_trie_next_han(const gx_trie *t, const char *s, size_t i, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    while (i < len) {
-        unsigned c = u[i];
-        if (c < 0xE3) { /* no Han character starts below */
-            i += gx_utf8_len((unsigned char)c);
-        } else if (c < 0xF0) {
-            /* the trie's own filter first: for an article's few names it mostly says no */
-            if (i + 3 <= len && gx_trie_may_start3(t, u + i) && gx_is_han_at(s, i, len))
-                return i;
-            i += 3;
-        } else {
-            if (gx_is_han_at(s, i, len))
-                return i;
-            i += 4;
-        }
-    }
+    for (size_t k; i < len; i += k)
+        if (!(k = gx_trie_han_skip(t, s, i, len)))
+            return i;
     return len;
 }
 static inline size_t gx_scan_han(const gx_extraction *x, const gx_trie *t, const char *s, size_t i, size_t len,
                                  uint32_t bit)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    while ((i = gx_scan_to(x, i, len, bit)) < len) { /* then as gx_trie_next_han, one character */
-        unsigned c = u[i];
-        if (c < 0xE3) {
-            i += gx_utf8_len((unsigned char)c);
-        } else if (c < 0xF0) {
-            if (i + 3 <= len && gx_trie_may_start3(t, u + i) && gx_is_han_at(s, i, len))
-                return i;
-            i += 3;
-        } else {
-            if (gx_is_han_at(s, i, len))
-                return i;
-            i += 4;
-        }
-    }
+    for (size_t k; (i = gx_scan_to(x, i, len, bit)) < len; i += k) /* then one character at a time */
+        if (!(k = gx_trie_han_skip(t, s, i, len)))
+            return i;
     return len;
 }
 /* Does the word w stand at byte i? */
