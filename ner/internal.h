@@ -136,22 +136,24 @@ enum scan_bit {
 enum { STARTS_FIRST = 0x4000, STARTS_COUNT = 0xA000 - 0x4000 };
 _Static_assert(STARTS_FIRST == 0x4000, "gx_starts_at reads the table from a lead byte of E4");
 
-/* The scan bits of the character at byte i of s (len bytes): exact for a three-byte character in
- * U+4000–U+9FFF, every bit for any other. */
-static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
+/* The index in gx_lexicon.starts of the three-byte character in U+4000–U+9FFF at byte i of s
+ * (len bytes), or -1 for any other. */
+static inline int32_t gx_starts_index(const char *s, size_t i, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     unsigned lead = u[0] - 0xE4u; /* leads E4–E9 are U+4000–U+9FFF: the table starts at E4 */
     if (i + 3 <= len && lead <= 0xE9 - 0xE4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        return lex->starts[lead << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)];
-    return ~0u;
+        return (int32_t)(lead << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+    return -1;
 }
 
-/* Where a scan of the text being extracted goes on from i for a trie t whose scan bit is `bit`
- * (SB_KNOWN_*): the first Han character from i that may start one of t's words, or len — as
- * gx_trie_next_han, from the extraction's scan bits. */
-static inline size_t gx_scan_han(const gx_extraction *x, const gx_trie *t, const char *s, size_t i, size_t len,
-                                 uint32_t bit);
+/* The scan bits of the character at byte i of s (len bytes): exact for a three-byte character in
+ * U+4000–U+9FFF, every bit for any other. */
+static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
+{
+    int32_t k = gx_starts_index(s, i, len);
+    return k >= 0 ? lex->starts[k] : ~0u;
+}
 
 _Static_assert(SB_TRANSLIT < 1u << 16, "an extraction keeps the scan bits in 16");
 
@@ -261,6 +263,8 @@ static inline size_t gx_trie_next_han(const gx_trie *t, const char *s, size_t i,
             return i;
     return len;
 }
+/* Where a scan of the text being extracted goes on from i for a trie t whose scan bit is `bit`
+ * (SB_KNOWN_*): as gx_trie_next_han, but past the characters the extraction's scan bits rule out. */
 static inline size_t gx_scan_han(const gx_extraction *x, const gx_trie *t, const char *s, size_t i, size_t len,
                                  uint32_t bit)
 {

@@ -231,29 +231,28 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
-/* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
- * gx_starts_at at every byte — a three-byte CJK character's at its first, every bit elsewhere
- * (a character whose bits are all set is passed over byte by byte, which gives the same). */
-/* The scan bit of a known-names trie at CJK character cp (U+4E00–U+9FFF): set unless its index
- * says no word starts there. */
-static inline uint32_t known_bit(const gx_trie *t, uint32_t cp, uint32_t bit)
+/* The scan bit of a known-names trie at the CJK character (U+4E00–U+9FFF) whose index in the
+ * lexicon's table is k: set unless the trie's character index says no word starts there. */
+static inline uint32_t known_bit(const gx_trie *t, int32_t k, uint32_t bit)
 {
-    return !t->han || t->han[cp - 0x4E00] ? bit : 0;
+    return !t->han || t->han[k - (0x4E00 - STARTS_FIRST)] ? bit : 0;
 }
 
+/* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
+ * gx_starts_at at every byte — a three-byte CJK character's at its first, every bit elsewhere
+ * (a character whose bits are all set is passed over byte by byte, which gives the same) — and,
+ * given the corpus's names, their bits (SB_KNOWN_*). */
 static void starts_start(const gx_lexicon *lex, const gx_names *known, gx_extraction *x, const char *s, size_t len)
 {
     free(x->starts);
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i + 3 <= len; i++) { /* the last two bytes start no three-byte character */
-        uint32_t bits = gx_starts_at(lex, s, i, len);
+        int32_t k = gx_starts_index(s, i, len);
+        uint32_t bits = k >= 0 ? lex->starts[k] : ~0u;
         if (bits != ~0u) { /* a character of U+4E00–U+9FFF: the table has every bit below */
-            if (known) {
-                uint32_t cp = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-                bits |= known_bit(&known->firms, cp, SB_KNOWN_FIRMS) | known_bit(&known->trie, cp, SB_KNOWN_OFFICIALS);
-            }
+            if (known)
+                bits |= known_bit(&known->firms, k, SB_KNOWN_FIRMS) | known_bit(&known->trie, k, SB_KNOWN_OFFICIALS);
             x->starts[i] = (uint16_t)bits;
             i += 2; /* its continuation bytes keep every bit */
         }
