@@ -86,25 +86,31 @@ static bool may_fold(unsigned char c)
     return c == 0xEF || c == 0xE3 || c == 0xC2;
 }
 
-/* How many bytes from s (n of them) start no character that may fold: sixteen at a step with
- * SSE2 (every x86-64), then one at a time. */
-static size_t no_fold_run(const char *s, size_t n)
+/* How many bytes from s (n of them) are none of the nset bytes of set: sixteen at a step with
+ * SSE2 (every x86-64), then one at a time.  Always inline, so that a constant set unrolls. */
+static inline __attribute__((always_inline)) size_t run_without(const char *s, size_t n, const char *set,
+                                                                size_t nset)
 {
     size_t i = 0;
 #ifdef __SSE2__
-    const __m128i ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3), c2 = _mm_set1_epi8((char)0xC2);
     for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, c2)));
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i)), hit = _mm_setzero_si128();
+        for (size_t k = 0; k < nset; k++)
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[k])));
         unsigned m = (unsigned)_mm_movemask_epi8(hit);
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
-    while (i < n && !may_fold((unsigned char)s[i]))
-        i++;
+    for (; i < n; i++)
+        for (size_t k = 0; k < nset; k++)
+            if (s[i] == set[k])
+                return i;
     return i;
 }
+
+/* The bytes that begin a character that may fold (may_fold). */
+static const char FOLD_LEADS[] = "\xEF\xE3\xC2";
 
 void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
 {
@@ -115,7 +121,7 @@ void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
     gx_buf_reserve(out, len + 1);
     for (size_t i = 0; i < len;) {
         if (!may_fold((unsigned char)text[i])) { /* the run up to a character that may fold */
-            size_t e = i + 1 + no_fold_run(text + i + 1, len - i - 1);
+            size_t e = i + 1 + run_without(text + i + 1, len - i - 1, FOLD_LEADS, sizeof FOLD_LEADS - 1);
             gx_buf_add(&f, text + i, e - i);
             i = e;
             continue;
@@ -187,31 +193,9 @@ void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
     gx_buf_destroy(&f);
 }
 
-/* How many bytes from s (n of them, valid UTF-8) start no line end or sentence-final character
- * (none but \n, !, ? and the leads E2 of … and E3 of 。 can): sixteen at a step with SSE2. */
-static size_t no_terminal_run(const char *s, size_t n)
-{
-    size_t i = 0;
-#ifdef __SSE2__
-    const __m128i nl = _mm_set1_epi8('\n'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
-                  e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3);
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, bang)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, ask),
-                                                _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3))));
-        unsigned m = (unsigned)_mm_movemask_epi8(hit);
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-    }
-#endif
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\n' || c == '!' || c == '?' || c == 0xE2 || c == 0xE3)
-            break;
-    }
-    return i;
-}
+/* The bytes that may begin a line end or a sentence-final character in valid UTF-8: \n, !, ? and
+ * the leads of … (E2) and 。 (E3). */
+static const char TERMINAL_LEADS[] = "\n!?\xE2\xE3";
 
 void gx_ingest_sentences(gx_article *a)
 {
@@ -221,7 +205,7 @@ void gx_ingest_sentences(gx_article *a)
     size_t cap = 0, start = 0, i = 0;
     const char *s = a->text;
     while (i < a->len) {
-        i += no_terminal_run(s + i, a->len - i); /* the characters before cannot end one */
+        i += run_without(s + i, a->len - i, TERMINAL_LEADS, sizeof TERMINAL_LEADS - 1); /* none ends one */
         if (i >= a->len)
             break;
         size_t n;
