@@ -111,7 +111,7 @@ void gx_graph_free(gx_graph *g)
     free(g->ent);
     gx_graph_drop_pairs(g);
     gx_strmap_destroy(&g->index);
-    free(g->keys);
+    free(g->log);
     free(g);
 }
 
@@ -127,7 +127,6 @@ void gx_graph_drop_pairs(gx_graph *g)
     free(g->visit);
     g->visit = NULL;
     g->nvisit = g->cvisit = 0;
-    gx_u64map_destroy(&g->pindex);
 }
 
 /* The entity for (type, name), created if new. */
@@ -151,7 +150,7 @@ static void set_place(entity *e, const char *code, const char *level, const char
     replace(&e->parent, parent);
 }
 
-static uint32_t entity_id(gx_graph *g, gx_etype type, const char *name)
+uint32_t gx_graph_entity(gx_graph *g, gx_etype type, const char *name)
 {
     size_t len = strlen(name);
     char small[256];
@@ -201,33 +200,6 @@ static void add_split(gx_strvec *v, const char *list)
         if (!gx_strvec_contains(v, parts.v[i]))
             gx_strvec_push(v, parts.v[i]);
     gx_strvec_destroy(&parts);
-}
-
-static uint64_t pair_key(uint32_t a, uint32_t b)
-{
-    return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
-}
-
-/* The index of the pair with this key (pair_key), added if new. */
-static uint32_t pair_index(gx_graph *g, uint64_t key)
-{
-    bool added;
-    int32_t i = *gx_u64map_put(&g->pindex, key, (int32_t)g->np, &added);
-    if (added) {
-        GX_GROW(g->pairs, g->cp, g->np + 1);
-        pair *p = &g->pairs[g->np++];
-        memset(p, 0, sizeof *p);
-        p->source = (uint32_t)(key >> 32);
-        p->target = (uint32_t)key;
-    }
-    return (uint32_t)i;
-}
-
-/* The pair of a and b, added if new. */
-static pair *pair_of(gx_graph *g, uint32_t a, uint32_t b)
-{
-    uint32_t i = pair_index(g, pair_key(a, b)); /* first: adding may move the pairs */
-    return &g->pairs[i];
 }
 
 static bool keep(const gx_graph_options *o, const gx_mention *m)
@@ -306,17 +278,6 @@ static uint32_t window_of(const size_t *starts, size_t n, size_t at)
     return (uint32_t)(lo ? lo - 1 : 0);
 }
 
-/* The pair's visits, made for it if it had none. */
-static gx_visits *visits_of(gx_graph *g, pair *p)
-{
-    if (!p->visit) {
-        GX_GROW(g->visit, g->cvisit, g->nvisit + 1);
-        g->visit[g->nvisit++] = (gx_visits){0};
-        p->visit = (uint32_t)g->nvisit;
-    }
-    return &g->visit[p->visit - 1];
-}
-
 /* Visit events on the official–company pair. */
 static void add_visits(gx_graph *g, const gx_extraction *x)
 {
@@ -337,9 +298,7 @@ static void add_visits(gx_graph *g, const gx_extraction *x)
         gx_buf_destroy(&key);
         if (!oa || !cb)
             continue;
-        gx_visits *v = visits_of(g, pair_of(g, (uint32_t)*oa, (uint32_t)*cb));
-        v->n++;
-        gx_dates_add(&v->dates, ev->date);
+        gx_graph_sighting(g, (uint32_t)*oa, (uint32_t)*cb, ev->date, true);
         g->visits++;
     }
 }
@@ -360,7 +319,7 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
         const gx_mention *m = &x->m[i];
         if (!keep(&g->opt, m))
             continue;
-        uint32_t id = entity_id(g, m->type, m->name);
+        uint32_t id = gx_graph_entity(g, m->type, m->name);
         entity *e = &g->ent[id];
         for (const char *t = m->titles; m->type != GX_ENT_PLACE && *t;) {
             const char *bar = strchr(t, '|');
@@ -398,32 +357,9 @@ void gx_graph_add(gx_graph *g, const gx_article *a, const gx_extraction *x)
         if (k == 0 || ids[k - 1].win != ids[i].win || ids[k - 1].id != ids[i].id)
             ids[k++] = ids[i];
     n = k;
-    /* The pairs' table and array are far larger than the cache on a large corpus, and an
-     * article's pairs land all over them: each sweep over its pairs asks the cache for what the
-     * next one reads (the table's slots, the pairs, their dates) instead of waiting on each in
-     * turn.  The pairs are added in the order they come, as one by one. */
-    size_t np = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n && ids[j].win == ids[i].win; j++) {
-            GX_GROW(g->keys, g->ckeys, np + 1);
-            g->keys[np++] = pair_key(ids[i].id, ids[j].id);
-        }
-    for (size_t q = 0; q < np; q++)
-        gx_u64map_prefetch(&g->pindex, g->keys[q]);
-    for (size_t q = 0; q < np; q++)
-        g->keys[q] = pair_index(g, g->keys[q]); /* from here on, the pair's index */
-    for (size_t q = 0; q < np; q++)
-        __builtin_prefetch(&g->pairs[g->keys[q]], 1);
-    for (size_t q = 0; q < np; q++) {
-        const gx_dates *ds = &g->pairs[g->keys[q]].dates;
-        if (ds->cap)
-            __builtin_prefetch(&ds->heap[ds->n - 1]);
-    }
-    for (size_t q = 0; q < np; q++) {
-        pair *p = &g->pairs[g->keys[q]];
-        p->weight++;
-        gx_dates_add(&p->dates, d);
-    }
+        for (size_t j = i + 1; j < n && ids[j].win == ids[i].win; j++)
+            gx_graph_sighting(g, ids[i].id, ids[j].id, d, false);
     add_visits(g, x);
     free(ids);
     free(starts);
@@ -441,19 +377,15 @@ static void reserve_pairs(gx_graph *g, size_t need)
 
 void gx_graph_merge(gx_graph *dst, gx_graph *src)
 {
-    /* src's pairs are appended, their ends renumbered as dst's entities, and a pair both hold is
-     * combined when the network is built (gx_graph_sort_pairs), so neither index is needed: on
-     * the 1 GB benchmark, growing dst's index to hold both took 1.5 GB at the peak of the build,
-     * and looking each pair up in it most of the merge's 9 s.  Pairs added to dst later go in a
-     * new index, and are combined with these the same way. */
-    gx_u64map_destroy(&src->pindex);
-    if (src->np)
-        gx_u64map_destroy(&dst->pindex);
+    /* src's pairs (its log folded in) are appended, their ends renumbered as dst's entities, and a
+     * pair both hold is combined when the network is built or dst's log is next folded
+     * (gx_graph_sort_pairs): looking each up among dst's would cost more than that sort. */
+    gx_graph_fold(src, false);
     reserve_pairs(dst, dst->np + src->np);
     uint32_t *map = gx_xmalloc((src->n ? src->n : 1) * sizeof *map);
     for (size_t i = 0; i < src->n; i++) {
         const entity *s = &src->ent[i];
-        map[i] = entity_id(dst, s->type, s->name);
+        map[i] = gx_graph_entity(dst, s->type, s->name);
         entity *d = &dst->ent[map[i]];
         d->mentions += s->mentions;
         gx_dates_merge(&d->dates, &s->dates);

@@ -24,6 +24,18 @@ typedef struct entity {
  * target are entity ids; gx_graph_build renumbers them as nodes, in place. */
 typedef gx_edge pair;
 
+/* Two entities seen together in one window of an article (or a visit of one to the other), as
+ * the log of sightings holds it until it is folded into the pairs (sightings.c). */
+typedef struct sighting {
+    uint64_t key;   /* a << 32 | b, a < b: the entities' ids */
+    gx_date date;   /* the article's, or 0 */
+    uint32_t visit; /* 1 for a visit event, 0 for appearing together */
+} sighting;
+
+/* The log is folded into the pairs when it holds this many sightings and half as many as there
+ * are pairs, or more. */
+#define GX_LOG_MIN ((size_t)1 << 20)
+
 struct gx_graph {
     gx_graph_options opt;
     entity *ent;
@@ -31,19 +43,29 @@ struct gx_graph {
     gx_strmap index;  /* type digit + name -> entity id */
     pair *pairs;
     size_t np, cp;
-    gx_u64map pindex; /* a << 32 | b -> the pair's index in pairs, for those added since the last
-                         merge: a merged shard's pairs are appended, so a pair may be in pairs more
-                         than once until gx_graph_sort_pairs combines them */
+    size_t nsorted;   /* pairs[0..nsorted) are in order of (source, target) and distinct; a merge
+                         appends a shard's pairs after them, so a pair may be in pairs more than
+                         once until gx_graph_sort_pairs combines them */
+    sighting *log;    /* sightings not yet folded into the pairs */
+    size_t nlog, clog;
     gx_visits *visit; /* the pairs' visits (pair.visit) */
     size_t nvisit, cvisit;
     long articles, undated, visits;
-    uint64_t *keys;   /* scratch for one article's pairs: their keys, then their indices */
-    size_t ckeys;
 };
+
+/* The id of the entity of that type and name, made (with no mentions) if it is new. */
+uint32_t gx_graph_entity(gx_graph *g, gx_etype type, const char *name);
+
+/* Logs a sighting of a and b (a != b), folding the log into the pairs first if it is full. */
+void gx_graph_sighting(gx_graph *g, uint32_t a, uint32_t b, gx_date date, bool visit);
+/* Folds the log into the pairs: in_order keeps them in order and distinct (sorting them first if a
+ * merge appended some); else each pair the log names is appended, for gx_graph_sort_pairs to
+ * combine, and the log's memory is freed. */
+void gx_graph_fold(gx_graph *g, bool in_order);
 
 /* Renumbers the pairs' ends by rank (when not NULL; one for each entity, keeping the entities
  * distinct) and puts the pairs in order of (source, target), combining those with the same ends
- * (sort.c), on up to `threads` threads with the same result for any count; the index is dropped. */
+ * (sort.c), on up to `threads` threads with the same result for any count. */
 void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank, int threads);
 /* Adds src's dates to dst's (both sorted and distinct; src is left as it was). */
 void gx_dates_merge(gx_dates *dst, const gx_dates *src);

@@ -280,7 +280,7 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
     net->undated = g->undated;
     net->visits = g->visits;
     stages t = stages_start(net->stages, &net->n_stages);
-    gx_u64map_destroy(&g->pindex); /* the pairs' index: not needed from here on, and large */
+    gx_graph_fold(g, false); /* the sightings not yet among the pairs */
     gx_strmap_destroy(&g->index);  /* nor the entities' */
     uint32_t *order = gx_xmalloc((g->n ? g->n : 1) * sizeof *order);
     uint32_t *rank = gx_xmalloc((g->n ? g->n : 1) * sizeof *rank);

@@ -5,9 +5,9 @@
  * then scatters that stretch into a second array, each source's run taking the first thread's
  * pairs first, so the runs come out in the pairs' own order whatever the number of threads; then
  * each run is sorted by target and neighbours with the same ends are combined.  (The sort used to
- * be in place, following the permutation's cycles, to spare the second array; since the merge no
- * longer grows an index, the end of reading, where each thread holds its pairs and their index,
- * is the build's peak, and the second array stays below it: about 3 GB against 4.5 GB at 1 GB.) */
+ * be in place, following the permutation's cycles, to spare the second array; the pairs are now
+ * held in order as they accumulate (sightings.c), so this sort has only the last fold's pairs and
+ * a merge's shards to place, and its second array is the size of the pairs.) */
 #include "internal.h"
 
 #include <pthread.h>
@@ -98,7 +98,6 @@ static void combine(gx_graph *g, pair *a, pair *b)
 
 void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank, int threads)
 {
-    gx_u64map_destroy(&g->pindex);
     size_t m = g->np, n = g->n;
     int k = threads < 1 ? 1 : threads > MAX_SORT_THREADS ? MAX_SORT_THREADS : threads;
     if ((size_t)k > m / 65536 + 1)
@@ -145,6 +144,6 @@ void gx_graph_sort_pairs(gx_graph *g, const uint32_t *rank, int threads)
             e[w++] = e[i];
     }
     g->pairs = e;
-    g->np = w;
+    g->np = g->nsorted = w;
     g->cp = m;
 }

@@ -855,6 +855,117 @@ static void test_sort_pairs(void)
     free(rank);
 }
 
+/* One logged sighting of the fold test, by the entities' numbers k (named 实体k). */
+typedef struct seen {
+    uint32_t a, b; /* a < b */
+    gx_date date;
+    uint32_t visit;
+} seen;
+
+static int cmp_seen(const void *pa, const void *pb)
+{
+    const seen *x = pa, *y = pb;
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    if (x->b != y->b)
+        return x->b < y->b ? -1 : 1;
+    if (x->visit != y->visit)
+        return x->visit < y->visit ? -1 : 1;
+    return x->date < y->date ? -1 : x->date > y->date;
+}
+
+/* What dump_pairs should print for the sightings s[0..n), worked out by sorting them all. */
+static char *expected_pairs(seen *s, size_t n)
+{
+    qsort(s, n, sizeof *s, cmp_seen);
+    gx_buf b, dates;
+    gx_buf_init(&b);
+    gx_buf_init(&dates);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        unsigned weight = 0, ndates = 0, visits = 0, vdates = 0;
+        gx_buf_clear(&dates);
+        for (; j < n && s[j].a == s[i].a && s[j].b == s[i].b; j++) {
+            bool again = j > i && s[j - 1].visit == s[j].visit && s[j - 1].date == s[j].date;
+            if (s[j].visit) {
+                visits++;
+                vdates += !again;
+            } else {
+                weight++;
+                if (!again) {
+                    ndates++;
+                    gx_buf_addf(&dates, " %d", s[j].date);
+                }
+            }
+        }
+        gx_buf_addf(&b, "%u %u %u %u%.*s", s[i].a, s[i].b, weight, ndates, (int)dates.len, dates.data ? dates.data : "");
+        if (visits)
+            gx_buf_addf(&b, " v%u/%u", visits, vdates);
+        gx_buf_addc(&b, '\n');
+        i = j;
+    }
+    gx_buf_destroy(&dates);
+    return gx_buf_take(&b);
+}
+
+/* Whether pairs[0..nsorted) are in order of their ends, each once. */
+static bool sorted_and_distinct(const gx_graph *g)
+{
+    for (size_t i = 1; i < g->nsorted; i++) {
+        const pair *p = &g->pairs[i - 1], *q = &g->pairs[i];
+        if (p->source > q->source || (p->source == q->source && p->target >= q->target))
+            return false;
+    }
+    return true;
+}
+
+/* Sightings logged past GX_LOG_MIN are folded into the pairs as they come, in order, and after a
+ * merge appended a shard's pairs: the pairs at the end are those of sorting all the sightings. */
+static void test_fold(void)
+{
+    enum { N = 3000, SHARD = 2500000, BEFORE = 1200000, AFTER = 1500000, ALL = SHARD + BEFORE + AFTER };
+    gx_graph *dst = gx_graph_new(NULL), *shard = gx_graph_new(NULL);
+    uint32_t in_dst[N], in_shard[N];
+    char name[32];
+    for (uint32_t k = 0; k < N; k++) { /* the shard numbers the entities the other way round */
+        snprintf(name, sizeof name, "实体%u", k);
+        in_dst[k] = gx_graph_entity(dst, GX_ENT_COMPANY, name);
+        snprintf(name, sizeof name, "实体%u", N - 1 - k);
+        in_shard[N - 1 - k] = gx_graph_entity(shard, GX_ENT_COMPANY, name);
+    }
+    CHECK(in_dst[5] == 5 && in_shard[5] == N - 6);
+    seen *all = malloc(ALL * sizeof *all);
+    uint64_t state = 2024;
+    for (size_t i = 0; i < ALL; i++) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        uint32_t x = (uint32_t)((state >> 33) % N), y = (x + 1 + (uint32_t)((state >> 17) % 150)) % N;
+        seen *s = &all[i];
+        *s = (seen){x < y ? x : y, x < y ? y : x, 20240101 + (gx_date)((state >> 45) % 30), (state >> 8) % 23 == 0};
+        bool to_shard = i < SHARD;
+        const uint32_t *id = to_shard ? in_shard : in_dst;
+        gx_graph_sighting(to_shard ? shard : dst, id[x], id[y], s->date, s->visit);
+        if (i == SHARD - 1) {
+            CHECK(shard->nlog < SHARD && shard->nsorted == shard->np); /* folded, in order */
+            CHECK(sorted_and_distinct(shard));
+        }
+        if (i == SHARD + BEFORE - 1) {
+            CHECK(dst->np > 0 && dst->nlog < BEFORE);
+            gx_graph_merge(dst, shard); /* frees shard */
+            CHECK(dst->nsorted < dst->np);
+        }
+    }
+    CHECK(dst->nsorted == dst->np && dst->nlog < AFTER); /* folded since the merge */
+    CHECK(sorted_and_distinct(dst));
+    gx_graph_fold(dst, false);
+    gx_graph_sort_pairs(dst, NULL, 1);
+    char *got = dump_pairs(dst), *want = expected_pairs(all, ALL);
+    CHECK(strcmp(got, want) == 0);
+    free(got);
+    free(want);
+    free(all);
+    gx_graph_free(dst);
+}
+
 int main(void)
 {
     gx_error err;
@@ -874,6 +985,7 @@ int main(void)
     RUN(test_leiden_against_igraph);
     RUN(test_metrics_match_igraph);
     RUN(test_sort_pairs);
+    RUN(test_fold);
     gx_lexicon_free(lex);
     return gx_t_summary();
 }
