@@ -4,6 +4,7 @@
 #   cat (the floor), guanxi extract with -j 1 and -j 2, guanxi build (GraphML + GEXF) with -j 2,
 # and the peers on the first 1 MB of it: Python jieba.cut and jieba.posseg (Debian python3-jieba)
 # and the Rust-backed @node-rs/jieba tag (npm, pinned in bench/peers; installed here if missing).
+# Then the ratios of the run: the peers against extract -j 1, and -j 2 against -j 1.
 # usage: bench/run.sh [MB] [RUNS] [--no-build]     e.g. bench/run.sh 10 3
 set -eu
 cd "$(dirname "$0")/.."
@@ -42,7 +43,10 @@ echo "| what | seconds | MB/s | peak RSS MB |"
 echo "| --- | --- | --- | --- |"
 set -- $(measure sh -c "cat $C/*.txt"); row "cat (floor)" "$1" "$2" "$BYTES"
 set -- $(measure "$G" extract -q -j 1 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract -j 1" "$1" "$2" "$BYTES"
+EX1=$1
 set -- $(measure "$G" extract -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract -j 2" "$1" "$2" "$BYTES"
+EX2=$1
+CUT= POS= NODE=
 if [ "$BUILD" = yes ]; then
     set -- $(measure "$G" build -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.graphml" -o "$T/x.gexf"); row "guanxi build -j 2 (GraphML + GEXF)" "$1" "$2" "$BYTES"
 fi
@@ -63,7 +67,9 @@ t = open(sys.argv[1], encoding='utf-8', errors='ignore').read()
 for _ in p.cut(t): pass
 PY
     set -- $(measure "$PY" "$T/cut.py" "$T/one.txt"); row "jieba.cut (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
+    CUT=$1
     set -- $(measure "$PY" "$T/pos.py" "$T/one.txt"); row "jieba.posseg (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
+    POS=$1
 else
     echo "(python3-jieba not installed: Python peers skipped)"
 fi
@@ -73,6 +79,20 @@ if command -v node >/dev/null && { [ -d bench/peers/node_modules/@node-rs/jieba 
     cat "$C"/*.txt | head -c 1048576 >"$T/one.txt"
     ONE=$(wc -c <"$T/one.txt")
     set -- $(measure node bench/peers/tag.js "$T/one.txt"); row "@node-rs/jieba tag (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
+    NODE=$1
 else
     echo "(node or the npm registry missing: @node-rs/jieba skipped)"
 fi
+
+# the ratios of this run: the peers' seconds per byte over guanxi extract -j 1's (issue 7's
+# targets: 100 MB/s on one core, 60x jieba.cut, 400x posseg; -j 2 1.7x -j 1)
+ratio() { # name peer_seconds peer_bytes
+    [ -n "$2" ] && awk -v n="$1" -v s="$2" -v b="$3" -v g="$EX1" -v gb="$BYTES" 'BEGIN {
+        if (g > 0 && b > 0) printf "extract -j 1 against %s: %.1fx\n", n, (s / b) / (g / gb) }'
+    return 0
+}
+echo
+ratio "jieba.cut" "$CUT" "${ONE:-0}"
+ratio "jieba.posseg" "$POS" "${ONE:-0}"
+ratio "@node-rs/jieba tag" "$NODE" "${ONE:-0}"
+awk -v a="$EX1" -v b="$EX2" 'BEGIN { if (b > 0) printf "extract -j 2 against -j 1: %.2fx\n", a / b }'
