@@ -196,15 +196,6 @@ static inline int32_t gx_u64map_get(const gx_u64map *m, uint64_t key)
     const gx_u64slot *s = &m->slot[gx_u64map_slot(m, key + 1)];
     return gx_u64slot_key(s) ? s->val : -1;
 }
-/* Asks the cache for the slot where a search for key starts: a hint for a batch of lookups in
- * a table far larger than the cache, given a sweep ahead of the lookups themselves. */
-static inline void gx_u64map_prefetch(const gx_u64map *m, uint64_t key)
-{
-    if (m->slots)
-        __builtin_prefetch(&m->slot[gx_u64map_home(m, key + 1)]);
-}
-/* Makes room for n keys in all, so that adding up to n grows the table at most once, now. */
-void gx_u64map_reserve(gx_u64map *m, size_t n);
 /* Returns a pointer to the value slot of key; inserts `dflt` if absent and sets *added. */
 int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added);
 

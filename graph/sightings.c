@@ -18,6 +18,12 @@ static uint64_t key_of(const pair *p)
     return (uint64_t)p->source << 32 | p->target;
 }
 
+/* A new pair, not yet seen, with the two ends of key. */
+static pair pair_of(uint64_t key)
+{
+    return (pair){.source = (uint32_t)(key >> 32), .target = (uint32_t)key};
+}
+
 /* Bits needed for an entity id below n. */
 static unsigned id_bits(size_t n)
 {
@@ -127,7 +133,7 @@ static void merge_in_order(gx_graph *g)
         if (i > 0 && key_of(&g->pairs[i - 1]) == k)
             g->pairs[--w] = g->pairs[--i];
         else
-            g->pairs[--w] = (pair){.source = (uint32_t)(k >> 32), .target = (uint32_t)k};
+            g->pairs[--w] = pair_of(k);
         apply(g, &g->pairs[w], s + lo, j - lo);
         j = lo;
     }
@@ -145,7 +151,7 @@ static void append_runs(gx_graph *g)
         k = run_of(s + j, n - j);
         GX_GROW(g->pairs, g->cp, g->np + 1);
         pair *p = &g->pairs[g->np++];
-        *p = (pair){.source = (uint32_t)(s[j].key >> 32), .target = (uint32_t)s[j].key};
+        *p = pair_of(s[j].key);
         apply(g, p, s + j, k);
     }
 }
@@ -154,18 +160,18 @@ void gx_graph_fold(gx_graph *g, bool in_order)
 {
     if (!g->nlog)
         return;
-    if (in_order && g->nsorted < g->np)
-        gx_graph_sort_pairs(g, NULL, 1); /* pairs a merge appended */
-    sort_log(g);
-    if (in_order)
+    if (in_order) {
+        if (g->nsorted < g->np)
+            gx_graph_sort_pairs(g, NULL, 1); /* pairs a merge appended */
+        sort_log(g);
         merge_in_order(g);
-    else
+        g->nlog = 0; /* its memory is kept for the sightings to come */
+    } else { /* the last fold: what the log held goes back */
+        sort_log(g);
         append_runs(g);
-    g->nlog = 0;
-    if (!in_order) { /* the last fold: what the log held goes back */
         free(g->log);
         g->log = NULL;
-        g->clog = 0;
+        g->nlog = g->clog = 0;
     }
 }
 

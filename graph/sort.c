@@ -5,9 +5,9 @@
  * then scatters that stretch into a second array, each source's run taking the first thread's
  * pairs first, so the runs come out in the pairs' own order whatever the number of threads; then
  * each run is sorted by target and neighbours with the same ends are combined.  (The sort used to
- * be in place, following the permutation's cycles, to spare the second array; the pairs are now
- * held in order as they accumulate (sightings.c), so this sort has only the last fold's pairs and
- * a merge's shards to place, and its second array is the size of the pairs.) */
+ * be in place, following the permutation's cycles, to spare the second array; building the
+ * network renumbers every pair anyway, and at 1 GB this stage stays below the build's peak:
+ * `build -v` gave 3.78 GiB before it and 3.84 GiB in Leiden.) */
 #include "internal.h"
 
 #include <pthread.h>
