@@ -809,6 +809,17 @@ static char *dump_pairs(const gx_graph *g)
     return gx_buf_take(&b);
 }
 
+/* Whether pairs[0..nsorted) are in order of their ends, each once. */
+static bool sorted_and_distinct(const gx_graph *g)
+{
+    for (size_t i = 1; i < g->nsorted; i++) {
+        const pair *p = &g->pairs[i - 1], *q = &g->pairs[i];
+        if (p->source > q->source || (p->source == q->source && p->target >= q->target))
+            return false;
+    }
+    return true;
+}
+
 /* The pairs' sort gives the same pairs, in order of their ends, each once, with the weights and
  * visits of all their copies, on any number of threads. */
 static void test_sort_pairs(void)
@@ -828,17 +839,15 @@ static void test_sort_pairs(void)
             visits += g->visit[i].n;
         gx_graph_sort_pairs(g, rank, threads);
         uint64_t after = 0, vafter = 0;
-        bool ordered = true;
+        bool ends_in_order = true;
         for (size_t i = 0; i < g->np; i++) {
             const pair *p = &g->pairs[i];
             after += p->weight;
             vafter += p->visit ? g->visit[p->visit - 1].n : 0;
-            ordered &= p->source < p->target;
-            if (i)
-                ordered &= g->pairs[i - 1].source < p->source ||
-                           (g->pairs[i - 1].source == p->source && g->pairs[i - 1].target < p->target);
+            ends_in_order &= p->source < p->target;
         }
-        CHECK(ordered);
+        CHECK(ends_in_order);
+        CHECK(g->nsorted == g->np && sorted_and_distinct(g));
         CHECK(after == weight && vafter == visits);
         CHECK(g->np < M && g->np > M / 2); /* copies combined */
         char *d = dump_pairs(g);
@@ -906,17 +915,6 @@ static char *expected_pairs(seen *s, size_t n)
     }
     gx_buf_destroy(&dates);
     return gx_buf_take(&b);
-}
-
-/* Whether pairs[0..nsorted) are in order of their ends, each once. */
-static bool sorted_and_distinct(const gx_graph *g)
-{
-    for (size_t i = 1; i < g->nsorted; i++) {
-        const pair *p = &g->pairs[i - 1], *q = &g->pairs[i];
-        if (p->source > q->source || (p->source == q->source && p->target >= q->target))
-            return false;
-    }
-    return true;
 }
 
 /* Sightings logged past GX_LOG_MIN are folded into the pairs as they come, in order, and after a
