@@ -41,14 +41,26 @@ static inline bool gx_trie_may_start3(const gx_trie *t, const unsigned char *u)
     unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
     return t->first[b >> 6] >> (b & 63) & 1;
 }
+/* The rest of gx_trie_longest from node, which the three-byte character at s (`first`, packed as
+ * trie.c packs it) leads to from the root (trie.c). */
+size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first);
 /* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
- * the commonest answer: no word starts with this three-byte character. */
+ * the commonest answers: no word starts with this three-byte character, or (an indexed trie, a
+ * CJK character) the index gives the first step. */
 static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (len >= 3 && u[0] - 0xE0u < 0x10u && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u && /* three bytes */
-        !gx_trie_may_start3(t, u))
-        return 0;
+    if (len >= 3 && u[0] - 0xE0u < 0x10u && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u) { /* three bytes */
+        uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+        uint32_t packed = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+        if (t->han && cp - 0x4E00u <= 0x9FFFu - 0x4E00u) {
+            int32_t node = t->han[cp - 0x4E00];
+            return node ? gx_trie_walk_(t, s, len, value, node - 1, packed) : 0;
+        }
+        unsigned b = gx_trie_first_bit(packed);
+        if (!(t->first[b >> 6] >> (b & 63) & 1))
+            return 0;
+    }
     return gx_trie_longest_(t, s, len, value);
 }
 /* Value of exactly this word, or -1. */

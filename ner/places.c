@@ -275,13 +275,12 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
         int32_t id;
         uint32_t here = gx_starts_of(x, i); /* which of the scan's words may start here */
         bool han = gx_is_han_at(s, i, len);
-        /* the bits said a word of the trie may start here: walk it without asking it again */
-        size_t skip = han && (here & SB_NOT_PLACE) ? gx_trie_longest_(&lex->not_place, s + i, len - i, NULL) : 0;
+        size_t skip = han && (here & SB_NOT_PLACE) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
         if (skip) {
             i += skip;
             continue;
         }
-        size_t n = han && (here & SB_PLACES) ? gx_trie_longest_(&lex->places, s + i, len - i, &id) : 0;
+        size_t n = han && (here & SB_PLACES) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
         place_level fl;
         size_t fe = !n && han && (here & SB_TRANSLIT) ? foreign_division(lex, s, i, len, i == place_end, &fl) : i;
         if (fe > i && !gx_x_covered(x, i, fe, ~0u) && !in_organisation(lex, s, fe, len)) {
@@ -299,8 +298,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
         n = city_word_after(lex, s, i, n, len, &id);
         place_end = i + n;
         const place *p = gx_place_best(lex, id);
-        bool organisation = in_organisation(lex, s, i + n, len);
-        if (gx_x_covered(x, i, i + n, ~0u) || organisation) {
+        if (gx_x_covered(x, i, i + n, ~0u) || in_organisation(lex, s, i + n, len)) {
             i += n;
             continue;
         }

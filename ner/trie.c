@@ -171,16 +171,12 @@ static inline int32_t step(const gx_trie *t, int32_t cur, uint32_t ch)
     return edge_get(t, cur, ch);
 }
 
-size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value)
+/* The longest word through node cur, which the first character (`first`, packed, k bytes) of s
+ * reached: its length in bytes (0 if none), and *value its value. */
+static inline size_t walk_from(const gx_trie *t, const unsigned char *u, size_t len, int32_t *value, int32_t cur,
+                               uint32_t first, size_t k)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (!len)
-        return 0;
-    size_t k, best = 0;
-    uint32_t first = char_at(u, len, &k);
-    int32_t cur = step(t, 0, first);
-    if (cur < 0)
-        return 0;
+    size_t best = 0;
     if (t->value[cur] >= 0) {
         best = k;
         if (value)
@@ -207,6 +203,22 @@ size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *va
         ch = char_at(u + i, len - i, &k);
     }
     return best;
+}
+
+size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first)
+{
+    return walk_from(t, (const unsigned char *)s, len, value, node, first, 3);
+}
+
+size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (!len)
+        return 0;
+    size_t k;
+    uint32_t first = char_at(u, len, &k);
+    int32_t cur = step(t, 0, first);
+    return cur < 0 ? 0 : walk_from(t, u, len, value, cur, first, k);
 }
 
 int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
