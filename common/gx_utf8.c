@@ -45,23 +45,76 @@ size_t gx_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
     return n;
 }
 
+/* The scalar rule of gx_utf8_plain_run for the character at u (left bytes): its length if it is
+ * plain, else 0. */
+static inline size_t plain_char(const unsigned char *u, size_t left, bool text)
+{
+    unsigned c = u[0];
+    if (c < 0x80)
+        return !text || ((c >= 0x20 || c == '\n') && c != 0x7F);
+    if (!gx_utf8_plain3(u, left))
+        return 0;
+    if (text && ((c == 0xE2 && u[1] == 0x80 && (u[2] | 1) == 0xA9) || /* U+2028, U+2029 */
+                 (c == 0xEF && u[1] == 0xBB && u[2] == 0xBF)))       /* U+FEFF */
+        return 0;
+    return 3;
+}
+
+#ifdef __SSE2__
+/* gx_utf8_plain_run over the sixteen bytes at u: 16, or 15 or 14 when a three-byte character
+ * starts at the 16th or 15th byte (its continuation bytes are the next step's), if every
+ * character before is plain; else 0. */
+static inline size_t plain16(const unsigned char *u, bool text)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)u);
+    __m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)); /* below 0x80 */
+    if (text) /* printable or \n: 0x20–0x7E (positive and above 0x1F), or 0x0A */
+        ascii = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                              _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F))),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+    __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)), /* E1–EF but ED */
+                                    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)),
+                                                  _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0))));
+    unsigned a = (unsigned)_mm_movemask_epi8(ascii), c = (unsigned)_mm_movemask_epi8(cont),
+             l = (unsigned)_mm_movemask_epi8(lead);
+    if ((a | l | c) != 0xFFFF || c != ((l << 1 | l << 2) & 0xFFFF))
+        return 0; /* a byte of no plain character, or a continuation byte out of place */
+    size_t n = l & 0x8000 ? 15 : l & 0x4000 ? 14 : 16;
+    if (text) { /* E2 80 A8, E2 80 A9 and EF BB BF are not plain */
+        unsigned e2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+        unsigned x80 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80)));
+        unsigned a9 = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8((char)0xA9)));
+        unsigned ef = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+        unsigned bb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBB)));
+        unsigned bf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBF)));
+        unsigned bad = (e2 & x80 >> 1 & a9 >> 2) | (ef & bb >> 1 & bf >> 2);
+        if (bad & ((1u << n) - 1))
+            return 0;
+    }
+    return n;
+}
+#endif
+
+size_t gx_utf8_plain_run(const char *s, size_t len, bool text)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+#ifdef __SSE2__
+    for (size_t n; i + 16 <= len && (n = plain16(u + i, text)); i += n) {
+    }
+#endif
+    for (size_t n; i < len && (n = plain_char(u + i, len - i, text)); i += n) {
+    }
+    return i;
+}
+
 size_t gx_utf8_valid_prefix(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
-    while (i < len) {
-        if (u[i] < 0x80) {
-            uint64_t w;
-            while (i + 8 <= len && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ull)))
-                i += 8;
-            while (i < len && u[i] < 0x80)
-                i++;
-            continue;
-        }
-        if (gx_utf8_plain3(u + i, len - i)) { /* the commonest case, inline */
-            i += 3;
-            continue;
-        }
+    while ((i += gx_utf8_plain_run(s + i, len - i, false)) < len) {
         uint32_t cp;
         size_t n = gx_utf8_decode(u + i, len - i, &cp);
         if (!n)

@@ -128,28 +128,6 @@ static bool convert(const char *from, const char *s, size_t len, gx_buf *out, ba
     return true;
 }
 
-/* The length of the text at u that clean_utf8 copies as it is: printable ASCII and newlines, and
- * valid three-byte characters other than U+2028, U+2029 and U+FEFF (most of a Chinese page). */
-static size_t plain_run(const unsigned char *u, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = u[i];
-        if (c < 0x80) {
-            if ((c < 0x20 && c != '\n') || c == 0x7F)
-                break;
-            i++;
-        } else if (gx_utf8_plain3(u + i, len - i) &&
-                   !(c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] | 1) == 0xA9) && /* U+2028, U+2029 */
-                   !(c == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)) {         /* U+FEFF */
-            i += 3;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
 /* Copies UTF-8 to out: bad bytes become U+FFFD, CR/CRLF become LF, controls
  * (C0 other than \n, DEL, C1) and U+FEFF are dropped, tabs become spaces.
  * Offsets reported in `bad`/`ctl` are `base` + position. */
@@ -159,7 +137,7 @@ static void clean_utf8(const char *s, size_t len, gx_buf *out, bad_bytes *bad, b
     const unsigned char *u = (const unsigned char *)s;
     gx_buf_reserve(out, len);
     for (size_t i = 0; i < len;) {
-        size_t run = plain_run(u + i, len - i);
+        size_t run = gx_utf8_plain_run(s + i, len - i, true); /* copied as it is */
         gx_buf_add(out, u + i, run);
         i += run;
         if (i == len)

@@ -131,6 +131,61 @@ static void test_utf8_valid_prefix(void)
     CHECK_EQ_INT(mismatches, 0);
 }
 
+/* The plain run sixteen bytes at a step ends where a character-by-character reading of the rule
+ * ends, in text made of plain characters with the ones that end a run strewn among them (at
+ * every offset, so that each falls at each place of a sixteen-byte step, and cut by the end). */
+static size_t plain_run_by_decoding(const char *s, size_t len, bool text)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n;
+    uint32_t cp;
+    while (i < len && (n = gx_utf8_decode(u + i, len - i, &cp))) {
+        bool plain = n == 1 ? !text || ((cp >= 0x20 || cp == '\n') && cp != 0x7F)
+                            : n == 3 && u[i] != 0xE0 && u[i] != 0xED &&
+                                  !(text && (cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF));
+        if (!plain)
+            break;
+        i += n;
+    }
+    return i;
+}
+
+static void test_utf8_plain_run(void)
+{
+    static const char *const PLAIN[] = {"平", "湖", "市", "，", "“", "a", " ", "\n", "7", "\xEF\xBF\xBD"};
+    static const char *const ODD[] = {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF", "\t", "\x7F", "\x01",
+                                      "\xC2\xA0", "\xF0\x9F\x98\x80", "\xE0\xA0\x80", "\xED\x9F\xBF",
+                                      "\x80", "\xE5\xB9", "\xE2\x80\xA6"};
+    enum { MAX = 120 };
+    char buf[MAX + 8];
+    uint32_t seed = 99;
+    int mismatches = 0, long_runs = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0;
+        while (len < MAX) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            const char *piece = r % 40 ? PLAIN[r / 40 % 10] : ODD[r / 40 % 13];
+            size_t n = strlen(piece);
+            if (len + n > MAX)
+                break;
+            memcpy(buf + len, piece, n);
+            len += n;
+        }
+        size_t off = (size_t)round % 17, cut = off + (size_t)(round / 17) % (len - off + 1);
+        for (int text = 0; text < 2; text++) {
+            size_t got = gx_utf8_plain_run(buf + off, cut - off, text), want = plain_run_by_decoding(buf + off, cut - off, text);
+            mismatches += got != want;
+            long_runs += want >= 32;
+        }
+        mismatches += gx_utf8_valid_prefix(buf + off, cut - off) != valid_prefix_by_decoding(buf + off, cut - off);
+    }
+    CHECK_EQ_INT(mismatches, 0);
+    CHECK(long_runs > 10000); /* the sixteen-byte steps were taken, not only the tail */
+    CHECK_EQ_INT((long)gx_utf8_plain_run("平湖\xE2\x80\xA8市", strlen("平湖\xE2\x80\xA8市"), true), 6);
+    CHECK_EQ_INT((long)gx_utf8_plain_run("平湖\xE2\x80\xA8市", strlen("平湖\xE2\x80\xA8市"), false), 12);
+}
+
 /* Counting characters sixteen bytes at a step gives what counting byte by byte gives, at every
  * length and offset, and past the 255 steps after which the per-byte tallies are summed. */
 static void test_utf8_count(void)
@@ -647,6 +702,7 @@ int main(int argc, char **argv)
     RUN(test_decode_controls_dropped);
     RUN(test_decode_marks_between_plain_runs);
     RUN(test_utf8_valid_prefix);
+    RUN(test_utf8_plain_run);
     RUN(test_decode_gbk);
     RUN(test_decode_utf16_bom);
     RUN(test_decode_binary_refused);
