@@ -684,6 +684,41 @@ static void test_leiden_against_igraph(void)
     }
 }
 
+/* Leiden's aggregates keep their weights in 32 bits while the network's total weight fits, and
+ * in doubles past it: with every edge weighing 2^28, sums pass 32 bits from the first aggregate
+ * on (a part of two nodes with 30 edges to another part already does), and the planted groups
+ * must still be found, as with weights of one. */
+static void test_leiden_weights_past_32_bits(void)
+{
+    enum { N = 3000, GROUP = 30 };
+    for (int heavy = 0; heavy < 2; heavy++) {
+        gx_network net;
+        igraph_vector_int_t el;
+        igraph_vector_t w;
+        planted_network(&net, &el, &w, N, 0, GROUP, 20000, 0.9, 32);
+        for (size_t i = 0; i < net.n_edges; i++)
+            net.edges[i].weight = heavy ? 1u << 28 : 1;
+        gx_csr c = gx_csr_of(&net, true);
+        uint32_t *got = malloc(N * sizeof *got);
+        int rounds;
+        size_t k = gx_leiden(&c, 10, 1e-4, 0.01, 20240221, got, &rounds);
+        size_t astray = 0;
+        for (size_t v = 0; v < N; v++)
+            astray += got[v] != got[v / GROUP * GROUP];
+        CHECK(astray <= N / 1000);
+        CHECK(k <= N / GROUP && k + 10 >= N / GROUP);
+        CHECK(gx_modularity(&c, got) > 0.8);
+        CHECK(communities_connected(&c, got));
+        printf("leiden, every weight %s: %zu communities, modularity %.4f, %zu astray\n", heavy ? "2^28" : "1", k,
+               gx_modularity(&c, got), astray);
+        gx_csr_free(&c);
+        free(got);
+        free(net.edges);
+        igraph_vector_destroy(&w);
+        igraph_vector_int_destroy(&el);
+    }
+}
+
 /* The network in igraph (gx_network_igraph) has its nodes, edges, labels, types and weights;
  * and the degrees, weighted degrees and coreness gx_graph_build gives are igraph's on it, for a
  * network built from articles and for a larger planted one (coreness alone). */
@@ -981,6 +1016,7 @@ int main(void)
     RUN(test_pagerank_stops_at_rounding);
     RUN(test_betweenness_matches_igraph);
     RUN(test_leiden_against_igraph);
+    RUN(test_leiden_weights_past_32_bits);
     RUN(test_metrics_match_igraph);
     RUN(test_sort_pairs);
     RUN(test_fold);
