@@ -380,7 +380,7 @@ void gx_graph_merge(gx_graph *dst, gx_graph *src)
     /* src's pairs (its log folded in) are appended, their ends renumbered as dst's entities, and a
      * pair both hold is combined when the network is built or dst's log is next folded
      * (gx_graph_sort_pairs): looking each up among dst's would cost more than that sort. */
-    gx_graph_fold(src, false);
+    gx_graph_fold(src, true);
     reserve_pairs(dst, dst->np + src->np);
     uint32_t *map = gx_xmalloc((src->n ? src->n : 1) * sizeof *map);
     for (size_t i = 0; i < src->n; i++) {
@@ -428,6 +428,7 @@ gx_graph *gx_graph_merge_all(gx_graph **shards, size_t n)
     for (size_t k = 1; k < n; k++)
         if (shards[k]->np + shards[k]->n > shards[big]->np + shards[big]->n)
             big = k;
+    gx_graph_fold(shards[big], true); /* while its pairs are in order: only new ones are added */
     for (size_t k = 0; k < n; k++)
         if (k != big)
             gx_graph_merge(shards[big], shards[k]);

@@ -35,6 +35,10 @@ typedef struct sighting {
 /* The log is folded into the pairs when it holds this many sightings and half as many as there
  * are pairs, or more. */
 #define GX_LOG_MIN ((size_t)1 << 20)
+/* The last fold (gx_graph_fold) sorts the log in this many parts, each of at least
+ * GX_LAST_FOLD_MIN sightings. */
+#define GX_LAST_FOLD_PARTS 4
+#define GX_LAST_FOLD_MIN ((size_t)1 << 18)
 
 struct gx_graph {
     gx_graph_options opt;
@@ -58,10 +62,11 @@ uint32_t gx_graph_entity(gx_graph *g, gx_etype type, const char *name);
 
 /* Logs a sighting of a and b (a != b), folding the log into the pairs first if it is full. */
 void gx_graph_sighting(gx_graph *g, uint32_t a, uint32_t b, gx_date date, bool visit);
-/* Folds the log into the pairs: in_order keeps them in order and distinct (sorting them first if a
- * merge appended some); else each pair the log names is appended, for gx_graph_sort_pairs to
- * combine, and the log's memory is freed. */
-void gx_graph_fold(gx_graph *g, bool in_order);
+/* Folds the log into the pairs, keeping them in order and distinct (sorting them first if a merge
+ * appended some).  The last fold (last) also frees the log's memory; after a merge it leaves the
+ * pairs as they are and appends the log's (a pair once for each part of the log it is seen in),
+ * for gx_graph_sort_pairs to combine. */
+void gx_graph_fold(gx_graph *g, bool last);
 
 /* Renumbers the pairs' ends by rank (when not NULL; one for each entity, keeping the entities
  * distinct) and puts the pairs in order of (source, target), combining those with the same ends

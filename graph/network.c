@@ -280,7 +280,7 @@ gx_status gx_graph_build(gx_graph *g, gx_network **out, gx_error *err)
     net->undated = g->undated;
     net->visits = g->visits;
     stages t = stages_start(net->stages, &net->n_stages);
-    gx_graph_fold(g, false); /* the sightings not yet among the pairs */
+    gx_graph_fold(g, true); /* the sightings not yet among the pairs */
     stage_done(&t, "the last sightings folded in", 0);
     gx_strmap_destroy(&g->index);  /* nor the entities' */
     uint32_t *order = gx_xmalloc((g->n ? g->n : 1) * sizeof *order);

@@ -35,16 +35,14 @@ static unsigned id_bits(size_t n)
 
 enum { DIGIT = 11, BUCKETS = 1 << DIGIT };
 
-/* Sorts the log by key, keeping the order it came in among equal keys (so a pair's dates come
- * in order, the fast case of gx_dates_add).  Both ends are below g->n: the passes take the
- * target's bits, then the source's, DIGIT at a time, skipping a pass that would not move any. */
-static void sort_log(gx_graph *g)
+/* Sorts a[0..n) by key, keeping the order they came in among equal keys (so a pair's dates come
+ * in order, the fast case of gx_dates_add), with b (n slots) as scratch; returns a or b, whichever
+ * holds the sorted sightings.  Both ends are below 2^bits: the passes take the target's bits,
+ * then the source's, DIGIT at a time, skipping a pass that would not move any. */
+static sighting *sort_sightings(sighting *a, sighting *b, size_t n, unsigned bits)
 {
-    size_t n = g->nlog;
     if (n < 2)
-        return;
-    unsigned bits = id_bits(g->n);
-    sighting *a = g->log, *b = gx_xmalloc(n * sizeof *b);
+        return a;
     size_t *count = gx_xmalloc(BUCKETS * sizeof *count);
     for (unsigned half = 0; half < 64; half += 32)
         for (unsigned shift = half; shift < half + bits; shift += DIGIT) {
@@ -66,9 +64,19 @@ static void sort_log(gx_graph *g)
             b = t;
         }
     free(count);
-    if (a != g->log) { /* an odd number of passes: the sorted log is in the scratch array */
+    return a;
+}
+
+/* Sorts the log by key (sort_sightings). */
+static void sort_log(gx_graph *g)
+{
+    size_t n = g->nlog;
+    if (n < 2)
+        return;
+    sighting *b = gx_xmalloc(n * sizeof *b), *sorted = sort_sightings(g->log, b, n, id_bits(g->n));
+    if (sorted != g->log) { /* an odd number of passes: the sorted log is in the scratch array */
         free(g->log);
-        g->log = a;
+        g->log = sorted;
         g->clog = n;
     } else {
         free(b);
@@ -110,11 +118,11 @@ static size_t run_of(const sighting *s, size_t n)
     return k;
 }
 
-/* Merges the sorted log into the pairs, which are in order and distinct, keeping them so. */
-static void merge_in_order(gx_graph *g)
+/* Merges the sorted sightings s[0..n) into the pairs, which are in order and distinct, keeping
+ * them so. */
+static void merge_in_order(gx_graph *g, const sighting *s, size_t n)
 {
-    const sighting *s = g->log;
-    size_t n = g->nlog, fresh = 0;
+    size_t fresh = 0;
     for (size_t i = 0, j = 0; j < n; j += run_of(s + j, n - j)) { /* how many pairs are new */
         while (i < g->np && key_of(&g->pairs[i]) < s[j].key)
             i++;
@@ -141,12 +149,10 @@ static void merge_in_order(gx_graph *g)
     g->nsorted = g->np;
 }
 
-/* Appends one pair for each key of the sorted log, for gx_graph_sort_pairs to combine with those
- * already held. */
-static void append_runs(gx_graph *g)
+/* Appends one pair for each key of the sorted sightings s[0..n), for gx_graph_sort_pairs to
+ * combine with those already held. */
+static void append_runs(gx_graph *g, const sighting *s, size_t n)
 {
-    const sighting *s = g->log;
-    size_t n = g->nlog;
     for (size_t j = 0, k; j < n; j += k) {
         k = run_of(s + j, n - j);
         GX_GROW(g->pairs, g->cp, g->np + 1);
@@ -156,29 +162,47 @@ static void append_runs(gx_graph *g)
     }
 }
 
-void gx_graph_fold(gx_graph *g, bool in_order)
+void gx_graph_fold(gx_graph *g, bool last)
 {
     if (!g->nlog)
         return;
-    if (in_order) {
+    if (!last) {
         if (g->nsorted < g->np)
             gx_graph_sort_pairs(g, NULL, 1); /* pairs a merge appended */
         sort_log(g);
-        merge_in_order(g);
+        merge_in_order(g, g->log, g->nlog);
         g->nlog = 0; /* its memory is kept for the sightings to come */
-    } else { /* the last fold: what the log held goes back */
-        sort_log(g);
-        append_runs(g);
-        free(g->log);
-        g->log = NULL;
-        g->nlog = g->clog = 0;
+        return;
     }
+    /* The last fold comes when all the pairs are there, at the build's peak: the log is sorted a
+     * part at a time, so the sort's scratch is a part's, not the log's, and each part is merged
+     * into the pairs in order, which adds only the pairs not seen before.  After a merge (the
+     * pairs no longer in order) each part's pairs are appended instead, for gx_graph_sort_pairs
+     * to combine as it does a merge's. */
+    size_t part = g->nlog / GX_LAST_FOLD_PARTS + 1;
+    part = part < GX_LAST_FOLD_MIN ? GX_LAST_FOLD_MIN : part;
+    part = part < g->nlog ? part : g->nlog;
+    sighting *b = gx_xmalloc(part * sizeof *b);
+    unsigned bits = id_bits(g->n);
+    bool in_order = g->nsorted == g->np;
+    for (size_t from = 0; from < g->nlog; from += part) {
+        size_t n = g->nlog - from < part ? g->nlog - from : part;
+        sighting *sorted = sort_sightings(g->log + from, b, n, bits);
+        if (in_order)
+            merge_in_order(g, sorted, n);
+        else
+            append_runs(g, sorted, n);
+    }
+    free(b);
+    free(g->log); /* what the log held goes back */
+    g->log = NULL;
+    g->nlog = g->clog = 0;
 }
 
 void gx_graph_sighting(gx_graph *g, uint32_t a, uint32_t b, gx_date date, bool visit)
 {
     if (g->nlog >= GX_LOG_MIN && g->nlog >= g->np / 2)
-        gx_graph_fold(g, true);
+        gx_graph_fold(g, false);
     GX_GROW(g->log, g->clog, g->nlog + 1);
     g->log[g->nlog++] = (sighting){a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a, date, visit};
 }

@@ -953,8 +953,9 @@ static char *expected_pairs(seen *s, size_t n)
 }
 
 /* Sightings logged past GX_LOG_MIN are folded into the pairs as they come, in order, and after a
- * merge appended a shard's pairs: the pairs at the end are those of sorting all the sightings. */
-static void test_fold(void)
+ * merge appended a shard's pairs; the last fold takes the log in parts, merging them in order or
+ * (appended) appending them: the pairs at the end are those of sorting all the sightings. */
+static void fold_case(bool appended)
 {
     enum { N = 3000, SHARD = 2500000, BEFORE = 1200000, AFTER = 1500000, ALL = SHARD + BEFORE + AFTER };
     gx_graph *dst = gx_graph_new(NULL), *shard = gx_graph_new(NULL);
@@ -989,7 +990,10 @@ static void test_fold(void)
     }
     CHECK(dst->nsorted == dst->np && dst->nlog < AFTER); /* folded since the merge */
     CHECK(sorted_and_distinct(dst));
-    gx_graph_fold(dst, false);
+    CHECK(dst->nlog > GX_LAST_FOLD_MIN); /* the last fold sorts the log in parts */
+    if (appended)
+        dst->nsorted = 0; /* as if a merge had appended pairs: the last fold appends its own */
+    gx_graph_fold(dst, true);
     gx_graph_sort_pairs(dst, NULL, 1);
     char *got = dump_pairs(dst), *want = expected_pairs(all, ALL);
     CHECK(strcmp(got, want) == 0);
@@ -997,6 +1001,12 @@ static void test_fold(void)
     free(want);
     free(all);
     gx_graph_free(dst);
+}
+
+static void test_fold(void)
+{
+    fold_case(false);
+    fold_case(true);
 }
 
 int main(void)
