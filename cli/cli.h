@@ -97,6 +97,9 @@ typedef void (*cli_consume_fn)(void *ctx, size_t i, void *slot);
 void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_consume_fn consume, void *ctx);
 /* The number of online cores (at most 64). */
 int cli_jobs_default(void);
+/* From here on freed memory goes back to the system at once (alloc.c): for building the network,
+ * which frees and allocates large arrays, after reading, which churns small ones. */
+void cli_return_freed_memory_at_once(void);
 
 /* --- tables (table.c): aligned on a terminal, TSV when piped, CSV, JSON --- */
 

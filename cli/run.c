@@ -47,6 +47,7 @@ static bool read_graph(const cli_opts *o, const gx_lexicon *lex, counts *c, gx_g
         shards[k] = gx_graph_new(&o->graph);
     cli_sink sink = {.add = add_to_shard, .ctx = shards};
     bool ok = cli_read_all(o, lex, c, &sink);
+    cli_return_freed_memory_at_once(); /* the merge and the network free large arrays */
     double t0 = gx_seconds();
     *g = gx_graph_merge_all(shards, n);
     if (merging)
