@@ -221,7 +221,6 @@ static bool is_advert(const char *s, size_t len)
     return false;
 }
 
-/* Sentence punctuation that a headline never carries: ，。；：！？、 and , ; ! ? (one pass). */
 /* Could sentence punctuation start with the byte c: , ; ! ?, or the lead byte of ，；：！？ (EF)
  * or of 。、 (E3)? */
 static inline bool punct_start(unsigned c)
@@ -250,6 +249,7 @@ static size_t next_punct_start(const unsigned char *u, size_t i, size_t len)
     return i;
 }
 
+/* Sentence punctuation that a headline never carries: ，。；：！？、 and , ; ! ? (one pass, by next_punct_start). */
 static bool has_sentence_punct(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -52,13 +52,12 @@ static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len
     const unsigned char *u = (const unsigned char *)s;
     if (len >= 3 && u[0] - 0xE0u < 0x10u && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u) { /* three bytes */
         uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
-        uint32_t packed = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
         if (t->han && cp - 0x4E00u <= 0x9FFFu - 0x4E00u) {
             int32_t node = t->han[cp - 0x4E00];
+            uint32_t packed = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
             return node ? gx_trie_walk_(t, s, len, value, node - 1, packed) : 0;
         }
-        unsigned b = gx_trie_first_bit(packed);
-        if (!(t->first[b >> 6] >> (b & 63) & 1))
+        if (!gx_trie_may_start3(t, u))
             return 0;
     }
     return gx_trie_longest_(t, s, len, value);
@@ -274,12 +273,8 @@ static inline size_t gx_trie_next_han(const gx_trie *t, const char *s, size_t i,
     for (size_t k; i < len; i += k) {
         /* an unindexed trie (an article's few names), a three-byte character: as gx_trie_han_skip
          * would answer 3, but tested in a tight loop */
-        while (!t->han && i + 3 <= len && u[i] - 0xE3u < 0xF0u - 0xE3u) {
-            unsigned b = gx_trie_first_bit((uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2]);
-            if (t->first[b >> 6] >> (b & 63) & 1)
-                break;
+        while (!t->han && i + 3 <= len && u[i] - 0xE3u < 0xF0u - 0xE3u && !gx_trie_may_start3(t, u + i))
             i += 3;
-        }
         if (i >= len || !(k = gx_trie_han_skip(t, s, i, len)))
             return i < len ? i : len;
     }

@@ -247,14 +247,12 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, gx_extrac
     free(x->starts);
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
-        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index, inline: leads E4–E9 are U+4000–U+9FFF */
-        if (lead > 0xE9 - 0xE4 || ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) >= 0x40u) {
+        int32_t k = gx_starts_index(s, i, len);
+        if (k < 0) {
             i++; /* not such a character: every bit */
             continue;
         }
-        int32_t k = (int32_t)(lead << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
         uint32_t bits = lex->starts[k];
         if (bits != ~0u) { /* a character of U+4E00–U+9FFF: the table has every bit below */
             if (known)
