@@ -57,6 +57,7 @@ typedef struct scratch {
     bool *queued;
     uint32_t *order, *start; /* nodes grouped by community */
     uint64_t rng;
+    bool narrow;      /* the network's total weight fits in 32 bits, and so every aggregate's sums */
 } scratch;
 
 static uint64_t next_random(scratch *s)
@@ -273,15 +274,6 @@ static void refine(const level *g, const uint32_t *memb, size_t c, double gamma,
     free(Kcomm);
 }
 
-/* The sum of g's weights (each edge twice, once from each end). */
-static double total_weight(const level *g)
-{
-    double total = 0;
-    for (size_t j = 0; j < g->off[g->n]; j++)
-        total += weight(g, j);
-    return total;
-}
-
 /* The network whose nodes are g's p parts (part numbered 0 … p - 1): a node's weight is its
  * part's, and two are joined by the sum of the weights between their parts (a part's edges
  * within itself are left out: they move with it and change no gain).  The sums are of article
@@ -295,7 +287,7 @@ static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *
     double *k = gx_xcalloc(p ? p : 1, sizeof *k);
     a.k = k;
     size_t bound = g->off[g->n] ? g->off[g->n] : 1, m = 0;
-    bool narrow = total_weight(g) <= UINT32_MAX;
+    bool narrow = s->narrow;
     a.adj = gx_xmalloc(bound * sizeof *a.adj);
     if (narrow)
         a.w32 = a.sums32 = gx_xmalloc(bound * sizeof *a.sums32);
@@ -393,7 +385,7 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     for (size_t v = 0; v < n; v++)
         total += base.k[v];
     double gamma = total > 0 ? 1 / total : 1;
-    scratch s = {.rng = seed};
+    scratch s = {.rng = seed, .narrow = total <= UINT32_MAX}; /* total: every edge from both ends */
     s.ew = gx_xcalloc(n, sizeof *s.ew);
     s.nbr = gx_xmalloc(n * sizeof *s.nbr);
     s.gain = gx_xmalloc(2 * n * sizeof *s.gain);
