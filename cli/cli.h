@@ -55,6 +55,8 @@ typedef struct cli_counts {
     size_t cut;        /* articles read in parts (over --max-article-bytes) or cut short (too many
                         * mentions or events) */
     gx_strvec why; /* "input: reason" for each input skipped */
+    size_t spilled;          /* inputs whose first reading pass 2 read back from the spill file */
+    uint64_t spilled_bytes;  /* the file's size */
 } cli_counts;
 
 typedef void (*cli_article_fn)(void *ctx, const gx_article *a, const gx_extraction *x);
@@ -100,6 +102,18 @@ int cli_jobs_default(void);
 /* From here on freed memory goes back to the system at once (alloc.c): for building the network,
  * which frees and allocates large arrays, after reading, which churns small ones. */
 void cli_return_freed_memory_at_once(void);
+
+/* --- pass 1's readings past the memory budget, in a temporary file (spill.c) --- */
+
+/* An unlinked temporary file in $TMPDIR (else /tmp); NULL, with a note, if none can be made. */
+typedef struct cli_spill cli_spill;
+cli_spill *cli_spill_open(void);
+/* Appends a record and gives its offset; false, with a note the first time, once a write fails
+ * (then nothing more is written). */
+bool cli_spill_put(cli_spill *s, const gx_buf *rec, uint64_t *off);
+/* Reads len bytes at off into out (on any thread); false, with a warning, if they cannot be read. */
+bool cli_spill_get(cli_spill *s, uint64_t off, size_t len, gx_buf *out);
+void cli_spill_close(cli_spill *s);
 
 /* --- tables (table.c): aligned on a terminal, TSV when piped, CSV, JSON --- */
 

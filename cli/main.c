@@ -1,4 +1,5 @@
 /* main.c — guanxi: pick the subcommand, parse its options, run it. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,9 @@ static void ask_for_huge_pages(char **argv)
 int main(int argc, char **argv)
 {
     ask_for_huge_pages(argv);
+    /* past a file-size limit (ulimit -f) a write fails (EFBIG) and is reported like any failed
+     * write, instead of the signal ending guanxi with nothing said */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         cli_usage(stderr, NULL);
         return EXIT_USAGE;

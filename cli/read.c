@@ -171,11 +171,24 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
     fclose(fp);
 }
 
-/* Pass 1's articles, with what it found in them, are kept for pass 2 until they would pass this
- * many bytes; the first input that does not fit and every one after it are read again.  What was
- * found takes about 1.5 bytes a byte of text, so this keeps about 64 MB of text, as 64 MB did
- * before pass 1's findings were kept with it. */
+/* Pass 1's articles, with what it found in them, go to a temporary file for pass 2 to read back
+ * (spill.c): about 1.5 bytes a byte of the inputs, and less work than reading and recognising
+ * them again.  Without the file (no temporary folder, or a full disk) they are kept in memory
+ * until they would pass this many bytes; the first input that does not fit and every one after it
+ * are read again.  What was found takes about 1.5 bytes a byte of text, so this keeps about 64 MB
+ * of text.  GUANXI_KEEP_MB sets another budget (0: keep nothing), which the tests use, with a
+ * TMPDIR that does not exist, to take the other paths on a small corpus. */
 #define KEEP_BYTES ((size_t)160 << 20)
+
+static size_t keep_budget(void)
+{
+    const char *e = getenv("GUANXI_KEEP_MB");
+    char *end;
+    unsigned long long mb = e && *e ? strtoull(e, &end, 10) : 0;
+    if (!e || !*e || *end || mb > ((size_t)-1 >> 21))
+        return KEEP_BYTES;
+    return (size_t)mb << 20;
+}
 
 /* An input as ingest left it: its articles (or why there are none), messages and counts. */
 typedef struct ingested {
@@ -203,6 +216,12 @@ typedef struct handed_back {
     size_t narts, carts;
 } handed_back;
 
+/* Where an input's record is in the spill file (len 0: not there). */
+typedef struct spilled {
+    uint64_t off;
+    size_t len;
+} spilled;
+
 /* What the passes over the inputs share. */
 typedef struct reading {
     const cli_opts *o;
@@ -213,6 +232,10 @@ typedef struct reading {
     gx_ingest_options io;
     gx_names *known;         /* pass 1 fills it; pass 2 reads it */
     ingested **kept;         /* per input: pass 1's reading, if kept for pass 2 */
+    cli_spill *spill;        /* pass 1's readings that were not kept, opened when the first is due */
+    atomic_bool spilling;    /* pass 1's workers pack what they read for the file (until it fails) */
+    spilled *spilled;        /* per input: its record in the file, if it is there */
+    size_t keep_bytes;       /* the budget for what is kept (KEEP_BYTES) */
     atomic_size_t kept_bytes; /* written by pass 1's hand-over, read by its workers */
     counts *c;
     const cli_sink *sink;
@@ -225,6 +248,7 @@ typedef struct file_job {
     int worker;
     gx_names *names;         /* pass 1 */
     ingested in;
+    gx_buf rec;              /* pass 1: the input's record for the spill file, if packed */
     gx_extraction *x;        /* pass 2, for a sink's take: one per article */
     gx_buf out;              /* pass 2, with a formatting sink: the input's output */
     size_t articles, by_kind[8], cut; /* pass 2: counted on the worker */
@@ -274,6 +298,57 @@ static size_t ingested_bytes(const ingested *in)
             n += sizeof *in->first + gx_first_read_bytes(in->first[k]);
     }
     return n;
+}
+
+/* Packs an input that was read whole (st OK) with its first readings into a record for the spill
+ * file: its messages and counts, then each article and what pass 1 found in it. */
+static void pack_input(const ingested *in, gx_buf *rec)
+{
+    gx_pack_bytes(rec, in->msgs.data ? in->msgs.data : "", in->msgs.len);
+    gx_pack_u64(rec, in->skipped_lines);
+    gx_pack_u64(rec, in->cut);
+    gx_pack_u64(rec, in->arts.n);
+    for (size_t k = 0; k < in->arts.n; k++) {
+        gx_article_pack(&in->arts.v[k], rec);
+        const gx_first_read *f = in->first ? in->first[k] : NULL;
+        gx_pack_u64(rec, f != NULL);
+        if (f)
+            gx_first_read_pack(f, rec);
+    }
+}
+
+/* Reads a record of pack_input back into in (read on worker `worker`); false on a short record
+ * (in is then empty). */
+static bool unpack_input(const gx_buf *rec, int worker, ingested *in)
+{
+    gx_unpack u = {rec->data, rec->data + rec->len, false};
+    memset(in, 0, sizeof *in);
+    in->owner = worker;
+    in->st = GX_OK;
+    gx_error_clear(&in->err);
+    size_t n;
+    const char *msgs = gx_unpack_bytes(&u, &n);
+    gx_buf_add(&in->msgs, msgs, n);
+    in->skipped_lines = gx_unpack_u64(&u);
+    in->cut = gx_unpack_u64(&u);
+    uint64_t arts = gx_unpack_u64(&u);
+    gx_article_list_init(&in->arts);
+    if (arts > rec->len)
+        u.bad = true;
+    if (!u.bad)
+        in->first = gx_xcalloc(arts + 1, sizeof *in->first);
+    for (uint64_t k = 0; k < arts && !u.bad; k++) {
+        GX_GROW(in->arts.v, in->arts.cap, in->arts.n + 1);
+        gx_article *a = &in->arts.v[in->arts.n++];
+        if (gx_article_unpack(&u, a) && gx_unpack_u64(&u))
+            in->first[k] = gx_first_read_unpack(&u);
+    }
+    if (u.bad || u.p != u.end) {
+        ingested_destroy(in);
+        memset(in, 0, sizeof *in);
+        return false;
+    }
+    return true;
 }
 
 /* Frees names collected by `owner` now (on worker `worker`) or hands them back. */
@@ -343,13 +418,40 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
     j->names = gx_names_new();
     if (j->in.st != GX_OK)
         return;
-    /* what is read is kept for pass 2 while the inputs kept so far leave room (the hand-over
-     * decides; this only spares the work where it will not) */
-    bool keep = atomic_load_explicit(&r->kept_bytes, memory_order_relaxed) < KEEP_BYTES;
-    if (keep)
+    /* What is read goes to the spill file for pass 2; without one it is kept in memory while the
+     * inputs kept so far leave room (the hand-over decides; this only spares the work where it
+     * will not). */
+    bool spill = atomic_load_explicit(&r->spilling, memory_order_relaxed);
+    bool keep = !spill && atomic_load_explicit(&r->kept_bytes, memory_order_relaxed) < r->keep_bytes;
+    if (keep || spill)
         j->in.first = gx_xcalloc(j->in.arts.n + 1, sizeof *j->in.first);
     for (size_t k = 0; k < j->in.arts.n; k++)
-        gx_names_collect_keeping(j->names, r->lex, &j->in.arts.v[k], keep ? &j->in.first[k] : NULL);
+        gx_names_collect_keeping(j->names, r->lex, &j->in.arts.v[k], j->in.first ? &j->in.first[k] : NULL);
+    if (spill) { /* packed here, on the thread whose arena holds it all, and freed */
+        gx_buf_init(&j->rec);
+        pack_input(&j->in, &j->rec);
+        ingested_destroy(&j->in);
+        j->in.st = GX_OK;
+    }
+}
+
+/* Writes an input's record to the spill file (opened for the first); if it cannot be, the input
+ * is read again in pass 2, and the ones after it are kept in memory or read again, as they are
+ * without the file. */
+static void spill_record(reading *r, size_t i, const gx_buf *rec)
+{
+    if (!atomic_load_explicit(&r->spilling, memory_order_relaxed))
+        return;
+    if (!r->spill)
+        r->spill = cli_spill_open();
+    uint64_t off;
+    if (r->spill && cli_spill_put(r->spill, rec, &off)) {
+        r->spilled[i] = (spilled){off, rec->len};
+        r->c->spilled++;
+        r->c->spilled_bytes += rec->len;
+        return;
+    }
+    atomic_store_explicit(&r->spilling, false, memory_order_relaxed);
 }
 
 static void take_names(void *ctx, size_t i, void *slot)
@@ -363,13 +465,18 @@ static void take_names(void *ctx, size_t i, void *slot)
     }
     if (r->extracted[i])
         return;
+    if (j->rec.data) { /* packed by the worker */
+        spill_record(r, i, &j->rec);
+        gx_buf_destroy(&j->rec);
+        return;
+    }
     size_t bytes = ingested_bytes(&j->in), kept = atomic_load_explicit(&r->kept_bytes, memory_order_relaxed);
-    if (kept + bytes <= KEEP_BYTES) {
+    if (kept + bytes <= r->keep_bytes) {
         r->kept[i] = gx_xmalloc(sizeof *r->kept[i]);
         *r->kept[i] = j->in;
         atomic_store_explicit(&r->kept_bytes, kept + bytes, memory_order_relaxed);
     } else {
-        atomic_store_explicit(&r->kept_bytes, KEEP_BYTES, memory_order_relaxed); /* full: keep no more */
+        atomic_store_explicit(&r->kept_bytes, r->keep_bytes, memory_order_relaxed); /* full: keep no more */
         free_first_reads(&j->in); /* while the articles are still counted: handing them back empties the list */
         release_articles(r, 0, j->in.owner, &j->in.arts);
         ingested_destroy(&j->in);
@@ -384,13 +491,24 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
     free_handed_back(r, worker);
     if (r->extracted[i])
         return;
+    bool have = false;
     if (r->kept[i]) {
         j->in = *r->kept[i];
         free(r->kept[i]);
         r->kept[i] = NULL;
-    } else {
-        ingest(r, worker, i, &j->in);
+        have = true;
+    } else if (r->spilled[i].len) {
+        gx_buf rec;
+        gx_buf_init(&rec);
+        bool got = cli_spill_get(r->spill, r->spilled[i].off, r->spilled[i].len, &rec);
+        have = got && unpack_input(&rec, worker, &j->in);
+        if (got && !have)
+            fprintf(stderr, "guanxi: warning: %s: the second pass's record of it was short; it is read again\n",
+                    r->paths->v[i]);
+        gx_buf_destroy(&rec);
     }
+    if (!have)
+        ingest(r, worker, i, &j->in);
     if (j->in.st != GX_OK)
         return;
     /* Only take needs the articles on the calling thread; otherwise they are freed here, by the
@@ -475,7 +593,7 @@ static void take_extract(void *ctx, size_t i, void *slot)
  * reported). */
 bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli_sink *sink)
 {
-    reading r = {.o = o, .lex = lex, .c = c, .sink = sink, .prog = progress_on(o)};
+    reading r = {.o = o, .lex = lex, .c = c, .sink = sink, .prog = progress_on(o), .keep_bytes = keep_budget()};
     gx_ingest_options_init(&r.io);
     r.io.date = o->date;
     r.io.max_file_bytes = o->max_file_bytes;
@@ -517,6 +635,8 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
         extracted[i] = is_extracted(in.paths.v[i]);
     r.extracted = extracted;
     r.kept = gx_xcalloc(in.paths.n + 1, sizeof *r.kept);
+    r.spilled = gx_xcalloc(in.paths.n + 1, sizeof *r.spilled);
+    atomic_init(&r.spilling, true);
     int jobs = cli_jobs(o);
     r.back = gx_xcalloc((size_t)jobs, sizeof *r.back);
     for (int k = 0; k < jobs; k++)
@@ -532,6 +652,8 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
         fputc('\n', stderr);
     free(extracted);
     free(r.kept);
+    free(r.spilled);
+    cli_spill_close(r.spill);
     for (int k = 0; k < jobs; k++) {
         free_handed_back(&r, k);
         pthread_mutex_destroy(&r.back[k].mu);

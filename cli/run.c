@@ -173,14 +173,22 @@ static void print_size(size_t bytes)
 {
     if (bytes >= (size_t)1 << 30)
         fprintf(stderr, "%.2f GiB", (double)bytes / (1 << 30));
-    else
+    else if (bytes >= (size_t)1 << 20)
         fprintf(stderr, "%zu MiB", bytes >> 20);
+    else
+        fprintf(stderr, "%zu KiB", (bytes + 1023) >> 10);
 }
 
 /* build -v: how long each stage took and, where the process's peak memory rose, to what. */
-static void report_stages(double merging, size_t read_peak, const gx_network *net)
+static void report_stages(const cli_counts *c, double merging, size_t read_peak, const gx_network *net)
 {
     size_t peak = read_peak;
+    if (c->spilled) {
+        fprintf(stderr, "guanxi: the first pass's readings of %zu inputs went to a temporary file for the second: ",
+                c->spilled);
+        print_size(c->spilled_bytes);
+        fputs("\n", stderr);
+    }
     fprintf(stderr, "guanxi: reading ended with merging the threads' networks: %.2f s (peak ", merging);
     print_size(read_peak);
     fputs(")\n", stderr);
@@ -243,7 +251,7 @@ int cli_build(cli_opts *o)
         fprintf(stderr, "guanxi: read the inputs in %.1f s; network and its metrics in %.1f s\n", t1 - t0,
                 gx_seconds() - t1);
     if (o->verbose)
-        report_stages(merging, read_peak, net);
+        report_stages(&c, merging, read_peak, net);
     /* the network holds all that is written; the accumulator's pairs go before the writing */
     gx_graph_free(g);
     g = NULL;

@@ -281,6 +281,43 @@ char *gx_buf_take(gx_buf *b)
     return p;
 }
 
+uint64_t gx_unpack_u64(gx_unpack *u)
+{
+    uint64_t v = 0;
+    for (unsigned shift = 0; !u->bad; shift += 7) {
+        if (u->p >= u->end || shift > 63) {
+            u->bad = true;
+            break;
+        }
+        unsigned char c = (unsigned char)*u->p++;
+        v |= (uint64_t)(c & 0x7F) << shift;
+        if (!(c & 0x80))
+            return v;
+    }
+    return 0;
+}
+
+const char *gx_unpack_bytes(gx_unpack *u, size_t *n)
+{
+    uint64_t len = gx_unpack_u64(u);
+    if (u->bad || len > (uint64_t)(u->end - u->p)) {
+        u->bad = true;
+        *n = 0;
+        return "";
+    }
+    const char *p = u->p;
+    u->p += len;
+    *n = (size_t)len;
+    return p;
+}
+
+char *gx_unpack_str(gx_unpack *u)
+{
+    size_t n;
+    const char *p = gx_unpack_bytes(u, &n);
+    return gx_xstrndup(p, n);
+}
+
 void gx_strvec_init(gx_strvec *sv)
 {
     sv->v = NULL;

@@ -114,6 +114,38 @@ size_t gx_fmt_uint(char *out, uint64_t v);
 /* Hands the bytes to the caller (never NULL) and resets the buffer. */
 char *gx_buf_take(gx_buf *b);
 
+/* Records packed into a buffer and read back by the same program (pass 1's readings spilled to a
+ * temporary file for pass 2): numbers in seven-bit groups, low first, the high bit saying another
+ * follows (most are spans and counts: one or two bytes), byte strings as their length and bytes.
+ * A reader that runs out of bytes sets bad and reads zeros from then on. */
+static inline void gx_pack_u64(gx_buf *b, uint64_t v)
+{
+    unsigned char out[10];
+    size_t n = 0;
+    for (; v >= 0x80; v >>= 7)
+        out[n++] = (unsigned char)(v | 0x80);
+    out[n++] = (unsigned char)v;
+    gx_buf_add(b, out, n);
+}
+static inline void gx_pack_bytes(gx_buf *b, const void *p, size_t n)
+{
+    gx_pack_u64(b, n);
+    gx_buf_add(b, p, n);
+}
+static inline void gx_pack_str(gx_buf *b, const char *s)
+{
+    gx_pack_bytes(b, s, strlen(s));
+}
+typedef struct gx_unpack {
+    const char *p, *end;
+    bool bad;
+} gx_unpack;
+uint64_t gx_unpack_u64(gx_unpack *u);
+/* The next byte string, in place (*n its length; not NUL-terminated). */
+const char *gx_unpack_bytes(gx_unpack *u, size_t *n);
+/* The next byte string as a new NUL-terminated copy ("" on a short record). */
+char *gx_unpack_str(gx_unpack *u);
+
 /* A vector of owned strings. */
 typedef struct gx_strvec {
     char **v;

@@ -49,6 +49,10 @@ typedef struct gx_article_list {
 void gx_article_list_init(gx_article_list *l);
 void gx_article_list_destroy(gx_article_list *l);
 void gx_article_destroy(gx_article *a);
+/* An article packed into a record (gx_pack_*) and read back as it was; false on a short record
+ * (the article is then empty, safe to destroy). */
+void gx_article_pack(const gx_article *a, gx_buf *out);
+bool gx_article_unpack(gx_unpack *u, gx_article *a);
 
 /* A manifest maps paths (relative to the manifest's folder) to dates. */
 typedef struct gx_manifest gx_manifest;

@@ -38,6 +38,59 @@ void gx_article_destroy(gx_article *a)
     memset(a, 0, sizeof *a);
 }
 
+void gx_article_pack(const gx_article *a, gx_buf *out)
+{
+    gx_pack_str(out, a->id);
+    gx_pack_str(out, a->source);
+    gx_pack_u64(out, (uint64_t)a->index);
+    gx_pack_u64(out, a->kind);
+    gx_pack_u64(out, (uint32_t)a->date);
+    gx_pack_u64(out, (uint32_t)a->event_date);
+    gx_pack_u64(out, a->event_date_approx);
+    gx_pack_str(out, a->title);
+    gx_pack_bytes(out, a->text, a->len);
+    gx_pack_u64(out, a->n_sentences);
+    for (size_t i = 0, at = 0; i < a->n_sentences; at = a->sentences[i++].end) { /* each from the last's end */
+        gx_pack_u64(out, a->sentences[i].start - at);
+        gx_pack_u64(out, a->sentences[i].end - a->sentences[i].start);
+    }
+    gx_pack_u64(out, a->journalists.n);
+    for (size_t i = 0; i < a->journalists.n; i++)
+        gx_pack_str(out, a->journalists.v[i]);
+}
+
+bool gx_article_unpack(gx_unpack *u, gx_article *a)
+{
+    memset(a, 0, sizeof *a);
+    a->id = gx_unpack_str(u);
+    a->source = gx_unpack_str(u);
+    a->index = (int)gx_unpack_u64(u);
+    a->kind = (gx_unit_kind)gx_unpack_u64(u);
+    a->date = (gx_date)(uint32_t)gx_unpack_u64(u);
+    a->event_date = (gx_date)(uint32_t)gx_unpack_u64(u);
+    a->event_date_approx = gx_unpack_u64(u) != 0;
+    a->title = gx_unpack_str(u);
+    const char *p = gx_unpack_bytes(u, &a->len);
+    a->text = gx_xstrndup(p, a->len);
+    uint64_t n = gx_unpack_u64(u);
+    if (n > (uint64_t)(u->end - u->p) / 2) /* two bytes a sentence at least */
+        u->bad = true;
+    if (!u->bad && n) {
+        a->sentences = gx_xmalloc(n * sizeof *a->sentences);
+        for (size_t at = 0; a->n_sentences < n; at = a->sentences[a->n_sentences++].end) {
+            a->sentences[a->n_sentences].start = at + gx_unpack_u64(u);
+            a->sentences[a->n_sentences].end = a->sentences[a->n_sentences].start + gx_unpack_u64(u);
+        }
+    }
+    gx_strvec_init(&a->journalists);
+    for (uint64_t i = 0, k = gx_unpack_u64(u); i < k && !u->bad; i++) {
+        size_t jn;
+        const char *j = gx_unpack_bytes(u, &jn);
+        gx_strvec_pushn(&a->journalists, j, jn);
+    }
+    return !u->bad;
+}
+
 void gx_article_list_destroy(gx_article_list *l)
 {
     for (size_t i = 0; i < l->n; i++)

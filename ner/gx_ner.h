@@ -116,6 +116,9 @@ void gx_names_collect_keeping(gx_names *n, const gx_lexicon *lex, const gx_artic
 gx_names *gx_names_of_articles(const gx_lexicon *lex, const gx_article *a, size_t n, gx_first_read **first);
 size_t gx_first_read_bytes(const gx_first_read *f); /* the memory it holds, roughly */
 void gx_first_read_free(gx_first_read *f);
+/* A first reading packed into a record (gx_pack_*) and read back as it was; NULL on a short record. */
+void gx_first_read_pack(const gx_first_read *f, gx_buf *out);
+gx_first_read *gx_first_read_unpack(gx_unpack *u);
 void gx_names_add(gx_names *n, const char *name);
 /* Records that `alias` names the firm `full` (an alias two firms share names neither). */
 void gx_names_add_firm(gx_names *n, const char *alias, const char *full);

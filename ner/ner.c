@@ -295,6 +295,99 @@ void gx_first_read_free(gx_first_read *f)
     free(f);
 }
 
+static void pack_mention(const gx_mention *m, gx_buf *out)
+{
+    gx_pack_u64(out, m->type);
+    gx_pack_u64(out, m->span.start);
+    gx_pack_u64(out, m->span.end);
+    gx_pack_u64(out, m->flags);
+    gx_pack_str(out, m->name);
+    gx_pack_str(out, m->titles);
+    gx_pack_str(out, m->aliases);
+    gx_pack_str(out, m->code);
+    gx_pack_str(out, m->parent);
+}
+
+/* A string field read back: the shared "" when it is empty, as gx_x_set leaves it. */
+static char *unpack_field(gx_unpack *u)
+{
+    size_t n;
+    const char *p = gx_unpack_bytes(u, &n);
+    return n ? gx_xstrndup(p, n) : EMPTY;
+}
+
+static void unpack_mention(gx_unpack *u, gx_mention *m)
+{
+    m->type = (gx_etype)gx_unpack_u64(u);
+    m->span.start = gx_unpack_u64(u);
+    m->span.end = gx_unpack_u64(u);
+    m->flags = (unsigned)gx_unpack_u64(u);
+    m->name = gx_unpack_str(u);
+    m->titles = unpack_field(u);
+    m->aliases = unpack_field(u);
+    m->code = unpack_field(u);
+    m->parent = unpack_field(u);
+}
+
+/* A first reading is kept only whole (gx_names_collect_keeping): not truncated, its coverage and
+ * scan bits freed, so its mentions, events and the officials' count are all it holds. */
+void gx_first_read_pack(const gx_first_read *f, gx_buf *out)
+{
+    gx_pack_u64(out, f->officials);
+    gx_pack_u64(out, f->x.n);
+    for (size_t i = 0; i < f->x.n; i++)
+        pack_mention(&f->x.m[i], out);
+    gx_pack_u64(out, f->x.nev);
+    for (size_t i = 0; i < f->x.nev; i++) {
+        const gx_event *e = &f->x.ev[i];
+        gx_pack_u64(out, e->kind);
+        gx_pack_str(out, e->official);
+        gx_pack_str(out, e->company);
+        gx_pack_u64(out, (uint32_t)e->date);
+        gx_pack_u64(out, e->evidence.start);
+        gx_pack_u64(out, e->evidence.end);
+    }
+}
+
+gx_first_read *gx_first_read_unpack(gx_unpack *u)
+{
+    gx_first_read *f = gx_xcalloc(1, sizeof *f);
+    gx_extraction_init(&f->x);
+    f->officials = gx_unpack_u64(u);
+    uint64_t n = gx_unpack_u64(u);
+    /* each mention takes at least 9 bytes: a count past what is left is a short record */
+    if (n > (uint64_t)(u->end - u->p) / 9)
+        u->bad = true;
+    if (!u->bad && n) {
+        f->x.m = gx_xcalloc(n, sizeof *f->x.m);
+        f->x.cap = n;
+        for (; f->x.n < n && !u->bad; f->x.n++)
+            unpack_mention(u, &f->x.m[f->x.n]);
+    }
+    uint64_t nev = gx_unpack_u64(u);
+    if (nev > (uint64_t)(u->end - u->p) / 6)
+        u->bad = true;
+    if (!u->bad && nev) {
+        f->x.ev = gx_xcalloc(nev, sizeof *f->x.ev);
+        f->x.evcap = nev;
+        for (; f->x.nev < nev && !u->bad; f->x.nev++) {
+            gx_event *e = &f->x.ev[f->x.nev];
+            e->kind = (gx_event_kind)gx_unpack_u64(u);
+            e->official = gx_unpack_str(u);
+            e->company = gx_unpack_str(u);
+            e->date = (gx_date)(uint32_t)gx_unpack_u64(u);
+            e->evidence.start = gx_unpack_u64(u);
+            e->evidence.end = gx_unpack_u64(u);
+        }
+    }
+    if (u->bad || f->officials > f->x.n) {
+        u->bad = true;
+        gx_first_read_free(f);
+        return NULL;
+    }
+    return f;
+}
+
 /* Moves mentions [from, to) of the first reading into out, marking their spans on its coverage
  * map as gx_x_add would have. */
 static void take_found(gx_extraction *out, gx_first_read *f, size_t from, size_t to)

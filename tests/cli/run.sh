@@ -81,5 +81,28 @@ expect "钛迩赛 alone is the firm named in full on another page" b.json '"name
 if grep -q '"text":"东方电子"' "$T/b.json"; then echo "FAIL 东方电子, which two firms share, is left alone"; failed=$((failed + 1)); else echo "ok   东方电子, which two firms share, is left alone"; passed=$((passed + 1)); fi
 check "extract the page alone" 0 "$GUANXI" extract -d 2024-02-21 "$T/firms/b.txt"
 if grep -q '钛迩赛新材料有限公司' "$T/out"; then echo "FAIL without the other page, no full name"; failed=$((failed + 1)); else echo "ok   without the other page, no full name"; passed=$((passed + 1)); fi
+
+# Pass 2 reads pass 1's readings back from a temporary file; without one it keeps them in memory
+# up to GUANXI_KEEP_MB and reads the rest again; a file that cannot grow (ulimit -f) hands the
+# inputs after it to the other two.  Every way gives the same bytes.
+EX="$SRC/examples/pinghu"
+same() { # description, file, file
+    if cmp -s "$T/$2" "$T/$3"; then echo "ok   $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi
+}
+check "extract, pass 1's readings through the temporary file" 0 "$GUANXI" extract -j 2 "$EX" -o "$T/spill.jsonl"
+check "extract, kept in memory (no temporary folder)" 0 env TMPDIR="$T/none" "$GUANXI" extract -j 2 "$EX" -o "$T/kept.jsonl"
+expect "the missing temporary folder is a note" err "note: no temporary file in $T/none"
+same "kept in memory: the same JSONL" spill.jsonl kept.jsonl
+check "extract, read again (no folder, nothing kept)" 0 env TMPDIR="$T/none" GUANXI_KEEP_MB=0 "$GUANXI" extract -j 1 "$EX" -o "$T/again.jsonl"
+same "read again: the same JSONL" spill.jsonl again.jsonl
+mkdir -p "$T/tmp"
+check "extract, the temporary file stopped at 20 KB" 0 sh -c "(ulimit -f 40; TMPDIR=\"$T/tmp\" GUANXI_KEEP_MB=0 exec \"$GUANXI\" extract -j 2 \"$EX\") | cat >\"$T/full.jsonl\""
+expect "the full temporary file is a note" err "could not grow past"
+same "a full temporary file: the same JSONL" spill.jsonl full.jsonl
+if [ -z "$(ls -A "$T/tmp")" ]; then echo "ok   the temporary file is gone"; passed=$((passed + 1)); else echo "FAIL the temporary file is gone"; failed=$((failed + 1)); fi
+check "build -v, through the temporary file" 0 "$GUANXI" build -v -j 2 "$EX" -o "$T/spill.graphml"
+expect "-v gives the temporary file's size" err "first pass's readings of 5 inputs went to a temporary file for the second: [0-9]* KiB"
+check "build, read again" 0 env TMPDIR="$T/none" GUANXI_KEEP_MB=0 "$GUANXI" build -q -j 2 "$EX" -o "$T/again.graphml"
+same "read again: the same GraphML" spill.graphml again.graphml
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

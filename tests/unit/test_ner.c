@@ -160,8 +160,28 @@ static void test_user_lexicon_and_stop(void)
     remove("user_lexicon_test.tsv");
 }
 
+/* An article and its first reading packed into a record and read back (what the spill file
+ * holds); NULL first read if the record is short. */
+static gx_first_read *packed_and_back(const gx_article *a, const gx_first_read *f, gx_article *back, size_t cut)
+{
+    gx_buf rec;
+    gx_buf_init(&rec);
+    gx_article_pack(a, &rec);
+    gx_first_read_pack(f, &rec);
+    gx_unpack u = {rec.data, rec.data + (cut < rec.len ? cut : rec.len), false};
+    gx_first_read *g = NULL;
+    if (gx_article_unpack(&u, back))
+        g = gx_first_read_unpack(&u);
+    if (g && u.p != u.end)
+        gx_t_fail(__FILE__, __LINE__, "%zu bytes of the record left over", (size_t)(u.end - u.p));
+    gx_buf_destroy(&rec);
+    return g;
+}
+
 /* Pass 2 starts from what pass 1 found in an article (gx_ner_extract_after): on every article of
- * the sample pages, with the names those pages confirm, it must give what a fresh reading gives. */
+ * the sample pages, with the names those pages confirm, it must give what a fresh reading gives,
+ * and so must the article and its first reading packed for the spill file and read back; a
+ * record cut short anywhere reads back as none. */
 static void test_second_reading_of_the_sample_pages(void)
 {
     gx_inputs in;
@@ -189,16 +209,58 @@ static void test_second_reading_of_the_sample_pages(void)
         gx_extraction_init(&after);
         gx_ner_extract(lex, corpus, &arts.v[i], &fresh);
         taken_over += first[i] != NULL;
+        gx_article back;
+        gx_first_read *unpacked = first[i] ? packed_and_back(&arts.v[i], first[i], &back, (size_t)-1) : NULL;
         gx_ner_extract_after(lex, corpus, &arts.v[i], first[i], &after);
         if (!gx_extraction_equal(&fresh, &after))
             gx_t_fail(__FILE__, __LINE__, "article %s: the second reading differs", arts.v[i].id);
         gx_t_checks++;
+        if (first[i]) {
+            CHECK(unpacked != NULL);
+            CHECK_EQ_STR(back.id, arts.v[i].id);
+            CHECK_EQ_STR(back.title, arts.v[i].title);
+            CHECK(back.len == arts.v[i].len && memcmp(back.text, arts.v[i].text, back.len) == 0);
+            CHECK(back.date == arts.v[i].date && back.event_date == arts.v[i].event_date && back.kind == arts.v[i].kind);
+            CHECK_EQ_INT(back.n_sentences, arts.v[i].n_sentences);
+            for (size_t k = 0; k < back.n_sentences && k < arts.v[i].n_sentences; k++)
+                CHECK(back.sentences[k].start == arts.v[i].sentences[k].start &&
+                      back.sentences[k].end == arts.v[i].sentences[k].end);
+            CHECK_EQ_INT(back.journalists.n, arts.v[i].journalists.n);
+            gx_extraction packed;
+            gx_extraction_init(&packed);
+            gx_ner_extract_after(lex, corpus, &back, unpacked, &packed);
+            if (!gx_extraction_equal(&fresh, &packed))
+                gx_t_fail(__FILE__, __LINE__, "article %s: the reading packed and read back differs", arts.v[i].id);
+            gx_t_checks++;
+            gx_extraction_destroy(&packed);
+            gx_article_destroy(&back);
+        }
         mentions += fresh.n;
         gx_extraction_destroy(&fresh);
         gx_extraction_destroy(&after);
     }
     CHECK(mentions > 100);
     CHECK_EQ_INT(taken_over, arts.n);
+    /* the first article's record cut at every length short of its whole */
+    gx_first_read *one = NULL;
+    gx_names_free(gx_names_of_articles(lex, arts.v, 1, &one));
+    CHECK(one != NULL);
+    gx_buf rec;
+    gx_buf_init(&rec);
+    gx_article_pack(&arts.v[0], &rec);
+    if (one)
+        gx_first_read_pack(one, &rec);
+    size_t whole = rec.len, short_ones = 0;
+    gx_buf_destroy(&rec);
+    for (size_t cut = 0; one && cut < whole; cut++) {
+        gx_article back;
+        gx_first_read *g = packed_and_back(&arts.v[0], one, &back, cut);
+        short_ones += g == NULL;
+        gx_first_read_free(g);
+        gx_article_destroy(&back);
+    }
+    CHECK_EQ_INT(short_ones, whole);
+    gx_first_read_free(one);
     known = saved;
     free(first);
     gx_names_free(corpus);
