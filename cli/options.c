@@ -47,7 +47,10 @@ static const char INPUT_HELP[] =
     "\n"
     "A page's publication date comes from --date, else the manifest, else a date in the file name\n"
     "(2024-02-21, 20240221), else the page itself (HTML meta, JSONL 'date').  An article's event\n"
-    "date comes from its lead (2月19日下午, 昨天, 近日).\n";
+    "date comes from its lead (2月19日下午, 昨天, 近日).\n"
+    "\n"
+    "Every input is read twice; what the first reading found waits for the second in a temporary\n"
+    "file in $TMPDIR (else /tmp), about 1.5 bytes a byte of input, removed when guanxi ends.\n";
 
 static const char EXIT_HELP[] =
     "exit status:\n"
