@@ -138,9 +138,10 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
     }
     put_row(an.fp, &row, true);
     gx_buf_adds(&row, "Source,Target,Type,Weight,kind,first_seen,last_seen,dates,visits,visit_dates,timeset\n");
+    gx_edge_kinds kinds;
+    gx_edge_kinds_init(&kinds, n);
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char kind[64];
         gx_buf_addc(&row, 'n');
         gx_buf_add_uint(&row, e->source);
         gx_buf_adds(&row, ",n");
@@ -148,8 +149,7 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         gx_buf_adds(&row, ",Undirected,");
         add_double(&row, e->weight);
         gx_buf_addc(&row, ',');
-        gx_edge_kind(n, e, kind, sizeof kind);
-        gx_buf_adds(&row, kind);
+        gx_buf_adds(&row, gx_edge_kinds_of(&kinds, e));
         gx_buf_addc(&row, ',');
         add_date(&row, gx_dates_first(&e->dates));
         gx_buf_addc(&row, ',');
@@ -166,6 +166,7 @@ gx_status gx_export_csv(const gx_network *n, const char *path, gx_error *err)
         put_row(ae.fp, &row, false);
     }
     put_row(ae.fp, &row, true);
+    gx_edge_kinds_destroy(&kinds);
     gx_buf_destroy(&row);
     gx_buf_destroy(&scratch);
     st = gx_atomic_commit(&an, err);

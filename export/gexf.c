@@ -169,10 +169,12 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
     gx_xmlw_start(&x, "edges");
     if (n->n_edges) /* the writer ends <edges>'s start tag where its first child begins */
         gx_buf_addc(&raw, '\n');
+    gx_edge_kinds kinds;
+    gx_edge_kinds_init(&kinds, n);
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char kind[64], num[40];
-        gx_edge_kind(n, e, kind, sizeof kind);
+        char num[40];
+        const char *kind = gx_edge_kinds_of(&kinds, e);
         gx_raw_start(&raw, 3, "edge");
         gx_raw_attr_id(&raw, "id", 'e', i);
         gx_raw_attr_id(&raw, "source", 'n', e->source);
@@ -191,6 +193,7 @@ gx_status gx_export_gexf(const gx_network *n, const char *path, gx_error *err)
         gx_raw_end(&raw, 3, "edge");
         gx_xmlw_raw(&x, &raw, false);
     }
+    gx_edge_kinds_destroy(&kinds);
     gx_xmlw_raw(&x, &raw, true);
     gx_buf_destroy(&raw);
     gx_buf_destroy(&dates);

@@ -116,10 +116,12 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         gx_raw_end(&raw, 2, "node");
         gx_xmlw_raw(&x, &raw, false);
     }
+    gx_edge_kinds kinds;
+    gx_edge_kinds_init(&kinds, n);
     for (size_t i = 0; i < n->n_edges; i++) {
         const gx_edge *e = &n->edges[i];
-        char kind[64], num[40], first[11], last[11];
-        gx_edge_kind(n, e, kind, sizeof kind);
+        char num[40], first[11], last[11];
+        const char *kind = gx_edge_kinds_of(&kinds, e);
         gx_raw_start(&raw, 2, "edge");
         gx_raw_attr_id(&raw, "id", 'e', i);
         gx_raw_attr_id(&raw, "source", 'n', e->source);
@@ -132,13 +134,16 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         gx_date_format(gx_dates_last(&e->dates), last);
         gx_raw_text(&raw, 3, "data", "key", "e_first_seen", first);
         gx_raw_text(&raw, 3, "data", "key", "e_last_seen", last);
-        gx_raw_text(&raw, 3, "data", "key", "e_dates", gx_dates_join(&e->dates, &dates));
+        gx_dates_join(&e->dates, &dates);
+        gx_raw_text_len(&raw, 3, "data", "key", "e_dates", dates.data ? dates.data : "", dates.len);
         gx_fmt_long(num, gx_edge_visits(n, e));
         gx_raw_text(&raw, 3, "data", "key", "e_visits", num);
-        gx_raw_text(&raw, 3, "data", "key", "e_visit_dates", gx_dates_join(gx_edge_visit_dates(n, e), &dates));
+        gx_dates_join(gx_edge_visit_dates(n, e), &dates);
+        gx_raw_text_len(&raw, 3, "data", "key", "e_visit_dates", dates.data ? dates.data : "", dates.len);
         gx_raw_end(&raw, 2, "edge");
         gx_xmlw_raw(&x, &raw, false);
     }
+    gx_edge_kinds_destroy(&kinds);
     gx_xmlw_raw(&x, &raw, true);
     gx_buf_destroy(&raw);
     gx_buf_destroy(&dates);

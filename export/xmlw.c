@@ -175,6 +175,22 @@ static bool reads_back(double v, int digits, char *buf, size_t size)
     return strtod(buf, NULL) == v;
 }
 
+void gx_edge_kinds_init(gx_edge_kinds *k, const gx_network *n)
+{
+    k->type = gx_xmalloc(n->n_nodes ? n->n_nodes : 1);
+    for (size_t i = 0; i < n->n_nodes; i++)
+        k->type[i] = (unsigned char)n->nodes[i].type;
+    for (int a = 0; a < GX_ENT_NTYPES; a++)
+        for (int b = 0; b < GX_ENT_NTYPES; b++)
+            gx_edge_kind_of_types((gx_etype)a, (gx_etype)b, k->name[a][b], sizeof k->name[a][b]);
+}
+
+void gx_edge_kinds_destroy(gx_edge_kinds *k)
+{
+    free(k->type);
+    k->type = NULL;
+}
+
 void gx_fmt_double(double v, char *buf, size_t size)
 {
     if (!isfinite(v))
@@ -206,10 +222,10 @@ void gx_fmt_double(double v, char *buf, size_t size)
     snprintf(buf, size, "%.*g", lo, v);
 }
 
-void gx_fmt_id(char *out, char prefix, size_t i)
+size_t gx_fmt_id(char *out, char prefix, size_t i)
 {
     *out = prefix;
-    gx_fmt_uint(out + 1, i);
+    return 1 + gx_fmt_uint(out + 1, i);
 }
 
 void gx_fmt_long(char *out, long v)

@@ -339,14 +339,19 @@ void gx_network_free(gx_network *n)
 
 void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size)
 {
-    const char *a = gx_etype_name(n->nodes[e->source].type);
-    const char *b = gx_etype_name(n->nodes[e->target].type);
+    gx_edge_kind_of_types(n->nodes[e->source].type, n->nodes[e->target].type, buf, size);
+}
+
+void gx_edge_kind_of_types(gx_etype ta, gx_etype tb, char *buf, size_t size)
+{
+    const char *a = gx_etype_name(ta);
+    const char *b = gx_etype_name(tb);
     if (strcmp(a, b) > 0) {
         const char *t = a;
         a = b;
         b = t;
     }
-    size_t la = strlen(a), lb = strlen(b); /* "%s-%s", without printf: it runs once per edge written */
+    size_t la = strlen(a), lb = strlen(b);
     if (size == 0)
         return;
     if (la + 1 + lb >= size) {
