@@ -108,9 +108,11 @@ void cli_return_freed_memory_at_once(void);
 /* An unlinked temporary file in $TMPDIR (else /tmp); NULL, with a note, if none can be made. */
 typedef struct cli_spill cli_spill;
 cli_spill *cli_spill_open(void);
-/* Appends a record and gives its offset; false, with a note the first time, once a write fails
- * (then nothing more is written). */
+/* Appends a record (on any thread) and gives its offset; false, with a note the first time, once
+ * a write fails (then nothing more is written). */
 bool cli_spill_put(cli_spill *s, const gx_buf *rec, uint64_t *off);
+/* Has no write failed yet? */
+bool cli_spill_ok(cli_spill *s);
 /* Reads len bytes at off into out (on any thread); false, with a warning, if they cannot be read. */
 bool cli_spill_get(cli_spill *s, uint64_t off, size_t len, gx_buf *out);
 void cli_spill_close(cli_spill *s);

@@ -232,9 +232,9 @@ typedef struct reading {
     gx_ingest_options io;
     gx_names *known;         /* pass 1 fills it; pass 2 reads it */
     ingested **kept;         /* per input: pass 1's reading, if kept for pass 2 */
-    cli_spill *spill;        /* pass 1's readings that were not kept, opened when the first is due */
-    atomic_bool spilling;    /* pass 1's workers pack what they read for the file (until it fails) */
+    cli_spill *spill;        /* pass 1's readings for pass 2 (NULL if no file could be made) */
     spilled *spilled;        /* per input: its record in the file, if it is there */
+    gx_buf *rec;             /* per worker: the record it packs (pass 1) or reads (pass 2) */
     size_t keep_bytes;       /* the budget for what is kept (KEEP_BYTES) */
     atomic_size_t kept_bytes; /* written by pass 1's hand-over, read by its workers */
     counts *c;
@@ -248,7 +248,6 @@ typedef struct file_job {
     int worker;
     gx_names *names;         /* pass 1 */
     ingested in;
-    gx_buf rec;              /* pass 1: the input's record for the spill file, if packed */
     gx_extraction *x;        /* pass 2, for a sink's take: one per article */
     gx_buf out;              /* pass 2, with a formatting sink: the input's output */
     size_t articles, by_kind[8], cut; /* pass 2: counted on the worker */
@@ -421,37 +420,23 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
     /* What is read goes to the spill file for pass 2; without one it is kept in memory while the
      * inputs kept so far leave room (the hand-over decides; this only spares the work where it
      * will not). */
-    bool spill = atomic_load_explicit(&r->spilling, memory_order_relaxed);
+    bool spill = r->spill && cli_spill_ok(r->spill);
     bool keep = !spill && atomic_load_explicit(&r->kept_bytes, memory_order_relaxed) < r->keep_bytes;
     if (keep || spill)
         j->in.first = gx_xcalloc(j->in.arts.n + 1, sizeof *j->in.first);
     for (size_t k = 0; k < j->in.arts.n; k++)
         gx_names_collect_keeping(j->names, r->lex, &j->in.arts.v[k], j->in.first ? &j->in.first[k] : NULL);
-    if (spill) { /* packed here, on the thread whose arena holds it all, and freed */
-        gx_buf_init(&j->rec);
-        pack_input(&j->in, &j->rec);
-        ingested_destroy(&j->in);
-        j->in.st = GX_OK;
+    if (spill) { /* packed and written here, and freed by the thread whose arena holds it */
+        gx_buf *rec = &r->rec[worker];
+        gx_buf_clear(rec);
+        pack_input(&j->in, rec);
+        uint64_t off;
+        if (cli_spill_put(r->spill, rec, &off)) {
+            r->spilled[i] = (spilled){off, rec->len};
+            ingested_destroy(&j->in);
+            j->in.st = GX_OK;
+        } /* else the hand-over keeps it in memory if it fits, as without the file */
     }
-}
-
-/* Writes an input's record to the spill file (opened for the first); if it cannot be, the input
- * is read again in pass 2, and the ones after it are kept in memory or read again, as they are
- * without the file. */
-static void spill_record(reading *r, size_t i, const gx_buf *rec)
-{
-    if (!atomic_load_explicit(&r->spilling, memory_order_relaxed))
-        return;
-    if (!r->spill)
-        r->spill = cli_spill_open();
-    uint64_t off;
-    if (r->spill && cli_spill_put(r->spill, rec, &off)) {
-        r->spilled[i] = (spilled){off, rec->len};
-        r->c->spilled++;
-        r->c->spilled_bytes += rec->len;
-        return;
-    }
-    atomic_store_explicit(&r->spilling, false, memory_order_relaxed);
 }
 
 static void take_names(void *ctx, size_t i, void *slot)
@@ -465,9 +450,9 @@ static void take_names(void *ctx, size_t i, void *slot)
     }
     if (r->extracted[i])
         return;
-    if (j->rec.data) { /* packed by the worker */
-        spill_record(r, i, &j->rec);
-        gx_buf_destroy(&j->rec);
+    if (r->spilled[i].len) { /* written to the file by the worker */
+        r->c->spilled++;
+        r->c->spilled_bytes += r->spilled[i].len;
         return;
     }
     size_t bytes = ingested_bytes(&j->in), kept = atomic_load_explicit(&r->kept_bytes, memory_order_relaxed);
@@ -498,14 +483,12 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
         r->kept[i] = NULL;
         have = true;
     } else if (r->spilled[i].len) {
-        gx_buf rec;
-        gx_buf_init(&rec);
-        bool got = cli_spill_get(r->spill, r->spilled[i].off, r->spilled[i].len, &rec);
-        have = got && unpack_input(&rec, worker, &j->in);
+        gx_buf *rec = &r->rec[worker];
+        bool got = cli_spill_get(r->spill, r->spilled[i].off, r->spilled[i].len, rec);
+        have = got && unpack_input(rec, worker, &j->in);
         if (got && !have)
             fprintf(stderr, "guanxi: warning: %s: the second pass's record of it was short; it is read again\n",
                     r->paths->v[i]);
-        gx_buf_destroy(&rec);
     }
     if (!have)
         ingest(r, worker, i, &j->in);
@@ -636,9 +619,13 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     r.extracted = extracted;
     r.kept = gx_xcalloc(in.paths.n + 1, sizeof *r.kept);
     r.spilled = gx_xcalloc(in.paths.n + 1, sizeof *r.spilled);
-    atomic_init(&r.spilling, true);
     int jobs = cli_jobs(o);
     r.back = gx_xcalloc((size_t)jobs, sizeof *r.back);
+    r.rec = gx_xcalloc((size_t)jobs, sizeof *r.rec);
+    bool pages = false; /* only pages are read twice: extract's JSONL is read once */
+    for (size_t i = 0; i < in.paths.n; i++)
+        pages |= !extracted[i];
+    r.spill = pages ? cli_spill_open() : NULL;
     for (int k = 0; k < jobs; k++)
         pthread_mutex_init(&r.back[k].mu, NULL);
     gx_ingest_global_init();
@@ -654,6 +641,9 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     free(r.kept);
     free(r.spilled);
     cli_spill_close(r.spill);
+    for (int k = 0; k < jobs; k++)
+        gx_buf_destroy(&r.rec[k]);
+    free(r.rec);
     for (int k = 0; k < jobs; k++) {
         free_handed_back(&r, k);
         pthread_mutex_destroy(&r.back[k].mu);

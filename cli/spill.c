@@ -2,10 +2,12 @@
  * not fit in memory, and pass 2 reads each back instead of reading and recognising the input again.
  *
  * The file is made in $TMPDIR (else /tmp) and unlinked at once, so it goes when guanxi does,
- * however it ends.  Records are appended by one thread (pass 1's hand-over, in input order) and
- * read by any (pread, at the offset put gave).  A write that fails (the disk full) ends the
- * writing, and the inputs from there on are handled as they would be without the file. */
+ * however it ends.  Any thread appends a record (pass 1's worker that packed it: each takes the
+ * next stretch of the file and writes there) and any reads one back (pread, at the offset put
+ * gave).  A write that fails (the disk full) ends the writing, and the inputs from there on are
+ * handled as they would be without the file. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +17,8 @@
 
 struct cli_spill {
     int fd;
-    uint64_t end;    /* bytes written */
-    bool failed;     /* a write failed: put writes no more */
+    atomic_uint_fast64_t end; /* bytes taken by records */
+    atomic_bool failed;       /* a write failed: put writes no more */
     char dir[512];
 };
 
@@ -41,29 +43,37 @@ cli_spill *cli_spill_open(void)
         return NULL;
     }
     unlink(path);
+    atomic_init(&s->end, 0);
+    atomic_init(&s->failed, false);
     return s;
+}
+
+bool cli_spill_ok(cli_spill *s)
+{
+    return !atomic_load_explicit(&s->failed, memory_order_relaxed);
 }
 
 bool cli_spill_put(cli_spill *s, const gx_buf *rec, uint64_t *off)
 {
-    if (s->failed)
+    if (!cli_spill_ok(s))
         return false;
+    uint64_t at = atomic_fetch_add_explicit(&s->end, rec->len, memory_order_relaxed);
     for (size_t done = 0; done < rec->len;) {
-        ssize_t w = pwrite(s->fd, rec->data + done, rec->len - done, (off_t)(s->end + done));
+        ssize_t w = pwrite(s->fd, rec->data + done, rec->len - done, (off_t)(at + done));
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
-            fprintf(stderr, "guanxi: note: the temporary file in %s could not grow past %llu bytes (%s): the "
-                    "second pass keeps what the first reads from here on in memory up to a limit and reads "
-                    "the rest again\n", s->dir,
-                    (unsigned long long)s->end, w < 0 ? strerror(errno) : "nothing written");
-            s->failed = true;
+            int e = errno;
+            if (!atomic_exchange(&s->failed, true))
+                fprintf(stderr, "guanxi: note: the temporary file in %s could not grow past %llu bytes (%s): the "
+                        "second pass keeps what the first reads from here on in memory up to a limit and "
+                        "reads the rest again\n",
+                        s->dir, (unsigned long long)(at + done), w < 0 ? strerror(e) : "nothing written");
             return false;
         }
         done += (size_t)w;
     }
-    *off = s->end;
-    s->end += rec->len;
+    *off = at;
     return true;
 }
 

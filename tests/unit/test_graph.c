@@ -899,6 +899,43 @@ static void test_sort_pairs(void)
     free(rank);
 }
 
+/* A source's run long enough for the quicksort: ascending, descending, organ-pipe, a sawtooth, one
+ * target, random; each comes out in order, each pair once, with every copy's weight. */
+static void test_sort_pairs_long_runs(void)
+{
+    enum { N = 5001, M = 20000 };
+    for (int shape = 0; shape < 6; shape++) {
+        gx_graph *g = gx_graph_new(NULL);
+        g->n = N;
+        g->pairs = calloc(M, sizeof *g->pairs);
+        g->np = g->cp = M;
+        uint64_t state = 99, weight = 0;
+        for (uint32_t i = 0; i < M; i++) {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            uint32_t k = i % (N - 1), t = shape == 0 ? k
+                                       : shape == 1 ? N - 2 - k
+                                       : shape == 2 ? (k < (N - 1) / 2 ? 2 * k : 2 * (N - 2 - k) + 1)
+                                       : shape == 3 ? k % 37
+                                       : shape == 4 ? 7
+                                                    : (uint32_t)((state >> 33) % (N - 1));
+            pair *p = &g->pairs[i];
+            p->source = 0;
+            p->target = 1 + t;
+            p->weight = 1 + (uint32_t)(state >> 61);
+            weight += p->weight;
+        }
+        gx_graph_sort_pairs(g, NULL, 1);
+        uint64_t after = 0;
+        for (size_t i = 0; i < g->np; i++)
+            after += g->pairs[i].weight;
+        CHECK(g->nsorted == g->np && sorted_and_distinct(g));
+        CHECK(after == weight);
+        CHECK_EQ_INT(g->np, shape == 3 ? 37 : shape == 4 ? 1 : shape == 5 ? (long long)g->np : N - 1);
+        g->n = 0;
+        gx_graph_free(g);
+    }
+}
+
 /* One logged sighting of the fold test, by the entities' numbers k (named 实体k). */
 typedef struct seen {
     uint32_t a, b; /* a < b */
@@ -1029,6 +1066,7 @@ int main(void)
     RUN(test_leiden_weights_past_32_bits);
     RUN(test_metrics_match_igraph);
     RUN(test_sort_pairs);
+    RUN(test_sort_pairs_long_runs);
     RUN(test_fold);
     gx_lexicon_free(lex);
     return gx_t_summary();
