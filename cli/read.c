@@ -330,10 +330,8 @@ static bool unpack_input(const gx_buf *rec, int worker, ingested *in)
     gx_buf_add(&in->msgs, msgs, n);
     in->skipped_lines = gx_unpack_u64(&u);
     in->cut = gx_unpack_u64(&u);
-    uint64_t arts = gx_unpack_u64(&u);
+    uint64_t arts = gx_unpack_count(&u, 1);
     gx_article_list_init(&in->arts);
-    if (arts > rec->len)
-        u.bad = true;
     if (!u.bad)
         in->first = gx_xcalloc(arts + 1, sizeof *in->first);
     for (uint64_t k = 0; k < arts && !u.bad; k++) {

@@ -297,6 +297,15 @@ uint64_t gx_unpack_u64(gx_unpack *u)
     return 0;
 }
 
+uint64_t gx_unpack_count(gx_unpack *u, size_t each)
+{
+    uint64_t n = gx_unpack_u64(u);
+    if (!u->bad && n <= (uint64_t)(u->end - u->p) / (each ? each : 1))
+        return n;
+    u->bad = true;
+    return 0;
+}
+
 const char *gx_unpack_bytes(gx_unpack *u, size_t *n)
 {
     uint64_t len = gx_unpack_u64(u);

@@ -141,6 +141,8 @@ typedef struct gx_unpack {
     bool bad;
 } gx_unpack;
 uint64_t gx_unpack_u64(gx_unpack *u);
+/* A count of things that take at least `each` bytes: 0, and bad set, if fewer bytes are left. */
+uint64_t gx_unpack_count(gx_unpack *u, size_t each);
 /* The next byte string, in place (*n its length; not NUL-terminated). */
 const char *gx_unpack_bytes(gx_unpack *u, size_t *n);
 /* The next byte string as a new NUL-terminated copy ("" on a short record). */

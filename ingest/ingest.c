@@ -72,10 +72,8 @@ bool gx_article_unpack(gx_unpack *u, gx_article *a)
     a->title = gx_unpack_str(u);
     const char *p = gx_unpack_bytes(u, &a->len);
     a->text = gx_xstrndup(p, a->len);
-    uint64_t n = gx_unpack_u64(u);
-    if (n > (uint64_t)(u->end - u->p) / 2) /* two bytes a sentence at least */
-        u->bad = true;
-    if (!u->bad && n) {
+    uint64_t n = gx_unpack_count(u, 2); /* two bytes a sentence at least */
+    if (n) {
         a->sentences = gx_xmalloc(n * sizeof *a->sentences);
         for (size_t at = 0; a->n_sentences < n; at = a->sentences[a->n_sentences++].end) {
             a->sentences[a->n_sentences].start = at + gx_unpack_u64(u);
@@ -83,7 +81,7 @@ bool gx_article_unpack(gx_unpack *u, gx_article *a)
         }
     }
     gx_strvec_init(&a->journalists);
-    for (uint64_t i = 0, k = gx_unpack_u64(u); i < k && !u->bad; i++) {
+    for (uint64_t i = 0, k = gx_unpack_count(u, 1); i < k && !u->bad; i++) {
         size_t jn;
         const char *j = gx_unpack_bytes(u, &jn);
         gx_strvec_pushn(&a->journalists, j, jn);

@@ -354,20 +354,15 @@ gx_first_read *gx_first_read_unpack(gx_unpack *u)
     gx_first_read *f = gx_xcalloc(1, sizeof *f);
     gx_extraction_init(&f->x);
     f->officials = gx_unpack_u64(u);
-    uint64_t n = gx_unpack_u64(u);
-    /* each mention takes at least 9 bytes: a count past what is left is a short record */
-    if (n > (uint64_t)(u->end - u->p) / 9)
-        u->bad = true;
-    if (!u->bad && n) {
+    uint64_t n = gx_unpack_count(u, 9); /* a mention's numbers and lengths: 9 bytes at least */
+    if (n) {
         f->x.m = gx_xcalloc(n, sizeof *f->x.m);
         f->x.cap = n;
         for (; f->x.n < n && !u->bad; f->x.n++)
             unpack_mention(u, &f->x.m[f->x.n]);
     }
-    uint64_t nev = gx_unpack_u64(u);
-    if (nev > (uint64_t)(u->end - u->p) / 6)
-        u->bad = true;
-    if (!u->bad && nev) {
+    uint64_t nev = gx_unpack_count(u, 6); /* an event's: 6 */
+    if (nev) {
         f->x.ev = gx_xcalloc(nev, sizeof *f->x.ev);
         f->x.evcap = nev;
         for (; f->x.nev < nev && !u->bad; f->x.nev++) {
