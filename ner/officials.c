@@ -143,14 +143,29 @@ static size_t titled_name_at(const gx_lexicon *lex, const char *s, size_t i, siz
     return name_at_(lex, s, i, len, weak_ok, true);
 }
 
-/* Words that stop the backward scan for an office's organisation. */
+/* The three bytes of a character as one number, to compare a character at a time. */
+static inline uint32_t char_key(const char *c)
+{
+    const unsigned char *u = (const unsigned char *)c;
+    return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+/* Words that stop the backward scan for an office's organisation: 由 在 和 与 及 对 向 是 为 请 等
+ * 的 了 并 将 任 兼 原, and 陪同 听取 会见 看望 以及 担任 (以及 and 担任 end with one of the first).
+ * The scan asks at every character it passes, so the words are told apart by their last character
+ * first (a word list compared word by word took 2 % of extraction). */
 static bool org_stop_before(const char *s, size_t e)
 {
-    static const char *const W[] = {"由", "在", "和", "与", "及", "对", "向", "是", "为", "请", "陪同",
-                                    "听取", "等", "的", "了", "并", "将", "会见", "看望", "以及",
-                                    "担任", "任", "兼", "原", NULL};
-    for (int i = 0; W[i]; i++)
-        if (gx_ends_at(s, e, W[i]))
+    static const char ONE[] = "由在和与及对向是为请等的了并将任兼原";
+    static const char *const TWO[] = {"陪同", "听取", "会见", "看望"};
+    if (e < 3)
+        return false;
+    uint32_t last = char_key(s + e - 3);
+    for (size_t k = 0; k + 3 <= sizeof ONE - 1; k += 3)
+        if (char_key(ONE + k) == last)
+            return true;
+    for (size_t k = 0; k < sizeof TWO / sizeof *TWO; k++)
+        if (e >= 6 && char_key(TWO[k] + 3) == last && char_key(TWO[k]) == char_key(s + e - 6))
             return true;
     return false;
 }
