@@ -103,7 +103,7 @@ int cli_jobs_default(void);
  * which frees and allocates large arrays, after reading, which churns small ones. */
 void cli_return_freed_memory_at_once(void);
 
-/* --- pass 1's readings past the memory budget, in a temporary file (spill.c) --- */
+/* --- pass 1's readings, kept for pass 2 in a temporary file (spill.c) --- */
 
 /* An unlinked temporary file in $TMPDIR (else /tmp); NULL, with a note, if none can be made. */
 typedef struct cli_spill cli_spill;

@@ -327,7 +327,8 @@ static bool unpack_input(const gx_buf *rec, int worker, ingested *in)
     gx_error_clear(&in->err);
     size_t n;
     const char *msgs = gx_unpack_bytes(&u, &n);
-    gx_buf_add(&in->msgs, msgs, n);
+    if (n) /* most inputs have none: no buffer, as ingest leaves them */
+        gx_buf_add(&in->msgs, msgs, n);
     in->skipped_lines = gx_unpack_u64(&u);
     in->cut = gx_unpack_u64(&u);
     uint64_t arts = gx_unpack_count(&u, 1);

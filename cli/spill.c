@@ -1,5 +1,5 @@
-/* spill.c — a temporary file of records: pass 1 writes there what it read in the inputs that did
- * not fit in memory, and pass 2 reads each back instead of reading and recognising the input again.
+/* spill.c — a temporary file of records: pass 1 writes there what it read and found in each input,
+ * and pass 2 reads each back instead of reading and recognising the input again.
  *
  * The file is made in $TMPDIR (else /tmp) and unlinked at once, so it goes when guanxi does,
  * however it ends.  Any thread appends a record (pass 1's worker that packed it: each takes the

@@ -147,7 +147,7 @@ static inline void gx_raw_end(gx_buf *b, int depth, const char *element)
 static inline void gx_raw_text_len(gx_buf *b, int depth, const char *element, const char *name, const char *value,
                                    const char *text, size_t lt)
 {
-    assert(strlen(text) == lt && strcspn(text, "&<>\"") == lt);
+    assert(gx_raw_plain_len(text) == lt);
     size_t in = gx_raw_indent(depth), le = strlen(element), ln = strlen(name), lv = gx_raw_plain_len(value);
     char *o = gx_raw_start_at(gx_raw_room(b, in + 2 * le + ln + lv + lt + 10), in, element, le);
     o = gx_raw_attr_at(o, name, ln, value, lv);
