@@ -165,7 +165,9 @@ void gx_raw_text_clean(gx_buf *b, gx_buf *scratch, int depth, const char *elemen
 /* Writes b and empties it, once it holds 64 KB or when all is set. */
 void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all);
 
-/* A double as the shortest text that reads back the same; NaN/Inf as 0. */
+/* numbers.c: a double as the shortest text that reads back the same (fewest digits from 6,
+ * "%g" style; a whole number below 10^6 as its digits); NaN/Inf as 0.  buf holds 32 bytes or more
+ * for the fast way. */
 void gx_fmt_double(double v, char *buf, size_t size);
 /* prefix and i in decimal ("n42"); out holds at least 24 bytes.  Returns its length. */
 size_t gx_fmt_id(char *out, char prefix, size_t i);

@@ -2,7 +2,6 @@
 #include "internal.h"
 
 #include <assert.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,13 +167,6 @@ gx_status gx_xmlw_finish(gx_xmlw *x, gx_error *err)
     return gx_atomic_commit(&x->file, err);
 }
 
-/* Does v printed with `digits` significant digits (into buf) read back as v? */
-static bool reads_back(double v, int digits, char *buf, size_t size)
-{
-    snprintf(buf, size, "%.*g", digits, v);
-    return strtod(buf, NULL) == v;
-}
-
 void gx_edge_kinds_init(gx_edge_kinds *k, const gx_network *n)
 {
     k->type = gx_xmalloc(n->n_nodes ? n->n_nodes : 1);
@@ -189,50 +181,6 @@ void gx_edge_kinds_destroy(gx_edge_kinds *k)
 {
     free(k->type);
     k->type = NULL;
-}
-
-void gx_fmt_double(double v, char *buf, size_t size)
-{
-    if (!isfinite(v))
-        v = 0;
-    /* a whole number below 10^6 prints as its digits, as "%.6g" would print it */
-    if (fabs(v) < 1e6 && v == (double)(long)v && size >= 24 && !(v == 0 && signbit(v))) {
-        gx_fmt_long(buf, (long)v);
-        return;
-    }
-    /* the fewest digits, from 6, that read back as v: more digits read back whenever fewer do.
-     * Most values of a network's metrics need 17 (18 k of the 10 MB benchmark's 28 k), 16 (6 k)
-     * or 15 (3 k), so those are tried first and the rest found by bisection. */
-    if (!reads_back(v, 16, buf, size)) {
-        snprintf(buf, size, "%.17g", v);
-        return;
-    }
-    if (!reads_back(v, 15, buf, size)) {
-        snprintf(buf, size, "%.16g", v);
-        return;
-    }
-    int lo = 6, hi = 15;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (reads_back(v, mid, buf, size))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    snprintf(buf, size, "%.*g", lo, v);
-}
-
-size_t gx_fmt_id(char *out, char prefix, size_t i)
-{
-    *out = prefix;
-    return 1 + gx_fmt_uint(out + 1, i);
-}
-
-void gx_fmt_long(char *out, long v)
-{
-    if (v < 0)
-        *out++ = '-';
-    gx_fmt_uint(out, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
 }
 
 const char *gx_dates_join(const gx_dates *d, gx_buf *out)

@@ -311,6 +311,61 @@ static void test_edges_laid_out_as_the_writer_does(void)
     remove("t.gexf");
 }
 
+/* The shortest "%.{p}g" (p from 6) that reads back, found by printf and strtod alone: what
+ * gx_fmt_double must print for every double that is not a whole number below 10^6. */
+static void shortest_by_printf(double v, char *want, size_t size)
+{
+    int p = 6;
+    for (; p < 17; p++) {
+        snprintf(want, size, "%.*g", p, v);
+        if (strtod(want, NULL) == v)
+            break;
+    }
+    snprintf(want, size, "%.*g", p, v);
+}
+
+/* gx_fmt_double rounds printf's 17 digits itself and checks most without strtod: the same text
+ * as printf's own shortest for random bit patterns (every exponent, subnormals), metrics' ranges
+ * (PageRank's 1e-7 to 1e-2, betweenness to 1e10), short decimals, ties on a digit (x.5 × 10^k,
+ * where the rounding is printf's), the powers of ten, and each side of them. */
+static void test_numbers_as_printf(void)
+{
+    char b[40], want[40];
+    uint64_t state = 2024;
+#define DRAW() (state = state * 6364136223846793005u + 1442695040888963407u, state)
+    for (int k = 0; k < 400000; k++) {
+        double v;
+        uint64_t r = DRAW();
+        switch (k % 8) {
+        case 0: memcpy(&v, &r, sizeof v); break; /* any double */
+        case 1: v = (double)(r >> 11) * 0x1p-53 * 1e-2; break;
+        case 2: v = (double)(r >> 11) * 0x1p-53 * 1e10; break;
+        case 3: v = (double)(r % 100000000) / 1e4; break; /* four decimals */
+        case 4: v = ((double)(r % 20000) + 0.5) * pow(10, (double)(int)(DRAW() % 40) - 20); break;
+        case 5: v = pow(10, (double)(int)(r % 600) - 300); break;
+        case 6: v = nextafter(pow(10, (double)(int)(r % 40) - 20), (r >> 40) & 1 ? INFINITY : 0); break;
+        default: v = -(double)(r >> 11) * 0x1p-53 / (double)(1 + DRAW() % 1000); break;
+        }
+        if (!isfinite(v) || (fabs(v) < 1e6 && v == (double)(long)v))
+            continue;
+        gx_fmt_double(v, b, sizeof b);
+        shortest_by_printf(v, want, sizeof want);
+        if (strcmp(b, want) != 0) {
+            fprintf(stderr, "gx_fmt_double(%a): %s, printf: %s\n", v, b, want);
+            CHECK_EQ_STR(b, want);
+            break;
+        }
+    }
+#undef DRAW
+    const double edge[] = {5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -0.0, 1e6 + 0.5, 1e22, 1e23,
+                           9007199254740993.0, 0.1, 1.0 / 3, 2.5e-7, 123456.5, 9.5, 99999.95};
+    for (size_t i = 0; i < sizeof edge / sizeof *edge; i++) {
+        gx_fmt_double(edge[i], b, sizeof b);
+        shortest_by_printf(edge[i], want, sizeof want);
+        CHECK_EQ_STR(b, want);
+    }
+}
+
 /* The shortest text that reads back as the same double; whole numbers below 10^6 as digits. */
 static void test_numbers(void)
 {
@@ -437,6 +492,7 @@ int main(void)
     RUN(test_json_lists);
     RUN(test_edges_laid_out_as_the_writer_does);
     RUN(test_numbers);
+    RUN(test_numbers_as_printf);
     RUN(test_graphml_reads_back);
     RUN(test_gexf_valid_against_schema);
     RUN(test_csv_tables);
