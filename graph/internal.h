@@ -115,5 +115,8 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
 void gx_coreness(const gx_csr *c, uint32_t *core);
 /* The modularity of the partition memb (resolution 1, weighted). */
 double gx_modularity(const gx_csr *c, const uint32_t *memb);
+/* gx_modularity with every node in a community of its own, the same double, without reading
+ * the neighbours' communities (leiden.c's start). */
+double gx_modularity_alone(const gx_csr *c);
 
 #endif

@@ -398,7 +398,7 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     s.start = gx_xmalloc((n + 1) * sizeof *s.start);
     for (size_t v = 0; v < n; v++)
         out[v] = (uint32_t)v;
-    double q = gx_modularity(c, out);
+    double q = gx_modularity_alone(c); /* gx_modularity(c, out), out being every node alone */
     while (*iterations < max_iterations) {
         iterate(&base, out, gamma, beta, &s);
         ++*iterations;
@@ -422,17 +422,22 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     return communities;
 }
 
-double gx_modularity(const gx_csr *c, const uint32_t *memb)
+/* Modularity as gx_modularity gives it; memb NULL: every node in a community of its own, for
+ * which the scan reads the arcs in order and no neighbour's community (75 million reads in no
+ * order on the 1 GB network) — the same sums in the same order, so the same double. */
+static inline __attribute__((always_inline)) double modularity_of(const gx_csr *c, const uint32_t *memb)
 {
     size_t n = c->n;
     double *K = gx_xcalloc(n ? n : 1, sizeof *K), total = 0, inside = 0;
-    for (size_t v = 0; v < n; v++)
+    for (size_t v = 0; v < n; v++) {
+        uint32_t mv = memb ? memb[v] : (uint32_t)v;
         for (size_t j = c->off[v]; j < c->off[v + 1]; j++) {
-            K[memb[v]] += c->w[j];
+            K[mv] += c->w[j];
             total += c->w[j];
-            if (memb[c->adj[j]] == memb[v])
+            if ((memb ? memb[c->adj[j]] : c->adj[j]) == mv)
                 inside += c->w[j];
         }
+    }
     double q = 0;
     if (total > 0) {
         q = inside / total;
@@ -441,4 +446,14 @@ double gx_modularity(const gx_csr *c, const uint32_t *memb)
     }
     free(K);
     return q;
+}
+
+double gx_modularity(const gx_csr *c, const uint32_t *memb)
+{
+    return modularity_of(c, memb);
+}
+
+double gx_modularity_alone(const gx_csr *c)
+{
+    return modularity_of(c, NULL);
 }
