@@ -137,8 +137,7 @@ static inline const gx_dates *gx_edge_visit_dates(const gx_network *n, const gx_
     static const gx_dates none;
     return e->visit ? &n->visit[e->visit - 1].dates : &none;
 }
-/* "company-official" for an edge, or for an edge between nodes of types a and b. */
-void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size);
+/* "company-official": the kind of an edge between nodes of types a and b. */
 void gx_edge_kind_of_types(gx_etype a, gx_etype b, char *buf, size_t size);
 
 #endif

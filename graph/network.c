@@ -337,11 +337,6 @@ void gx_network_free(gx_network *n)
     free(n);
 }
 
-void gx_edge_kind(const gx_network *n, const gx_edge *e, char *buf, size_t size)
-{
-    gx_edge_kind_of_types(n->nodes[e->source].type, n->nodes[e->target].type, buf, size);
-}
-
 void gx_edge_kind_of_types(gx_etype ta, gx_etype tb, char *buf, size_t size)
 {
     const char *a = gx_etype_name(ta);
