@@ -134,12 +134,12 @@ gx_status gx_export_graphml(const gx_network *n, const char *path, gx_error *err
         gx_date_format(gx_dates_last(&e->dates), last);
         gx_raw_text(&raw, 3, "data", "key", "e_first_seen", first);
         gx_raw_text(&raw, 3, "data", "key", "e_last_seen", last);
-        gx_dates_join(&e->dates, &dates);
-        gx_raw_text_len(&raw, 3, "data", "key", "e_dates", dates.data ? dates.data : "", dates.len);
+        const char *joined = gx_dates_join(&e->dates, &dates);
+        gx_raw_text_len(&raw, 3, "data", "key", "e_dates", joined, dates.len);
         gx_fmt_long(num, gx_edge_visits(n, e));
         gx_raw_text(&raw, 3, "data", "key", "e_visits", num);
-        gx_dates_join(gx_edge_visit_dates(n, e), &dates);
-        gx_raw_text_len(&raw, 3, "data", "key", "e_visit_dates", dates.data ? dates.data : "", dates.len);
+        joined = gx_dates_join(gx_edge_visit_dates(n, e), &dates);
+        gx_raw_text_len(&raw, 3, "data", "key", "e_visit_dates", joined, dates.len);
         gx_raw_end(&raw, 2, "edge");
         gx_xmlw_raw(&x, &raw, false);
     }
