@@ -220,32 +220,33 @@ void gx_buf_addf(gx_buf *b, const char *fmt, ...)
 
 size_t gx_fmt_uint(char *out, uint64_t v)
 {
-    /* two digits a step: ids and counts are written tens of millions of times */
+    /* two digits a step, written from the last into place: ids, spans and counts are written
+     * tens of millions of times */
     static const char two[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                               "4041424344454647484950515253545556575859606162636465666768697071727374757677787980"
                               "81828384858687888990919293949596979899";
-    char d[20];
-    size_t n = 0;
+    size_t n = 1;
+    for (uint64_t t = v; t >= 10; t /= 10)
+        n++;
+    char *p = out + n;
+    *p = '\0';
     while (v >= 100) {
-        n += 2;
-        memcpy(d + sizeof d - n, two + 2 * (v % 100), 2);
+        p -= 2;
+        memcpy(p, two + 2 * (v % 100), 2);
         v /= 100;
     }
-    if (v >= 10) {
-        n += 2;
-        memcpy(d + sizeof d - n, two + 2 * v, 2);
-    } else {
-        d[sizeof d - ++n] = (char)('0' + v);
-    }
-    memcpy(out, d + sizeof d - n, n);
-    out[n] = '\0';
+    if (v >= 10)
+        memcpy(p - 2, two + 2 * v, 2);
+    else
+        p[-1] = (char)('0' + v);
     return n;
 }
 
 void gx_buf_add_uint(gx_buf *b, uint64_t v)
 {
-    char d[21];
-    gx_buf_add(b, d, gx_fmt_uint(d, v));
+    if (b->len + 21 >= b->cap)
+        gx_buf_reserve(b, 21);
+    b->len += gx_fmt_uint(b->data + b->len, v); /* which ends it with a NUL */
 }
 
 void gx_buf_add_cp(gx_buf *b, uint32_t cp)

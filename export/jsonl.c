@@ -63,7 +63,8 @@ static inline size_t plain_run(const char *s, size_t n)
 static void jstr(gx_buf *b, const char *s, size_t n)
 {
     static const char HEX[] = "0123456789ABCDEF";
-    gx_buf_reserve(b, n + 2);
+    if (b->len + n + 2 >= b->cap) /* the check inline: most strings are a few characters */
+        gx_buf_reserve(b, n + 2);
     gx_buf_addc(b, '"');
     for (size_t i = 0;;) {
         size_t run = plain_run(s + i, n - i);

@@ -419,6 +419,20 @@ static void test_numbers(void)
         gx_fmt_uint(b, v);
         CHECK_EQ_STR(b, want);
     }
+    /* appended to a buffer, across its growing: the same text as printf's, NUL-terminated */
+    gx_buf got, want;
+    gx_buf_init(&got);
+    gx_buf_init(&want);
+    for (uint64_t v = 0, k = 0; k < 3000; k++, v = v * 3 + k) {
+        gx_buf_addc(&got, ',');
+        gx_buf_add_uint(&got, v);
+        gx_buf_addf(&want, ",%llu", (unsigned long long)v);
+    }
+    CHECK_EQ_INT(got.len, want.len);
+    CHECK_EQ_STR(got.data, want.data);
+    CHECK_EQ_INT(strlen(got.data), got.len);
+    gx_buf_destroy(&got);
+    gx_buf_destroy(&want);
     gx_fmt_id(b, 'e', 0);
     CHECK_EQ_STR(b, "e0");
     char d[11];
