@@ -381,6 +381,11 @@ static bool unit_empty(const page *p, const unit *u)
  * body line then costs one scan instead of a dozen searches. */
 enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4 };
 
+/* A bit for the low six bits of the last byte of each character line_may's switch looks for. */
+#define LAST_BIT(key) (1ull << ((key) & 0x3F))
+static const uint64_t LAST_BYTES = LAST_BIT(0xE69CAC) | LAST_BIT(0xE28483) | LAST_BIT(0xE6B094) | LAST_BIT(0xE5A4A9) |
+                                   LAST_BIT(0xE59CB0) | LAST_BIT(0xE783AD) | LAST_BIT(0xE794B5) | LAST_BIT(0xE592A8);
+
 static unsigned line_may(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -396,9 +401,11 @@ static unsigned line_may(const char *s, size_t len)
         unsigned key = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
         if (((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u)
             i += 2; /* a whole character: its continuation bytes start nothing */
+        if (!(LAST_BYTES >> (key & 0x3F) & 1))
+            continue; /* none of the characters below: most of a line's are passed over here */
         const char *rest; /* what must follow the character for the word to be there */
         unsigned may;
-        switch (key) {
+        switch (key) { /* a character added here goes into LAST_BYTES too */
         case 0xE69CAC: rest = "", may = MAY_START; break;     /* 本 */
         case 0xE28483: rest = "", may = MAY_WEATHER; break;   /* ℃ */
         case 0xE6B094: rest = "温", may = MAY_WEATHER; break; /* 气温 */
