@@ -13,8 +13,9 @@ typedef struct gx_trie {
     gx_u64map edges;    /* parent << 32 | packed UTF-8 character -> the node the edge leads to */
     int32_t *han;       /* if indexed: per CJK character U+4E00–U+9FFF, 1 + the root's child
                          * (0: no word starts with it), so most lookups end without hashing */
-    uint64_t *pairs;    /* if indexed and large: a bit per hashed pair of first two characters
-                         * of a word, so a lookup in a big trie rarely takes its second step */
+    uint64_t *pairs;    /* if indexed: a bit per hashed pair of first two characters of a word,
+                         * so that a lookup rarely takes its second step in vain */
+    unsigned pair_bits; /* log2 of the bits in pairs: about 16 a node, from 2^10 to 2^20 */
     uint64_t first[16]; /* a bit per hashed first character of a word (gx_trie_first_bit), so that
                          * an unindexed trie (one article's names) answers most lookups inline */
 } gx_trie;
@@ -41,6 +42,13 @@ static inline bool gx_trie_may_start3(const gx_trie *t, const unsigned char *u)
     unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
     return t->first[b >> 6] >> (b & 63) & 1;
 }
+/* Is a bit of t->pairs set for the characters a and b (packed as trie.c packs them)?  False is
+ * certain: no word of t starts with a then b. */
+static inline bool gx_trie_pair_may(const gx_trie *t, uint32_t a, uint32_t b)
+{
+    uint32_t h = (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - t->pair_bits));
+    return t->pairs[h >> 6] >> (h & 63) & 1;
+}
 /* The rest of gx_trie_longest from node, which the three-byte character at s (`first`, packed as
  * trie.c packs it) leads to from the root (trie.c). */
 size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first);
@@ -54,8 +62,20 @@ static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len
         uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
         if (t->han && cp - 0x4E00u <= 0x9FFFu - 0x4E00u) {
             int32_t node = t->han[cp - 0x4E00];
+            if (!node)
+                return 0;
             uint32_t packed = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
-            return node ? gx_trie_walk_(t, s, len, value, node - 1, packed) : 0;
+            const unsigned char *v = u + 3; /* the next character: most often no word goes on with it */
+            if (t->pairs && len >= 6 && v[0] - 0xE0u < 0x10u && ((v[1] ^ 0x80u) | (v[2] ^ 0x80u)) < 0x40u &&
+                !gx_trie_pair_may(t, packed, (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2])) {
+                int32_t w = t->value[node - 1];
+                if (w < 0)
+                    return 0;
+                if (value)
+                    *value = w;
+                return 3;
+            }
+            return gx_trie_walk_(t, s, len, value, node - 1, packed);
         }
         if (!gx_trie_may_start3(t, u))
             return 0;

@@ -61,23 +61,22 @@ void gx_trie_destroy(gx_trie *t)
     gx_trie_init(t);
 }
 
-enum { PAIR_BITS = 20, PAIR_FILTER_MIN_NODES = 20000 };
+enum { PAIR_BITS_MIN = 10, PAIR_BITS_MAX = 20, PAIR_BITS_PER_NODE = 16 };
 
-static inline uint32_t pair_hash(uint32_t a, uint32_t b)
+/* The filter's size for t's nodes now: the power of two nearest above 16 bits a node, within
+ * the bounds. */
+static unsigned pair_bits_for(const gx_trie *t)
 {
-    return (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - PAIR_BITS));
+    unsigned b = PAIR_BITS_MIN;
+    while (b < PAIR_BITS_MAX && ((size_t)1 << b) < t->n * PAIR_BITS_PER_NODE)
+        b++;
+    return b;
 }
 
 static inline void pair_set(gx_trie *t, uint32_t a, uint32_t b)
 {
-    uint32_t h = pair_hash(a, b);
+    uint32_t h = (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - t->pair_bits));
     t->pairs[h >> 6] |= 1ull << (h & 63);
-}
-
-static inline bool pair_has(const gx_trie *t, uint32_t a, uint32_t b)
-{
-    uint32_t h = pair_hash(a, b);
-    return t->pairs[h >> 6] >> (h & 63) & 1;
 }
 
 static void build_pairs(gx_trie *t);
@@ -94,11 +93,11 @@ void gx_trie_index(gx_trie *t)
         if (gx_u64slot_key(&e->slot[s]) && key >> 32 == 0 && slot >= 0)
             t->han[slot] = e->slot[s].val + 1;
     }
-    if (t->n >= PAIR_FILTER_MIN_NODES)
-        build_pairs(t);
+    build_pairs(t);
 }
 
-/* The first-pair filter: the first character of each root child, then every edge out of one. */
+/* The first-pair filter, sized for the trie's nodes: the first character of each root child, then
+ * every edge out of one. */
 static void build_pairs(gx_trie *t)
 {
     const gx_u64map *e = &t->edges;
@@ -111,7 +110,9 @@ static void build_pairs(gx_trie *t)
             is_first[e->slot[s].val] = true;
         }
     }
-    t->pairs = gx_xcalloc((size_t)1 << (PAIR_BITS - 6), sizeof *t->pairs);
+    free(t->pairs);
+    t->pair_bits = pair_bits_for(t);
+    t->pairs = gx_xcalloc((size_t)1 << (t->pair_bits - 6), sizeof *t->pairs);
     for (size_t s = 0; s < e->slots; s++) {
         uint64_t key = gx_u64slot_key(&e->slot[s]) - 1;
         uint32_t parent = (uint32_t)(key >> 32);
@@ -155,8 +156,8 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     }
     int32_t old = t->value[cur];
     t->value[cur] = value;
-    if (t->han && !t->pairs && t->n >= PAIR_FILTER_MIN_NODES) /* an indexed trie grown large */
-        build_pairs(t);
+    if (t->pairs && t->pair_bits < PAIR_BITS_MAX && ((size_t)1 << t->pair_bits) < t->n * (PAIR_BITS_PER_NODE / 2))
+        build_pairs(t); /* an indexed trie grown to twice the nodes its filter was sized for */
     return old;
 }
 
@@ -186,7 +187,7 @@ static inline size_t walk_from(const gx_trie *t, const unsigned char *u, size_t 
     if (i >= len)
         return best;
     uint32_t ch = char_at(u + i, len - i, &k);
-    if (t->pairs && !pair_has(t, first, ch))
+    if (t->pairs && !gx_trie_pair_may(t, first, ch))
         return best; /* no word goes on from its first character with this one */
     for (;;) {
         cur = edge_get(t, cur, ch);

@@ -1,6 +1,6 @@
 /* test_trie.c — the word trie (ner/trie.c) against a brute-force reading of the same words: small
- * tries, an indexed one, and one past the size at which the first-pair filter is built, with
- * words added before and after indexing, stray bytes and shared prefixes. */
+ * tries, indexed ones (whose first-pair filter is sized for their nodes and rebuilt as they grow),
+ * with words added before and after indexing, stray bytes and shared prefixes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,10 +106,68 @@ static void test_indexed_trie(void)
     check_against_brute(3000, 5, true, false);
 }
 
-/* Past 20,000 nodes an indexed trie keeps a first-pair filter; words added after it must pass. */
+/* A large indexed trie (the filter at its largest); words added after indexing must pass it. */
 static void test_large_trie_with_filter(void)
 {
     check_against_brute(12000, 8, true, true);
+}
+
+/* The k-th CJK character from U+4E00, as UTF-8 (three bytes). */
+static void put_han(char *out, uint32_t k)
+{
+    uint32_t cp = 0x4E00 + k;
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+}
+
+/* As gx_names_merge does: an empty trie indexed, then grown word by word past several sizes of
+ * its first-pair filter, from a few hundred CJK characters (so that most pairs are not words and
+ * the filter, read inline by gx_trie_longest, answers); checked after each doubling. */
+static void test_filter_grown_from_empty(void)
+{
+    gx_trie t;
+    gx_trie_init(&t);
+    gx_trie_index(&t);
+    enum { NW = 6000 };
+    word *ws = calloc(NW, sizeof *ws);
+    size_t kept = 0;
+    unsigned bits_seen = 0;
+    for (size_t i = 0; i < NW; i++) {
+        word w = {.v = (int32_t)i};
+        for (size_t k = 0, m = 1 + next() % 4; k < m; k++) {
+            put_han(w.s + w.n, next() % 300);
+            w.n += 3;
+        }
+        gx_trie_add(&t, w.s, w.n, w.v);
+        size_t j = 0;
+        while (j < kept && !(ws[j].n == w.n && memcmp(ws[j].s, w.s, w.n) == 0))
+            j++;
+        if (j == kept)
+            kept++;
+        ws[j] = w;
+        if ((i & (i + 1)) != 0 && i + 1 != NW)
+            continue; /* check at 1, 2, 4, … words and at the end */
+        bits_seen |= 1u << t.pair_bits;
+        for (int q = 0; q < 400; q++) {
+            char s[16];
+            size_t len = 0;
+            for (int k = 0; k < 4; k++, len += 3)
+                put_han(s + len, next() % 300);
+            const word *start = &ws[next() % kept];
+            if (q % 2) /* half the strings start with a word (or its first two characters) */
+                memcpy(s, start->s, start->n <= 6 ? start->n : 6);
+            int32_t want_v = -1, got_v = -1;
+            size_t want = brute_longest(ws, kept, s, len, &want_v);
+            CHECK_EQ_INT(gx_trie_longest(&t, s, len, &got_v), want);
+            if (want)
+                CHECK_EQ_INT(got_v, want_v);
+        }
+    }
+    CHECK(bits_seen & 1u << 10); /* the smallest filter, and a larger one it was rebuilt as */
+    CHECK(bits_seen & ~(1u << 10));
+    free(ws);
+    gx_trie_destroy(&t);
 }
 
 static void test_words_and_values(void)
@@ -140,5 +198,6 @@ int main(void)
     RUN(test_small_trie);
     RUN(test_indexed_trie);
     RUN(test_large_trie_with_filter);
+    RUN(test_filter_grown_from_empty);
     return gx_t_summary();
 }
