@@ -110,6 +110,10 @@ int gx_pagerank(const gx_csr *c, double damping, double *out); /* returns the it
  * how many there are. */
 size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
                  int *iterations);
+/* gx_leiden with its sums in doubles, as for a network whose total weight passes 32 bits, even
+ * when it does not (gx_leiden's sums are then 32-bit integers): the same answer, which tests say. */
+size_t gx_leiden_wide(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed,
+                      uint32_t *out, int *iterations);
 /* Each node's k-core number (the largest k such that it lies in a subnetwork where every node
  * has k neighbours or more) into core (c->n slots): what igraph_coreness gives. */
 void gx_coreness(const gx_csr *c, uint32_t *core);

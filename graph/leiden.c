@@ -46,11 +46,13 @@ static void aggregate_free(level *g)
 
 /* Scratch sized for the network's nodes, shared by every level (each has fewer). */
 typedef struct scratch {
-    double *ew;       /* edge weight from the node at hand to each community; 0 but while in use,
+    uint32_t *ew32;   /* edge weight from the node at hand to each community; 0 but while in use,
                          so (every weight being positive) a community is in nbr once it is not 0 */
+    double *ew;       /* the same where the network's total weight passes 32 bits (not narrow) */
     uint32_t *nbr;    /* the communities next to the node at hand (and, first, an empty one) */
     double *gain;     /* their gains (refinement) */
     double *K;        /* each community's (or part's) weight */
+    uint32_t *K32;    /* the communities' weights while moving nodes, when narrow (as ew32) */
     uint32_t *size;   /* its nodes */
     uint32_t *spare;  /* empty communities, a stack */
     uint32_t *queue;  /* nodes to visit, a ring */
@@ -59,6 +61,52 @@ typedef struct scratch {
     uint64_t rng;
     bool narrow;      /* the network's total weight fits in 32 bits, and so every aggregate's sums */
 } scratch;
+
+/* The scratch's sums of edge weights (scratch.ew32 or .ew), through these, in functions made
+ * twice (narrow or not): while the total weight fits in 32 bits every sum does, and is the same
+ * number in 32-bit integers as in doubles, in half the memory read in no order. */
+#define GX_HOT static inline __attribute__((always_inline))
+GX_HOT bool ew_zero(const scratch *s, bool narrow, uint32_t c)
+{
+    return narrow ? s->ew32[c] == 0 : s->ew[c] == 0;
+}
+GX_HOT void ew_add(scratch *s, bool narrow, uint32_t c, const level *g, size_t j)
+{
+    if (narrow)
+        s->ew32[c] += g->w32[j]; /* every level's weights are 32-bit when narrow */
+    else
+        s->ew[c] += weight(g, j);
+}
+GX_HOT double ew_get(const scratch *s, bool narrow, uint32_t c)
+{
+    return narrow ? s->ew32[c] : s->ew[c];
+}
+GX_HOT void ew_clear(scratch *s, bool narrow, uint32_t c)
+{
+    if (narrow)
+        s->ew32[c] = 0;
+    else
+        s->ew[c] = 0;
+}
+/* A community's weight while moving nodes (K32 or K; a node's weight kv is a whole number). */
+GX_HOT double K_get(const scratch *s, bool narrow, uint32_t c)
+{
+    return narrow ? s->K32[c] : s->K[c];
+}
+GX_HOT void K_add(scratch *s, bool narrow, uint32_t c, double kv)
+{
+    if (narrow)
+        s->K32[c] += (uint32_t)kv;
+    else
+        s->K[c] += kv;
+}
+GX_HOT void K_sub(scratch *s, bool narrow, uint32_t c, double kv)
+{
+    if (narrow)
+        s->K32[c] -= (uint32_t)kv;
+    else
+        s->K[c] -= kv;
+}
 
 static uint64_t next_random(scratch *s)
 {
@@ -119,13 +167,17 @@ static void group(scratch *s, const uint32_t *memb, size_t n, size_t c)
  * and joins the neighbouring one (or an empty one) where it adds most to the quality
  * w(v, C) - gamma k_v K_C, staying on a tie; a node that moves queues its neighbours outside its
  * new community.  memb is both the start and the result. */
-static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
+GX_HOT void move_nodes_(const level *g, uint32_t *memb, double gamma, scratch *s, bool narrow)
 {
     size_t n = g->n, spares = 0;
     for (size_t c = 0; c < n; c++)
-        s->K[c] = 0, s->size[c] = 0;
+        s->size[c] = 0;
+    if (narrow)
+        memset(s->K32, 0, n * sizeof *s->K32);
+    else
+        memset(s->K, 0, n * sizeof *s->K);
     for (size_t v = 0; v < n; v++) {
-        s->K[memb[v]] += g->k[v];
+        K_add(s, narrow, memb[v], g->k[v]);
         s->size[memb[v]]++;
     }
     for (size_t c = n; c-- > 0;)
@@ -142,7 +194,7 @@ static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
         s->queued[v] = false;
         uint32_t from = memb[v];
         double kv = g->k[v];
-        s->K[from] -= kv;
+        K_sub(s, narrow, from, kv);
         if (--s->size[from] == 0)
             s->spare[spares++] = from;
         /* an empty community first (there is one: v has left its own), then v's neighbours' */
@@ -154,22 +206,22 @@ static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
             if (u == v)
                 continue;
             uint32_t c = memb[u];
-            if (s->ew[c] == 0)
+            if (ew_zero(s, narrow, c))
                 s->nbr[nn++] = c;
-            s->ew[c] += weight(g, j);
+            ew_add(s, narrow, c, g, j);
         }
         uint32_t best = from;
-        double most = s->ew[from] - kv * s->K[from] * gamma;
+        double most = ew_get(s, narrow, from) - kv * K_get(s, narrow, from) * gamma;
         for (size_t i = 0; i < nn; i++) {
             uint32_t c = s->nbr[i];
-            double d = s->ew[c] - kv * s->K[c] * gamma;
+            double d = ew_get(s, narrow, c) - kv * K_get(s, narrow, c) * gamma;
             if (d > most) {
                 most = d;
                 best = c;
             }
-            s->ew[c] = 0;
+            ew_clear(s, narrow, c);
         }
-        s->K[best] += kv;
+        K_add(s, narrow, best, kv);
         if (s->size[best]++ == 0)
             spares--; /* it was the empty one on top */
         if (best == from)
@@ -187,13 +239,21 @@ static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
     }
 }
 
+static void move_nodes(const level *g, uint32_t *memb, double gamma, scratch *s)
+{
+    if (s->narrow)
+        move_nodes_(g, memb, gamma, s, true);
+    else
+        move_nodes_(g, memb, gamma, s, false);
+}
+
 /* Splits each of the c communities of memb into well-connected parts: every node starts alone;
  * in a random order, a node still alone and well connected to the rest of its community
  * (w(v, C - v) >= gamma k_v (K_C - k_v)) joins a part of its community that is well connected
  * too, or stays alone, chosen with probability proportional to exp(gain / beta) among the
  * choices that do not lose.  part[v] gets v's part, named by one of its nodes. */
-static void refine(const level *g, const uint32_t *memb, size_t c, double gamma, double beta, uint32_t *part,
-                   scratch *s)
+GX_HOT void refine_(const level *g, const uint32_t *memb, size_t c, double gamma, double beta, uint32_t *part,
+                    scratch *s, bool narrow)
 {
     size_t n = g->n;
     double *Kpart = s->K, *ext = s->gain + n; /* gain has 2n slots: the second half, ext */
@@ -227,19 +287,19 @@ static void refine(const level *g, const uint32_t *memb, size_t c, double gamma,
                 if (u == v || memb[u] != i)
                     continue;
                 uint32_t p = part[u];
-                if (s->ew[p] == 0)
+                if (ew_zero(s, narrow, p))
                     s->nbr[nn++] = p;
-                s->ew[p] += weight(g, j);
+                ew_add(s, narrow, p, g, j);
             }
             double most = 0;
             for (size_t q = 0; q < nn; q++) {
                 uint32_t p = s->nbr[q];
                 double d = -INFINITY;
                 if (ext[p] >= Kpart[p] * (KC - Kpart[p]) * gamma)
-                    d = s->ew[p] - kv * Kpart[p] * gamma;
+                    d = ew_get(s, narrow, p) - kv * Kpart[p] * gamma;
                 s->gain[q] = d;
                 most = d > most ? d : most;
-                s->ew[p] = 0;
+                ew_clear(s, narrow, p);
             }
             /* exp((d - most) / beta): the same odds as exp(d / beta), without overflowing; a
              * choice below e^-40 of the best one is left out */
@@ -274,6 +334,15 @@ static void refine(const level *g, const uint32_t *memb, size_t c, double gamma,
     free(Kcomm);
 }
 
+static void refine(const level *g, const uint32_t *memb, size_t c, double gamma, double beta, uint32_t *part,
+                   scratch *s)
+{
+    if (s->narrow)
+        refine_(g, memb, c, gamma, beta, part, s, true);
+    else
+        refine_(g, memb, c, gamma, beta, part, s, false);
+}
+
 /* The network whose nodes are g's p parts (part numbered 0 … p - 1): a node's weight is its
  * part's, and two are joined by the sum of the weights between their parts (a part's edges
  * within itself are left out: they move with it and change no gain).  The sums are of article
@@ -304,20 +373,20 @@ static level aggregate(const level *g, const uint32_t *part, size_t p, scratch *
                 uint32_t q = part[g->adj[j]];
                 if (q == i)
                     continue;
-                if (s->ew[q] == 0)
+                if (ew_zero(s, narrow, q))
                     s->nbr[nn++] = q;
-                s->ew[q] += weight(g, j);
+                ew_add(s, narrow, q, g, j);
             }
         }
         for (size_t q = 0; q < nn; q++) {
             uint32_t o = s->nbr[q];
             a.adj[m] = o;
             if (narrow)
-                a.sums32[m] = (uint32_t)s->ew[o];
+                a.sums32[m] = s->ew32[o];
             else
                 a.wd[m] = s->ew[o];
             m++;
-            s->ew[o] = 0;
+            ew_clear(s, narrow, o);
         }
     }
     a.off[p] = m;
@@ -373,8 +442,8 @@ static void iterate(const level *base, uint32_t *memb, double gamma, double beta
     free(map);
 }
 
-size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
-                 int *iterations)
+static size_t leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
+                     int *iterations, bool may_narrow)
 {
     *iterations = 0;
     size_t n = c->n;
@@ -385,11 +454,15 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     for (size_t v = 0; v < n; v++)
         total += base.k[v];
     double gamma = total > 0 ? 1 / total : 1;
-    scratch s = {.rng = seed, .narrow = total <= UINT32_MAX}; /* total: every edge from both ends */
-    s.ew = gx_xcalloc(n, sizeof *s.ew);
+    scratch s = {.rng = seed, .narrow = may_narrow && total <= UINT32_MAX}; /* total: every edge from both ends */
+    if (s.narrow)
+        s.ew32 = gx_xcalloc(n, sizeof *s.ew32);
+    else
+        s.ew = gx_xcalloc(n, sizeof *s.ew);
     s.nbr = gx_xmalloc(n * sizeof *s.nbr);
     s.gain = gx_xmalloc(2 * n * sizeof *s.gain);
     s.K = gx_xmalloc(n * sizeof *s.K);
+    s.K32 = s.narrow ? gx_xmalloc(n * sizeof *s.K32) : NULL;
     s.size = gx_xmalloc(n * sizeof *s.size);
     s.spare = gx_xmalloc(n * sizeof *s.spare);
     s.queue = gx_xmalloc(n * sizeof *s.queue);
@@ -409,10 +482,12 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     }
     uint32_t *map = s.spare;
     size_t communities = compact(out, n, map);
+    free(s.ew32);
     free(s.ew);
     free(s.nbr);
     free(s.gain);
     free(s.K);
+    free(s.K32);
     free(s.size);
     free(s.spare);
     free(s.queue);
@@ -420,6 +495,18 @@ size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double be
     free(s.order);
     free(s.start);
     return communities;
+}
+
+size_t gx_leiden(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed, uint32_t *out,
+                 int *iterations)
+{
+    return leiden(c, max_iterations, min_gain, beta, seed, out, iterations, true);
+}
+
+size_t gx_leiden_wide(const gx_csr *c, int max_iterations, double min_gain, double beta, uint64_t seed,
+                      uint32_t *out, int *iterations)
+{
+    return leiden(c, max_iterations, min_gain, beta, seed, out, iterations, false);
 }
 
 /* Modularity as gx_modularity gives it; memb NULL: every node in a community of its own, for

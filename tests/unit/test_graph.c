@@ -660,6 +660,8 @@ static void test_leiden_against_igraph(void)
         size_t k = gx_leiden(&c, 10, 1e-4, 0.01, 20240221, got, &rounds);
         gx_leiden(&c, 10, 1e-4, 0.01, 20240221, again, &rounds);
         CHECK(memcmp(got, again, n * sizeof *got) == 0);
+        gx_leiden_wide(&c, 10, 1e-4, 0.01, 20240221, again, &rounds); /* sums in doubles: the same */
+        CHECK(memcmp(got, again, n * sizeof *got) == 0);
         igraph_vector_int_t memb;
         igraph_vector_int_init(&memb, n);
         for (size_t v = 0; v < n; v++)
