@@ -152,6 +152,12 @@ static bool in_organisation(const gx_lexicon *lex, const char *s, size_t e, size
     return false;
 }
 
+/* Does a transliterated name end at i (its last character before i, and no boundary there)? */
+static bool ends_translit(const gx_lexicon *lex, const char *s, size_t i)
+{
+    return i > 0 && !open_before(lex, s, i) && gx_translit_char(lex, gx_utf8_at(s + gx_utf8_prev(s, i), NULL));
+}
+
 /* One-character country forms: a run before a word of relations (中美关系, 中日韩合作), a list
  * (中、美、日、英等), one before 方 (中方, 美方), or one after a verb of travel (访华, 抵京, 赴美),
  * each character standing for its country.  Returns the bytes read (0 if none). */
@@ -174,9 +180,9 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
             element = 0;
         }
     }
-    /* no form ends a transliterated name (孔帕尼、西蒙斯, 乌迪内斯、罗马) */
-    if (k > 0 && i > 0 && !open_before(lex, s, i) && gx_translit_char(lex, gx_utf8_at(s + gx_utf8_prev(s, i), NULL)))
-        return 0;
+    /* no form ends a transliterated name (孔帕尼、西蒙斯, 乌迪内斯、罗马): checked below, once
+     * the forms read would be taken, as the rules that take none are cheaper */
+    bool read_forms = k > 0;
     int32_t lead_kind = 0, unused;
     size_t lead = k == 0 ? gx_trie_longest(&lex->abbrev_lead, s + i, len - i, &lead_kind) : 0;
     size_t one = lead ? gx_trie_longest(&lex->abbrev, s + i + lead, len - i - lead, &ids[0]) : 0;
@@ -198,13 +204,14 @@ static size_t country_forms(const gx_lexicon *lex, const char *s, size_t i, size
             /* 俄 alone (俄金融市场, 俄外长), not in an organisation's name (俄国防部) and without
              * the characters after it (俄新社 names no Singapore) */
             size_t one_end = i + gx_utf8_len((unsigned char)s[i]);
-            if (k == 0 || !(ids[0] & ABBR_ALONE) || in_organisation(lex, s, one_end, len))
+            if (k == 0 || !(ids[0] & ABBR_ALONE) || ends_translit(lex, s, i) || in_organisation(lex, s, one_end, len))
                 return 0;
+            read_forms = false; /* checked */
             k = 1;
             e = one_end;
         }
     }
-    if (gx_x_covered(x, i, e, ~0u))
+    if ((read_forms && ends_translit(lex, s, i)) || gx_x_covered(x, i, e, ~0u))
         return 0;
     for (size_t j = 0; j < k; j++) {
         const place *c = &lex->place[ids[j] >> ABBR_SHIFT];
