@@ -172,7 +172,7 @@ void gx_ner_bare_firms(const gx_lexicon *lex, const gx_article *a, gx_extraction
         if (i >= len)
             break;
         size_t e = gx_at(s, i, len, "、") ? firm_list(lex, s, i, len, x) : 0;
-        if (e || !gx_is_han_at(s, i, len)) {
+        if (e || !(gx_starts_han(gx_starts_of(x, i)) || gx_is_han_at(s, i, len))) {
             i = e ? e : i + gx_utf8_len((unsigned char)s[i]);
             continue;
         }

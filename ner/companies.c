@@ -227,7 +227,8 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         i = gx_scan_to(x, i, len, SB_CSUFFIX);
         if (i >= len)
             break;
-        size_t sl = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->csuffix, s + i, len - i, NULL) : 0;
+        bool han = gx_starts_han(gx_starts_of(x, i)) || gx_is_han_at(s, i, len);
+        size_t sl = han ? gx_trie_longest(&lex->csuffix, s + i, len - i, NULL) : 0;
         if (!sl) {
             i += gx_utf8_len((unsigned char)s[i]);
             continue;

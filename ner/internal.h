@@ -195,6 +195,13 @@ static inline uint32_t gx_starts_of(const gx_extraction *x, size_t i)
 {
     return x->starts[i];
 }
+_Static_assert(SB_KNOWN_OFFICIALS < 1u << 15, "no character's own scan bits are all sixteen");
+/* Are scan bits that gx_starts_of gave a character's own, not every bit: so the character at i is
+ * a three-byte one of U+4E00–U+9FFF, a Han character, as gx_is_han_at would say? */
+static inline bool gx_starts_han(uint32_t here)
+{
+    return here != 0xFFFFu;
+}
 
 /* Where a scan of the text being extracted for words of the `bits` tries goes on from i: i, or
  * past the characters no such word starts with (only three-byte ones are known not to); len if

@@ -91,7 +91,8 @@ static void suffixed(const gx_lexicon *lex, const gx_article *a, gx_extraction *
         if (i >= len)
             break;
         int32_t level;
-        size_t n = gx_is_han_at(s, i, len) ? gx_trie_longest(&lex->place_sfx, s + i, len - i, &level) : 0;
+        bool han = gx_starts_han(gx_starts_of(x, i)) || gx_is_han_at(s, i, len);
+        size_t n = han ? gx_trie_longest(&lex->place_sfx, s + i, len - i, &level) : 0;
         if (!n) {
             i += gx_utf8_len((unsigned char)s[i]);
             continue;
@@ -281,7 +282,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             break;
         int32_t id;
         uint32_t here = gx_starts_of(x, i); /* which of the scan's words may start here */
-        bool han = gx_is_han_at(s, i, len);
+        bool han = gx_starts_han(here) || gx_is_han_at(s, i, len);
         size_t skip = han && (here & SB_NOT_PLACE) ? gx_trie_longest(&lex->not_place, s + i, len - i, NULL) : 0;
         if (skip) {
             i += skip;
