@@ -238,11 +238,28 @@ static inline uint32_t known_bit(const gx_trie *t, int32_t k, uint32_t bit)
     return !t->han || t->han[k - (0x4E00 - STARTS_FIRST)] ? bit : 0;
 }
 
+/* Can a word of the places' trie start at byte i, where the table's character k stands (its
+ * SB_PLACES bit set)?  False where gx_trie_longest would answer 0 from its first step: no place is
+ * that character alone, and the pair filter rules out the next one.  Most characters of a text
+ * begin some place's name, and few of those pairs. */
+static inline bool place_may_start(const gx_trie *t, int32_t k, const char *s, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s + i, *v = u + 3;
+    if (!t->pairs || i + 6 > len || !(v[0] - 0xE0u < 0x10u && ((v[1] ^ 0x80u) | (v[2] ^ 0x80u)) < 0x40u))
+        return true;
+    if (t->value[t->han[k - (0x4E00 - STARTS_FIRST)] - 1] >= 0)
+        return true;
+    return gx_trie_pair_may(t, (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2],
+                            (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2]);
+}
+
 /* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
  * gx_starts_at at every byte — a three-byte CJK character's at its first, every bit elsewhere
  * (a character whose bits are all set is passed over byte by byte, which gives the same) — and,
- * given the corpus's names, their bits (SB_KNOWN_*). */
-static void starts_start(const gx_lexicon *lex, const gx_names *known, gx_extraction *x, const char *s, size_t len)
+ * given the corpus's names, their bits (SB_KNOWN_*); for the places' scan (places), SB_PLACES
+ * only where place_may_start says a place may start. */
+static void starts_start(const gx_lexicon *lex, const gx_names *known, bool places, gx_extraction *x, const char *s,
+                         size_t len)
 {
     free(x->starts);
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
@@ -257,6 +274,8 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, gx_extrac
         if (bits != ~0u) { /* a character of U+4E00–U+9FFF: the table has every bit below */
             if (known)
                 bits |= known_bit(&known->firms, k, SB_KNOWN_FIRMS) | known_bit(&known->trie, k, SB_KNOWN_OFFICIALS);
+            if (places && (bits & SB_PLACES) && !place_may_start(&lex->places, k, s, i, len))
+                bits &= ~(uint32_t)SB_PLACES;
             x->starts[i] = (uint16_t)bits;
         }
         i += 3; /* its continuation bytes keep every bit */
@@ -405,7 +424,7 @@ void gx_ner_extract_after(const gx_lexicon *lex, const gx_names *known, const gx
                           gx_extraction *out)
 {
     cover_start(out, a->len);
-    starts_start(lex, known, out, a->text, a->len);
+    starts_start(lex, known, true, out, a->text, a->len);
     for (size_t i = 0; i < a->journalists.n; i++)
         gx_x_add(out, GX_ENT_JOURNALIST, 0, 0, a->journalists.v[i], strlen(a->journalists.v[i]), "",
                  GX_MF_BYLINE);
@@ -567,7 +586,7 @@ void gx_names_collect_keeping(gx_names *n, const gx_lexicon *lex, const gx_artic
     gx_extraction x;
     gx_extraction_init(&x);
     cover_start(&x, a->len);
-    starts_start(lex, NULL, &x, a->text, a->len); /* the scans of the corpus's names do not run */
+    starts_start(lex, NULL, false, &x, a->text, a->len); /* the scans of the corpus's names and places do not run */
     gx_ner_officials(lex, a, &x);
     size_t officials = x.n;
     gx_ner_companies(lex, a, &x);
