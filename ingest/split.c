@@ -270,8 +270,8 @@ static bool has_sentence_punct(const char *s, size_t len)
 
 static bool is_headline(const char *s, const pline *l)
 {
-    size_t len = l->end - l->start;
-    return l->type == L_TEXT && gx_utf8_count(s + l->start, len) <= 48 &&
+    size_t len = l->end - l->start; /* 48 characters: 48 to 192 bytes */
+    return l->type == L_TEXT && len <= 4 * 48 && (len <= 48 || gx_utf8_count(s + l->start, len) <= 48) &&
            !has_sentence_punct(s + l->start, len);
 }
 
@@ -392,12 +392,13 @@ static unsigned line_may(const char *s, size_t len)
     unsigned m = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = u[i];
-        if ((c == 'w' || c == 'h' || c == 'T') &&
-            (starts_with(s + i, len - i, "www.") || starts_with(s + i, len - i, "http") ||
-             starts_with(s + i, len - i, "Tel") || starts_with(s + i, len - i, "TEL")))
-            m |= MAY_ADVERT;
-        if (c < 0xE0 || c >= 0xF0 || i + 2 >= len)
+        if (c - 0xE0u >= 0x10u || i + 2 >= len) { /* not a three-byte character's lead */
+            if ((c == 'w' || c == 'h' || c == 'T') &&
+                (starts_with(s + i, len - i, "www.") || starts_with(s + i, len - i, "http") ||
+                 starts_with(s + i, len - i, "Tel") || starts_with(s + i, len - i, "TEL")))
+                m |= MAY_ADVERT;
             continue;
+        }
         unsigned key = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
         if (((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u)
             i += 2; /* a whole character: its continuation bytes start nothing */
