@@ -89,15 +89,23 @@ static void jstr(gx_buf *b, const char *s, size_t n)
     gx_buf_addc(b, '"');
 }
 
-/* ,"key": (no comma before the first key of an object) */
-static inline __attribute__((always_inline)) void jkey(gx_buf *b, const char *key)
+/* ,"key": (no comma before the first key of an object); key a literal, added as one piece. */
+#define jkey(b, key) jkey_((b), ",\"" key "\":", sizeof ",\"" key "\":" - 1)
+static inline __attribute__((always_inline)) void jkey_(gx_buf *b, const char *comma_key, size_t n)
 {
-    char last = b->len ? b->data[b->len - 1] : '{';
-    if (last != '{')
-        gx_buf_addc(b, ',');
+    bool first = !b->len || b->data[b->len - 1] == '{';
+    gx_buf_add(b, comma_key + first, n - first);
+}
+
+/* A name of our own (a type, kind or flag: letters and _), which needs no escaping. */
+static void jname(gx_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n + 2 >= b->cap)
+        gx_buf_reserve(b, n + 2);
     gx_buf_addc(b, '"');
-    gx_buf_adds(b, key);
-    gx_buf_add(b, "\":", 2);
+    gx_buf_add(b, s, n);
+    gx_buf_addc(b, '"');
 }
 
 static void jdate(gx_buf *b, gx_date d)
@@ -157,7 +165,7 @@ static void jflags(gx_buf *b, unsigned f)
         if (f & FLAGS[i].bit) {
             if (!first)
                 gx_buf_addc(b, ',');
-            jstr(b, FLAGS[i].name, strlen(FLAGS[i].name));
+            jname(b, FLAGS[i].name);
             first = false;
         }
     gx_buf_addc(b, ']');
@@ -167,7 +175,7 @@ static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
 {
     gx_buf_addc(b, '{');
     jkey(b, "type");
-    jstr(b, gx_etype_name(m->type), strlen(gx_etype_name(m->type)));
+    jname(b, gx_etype_name(m->type));
     jkey(b, "name");
     jstr(b, m->name, strlen(m->name));
     jkey(b, "span");
@@ -197,7 +205,7 @@ static void jevent(gx_buf *b, const gx_article *a, const gx_event *e)
 {
     gx_buf_addc(b, '{');
     jkey(b, "kind");
-    jstr(b, gx_event_kind_name(e->kind), strlen(gx_event_kind_name(e->kind)));
+    jname(b, gx_event_kind_name(e->kind));
     jkey(b, "official");
     jstr(b, e->official, strlen(e->official));
     jkey(b, "company");
@@ -220,7 +228,7 @@ void gx_export_article_json(gx_buf *b, const gx_article *a, const gx_extraction 
     jkey(b, "source");
     jstr(b, a->source, strlen(a->source));
     jkey(b, "kind");
-    jstr(b, gx_unit_kind_name(a->kind), strlen(gx_unit_kind_name(a->kind)));
+    jname(b, gx_unit_kind_name(a->kind));
     jkey(b, "date");
     jdate(b, a->date);
     jkey(b, "event_date");
