@@ -143,12 +143,16 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
         } else if (depth == 1 && t->pairs) {
             pair_set(t, first, ch);
         }
+        int slot = cur == 0 && t->han ? han_slot(ch) : -1;
+        if (slot >= 0 && t->han[slot]) { /* the root's child, from the index: no hashing */
+            cur = t->han[slot] - 1;
+            continue;
+        }
         bool added;
         int32_t next = *gx_u64map_put(&t->edges, edge_key(cur, ch), (int32_t)t->n, &added);
         if (added) { /* a new node */
             GX_GROW(t->value, t->cap, t->n + 1);
             t->value[t->n++] = -1;
-            int slot = cur == 0 && t->han ? han_slot(ch) : -1;
             if (slot >= 0)
                 t->han[slot] = next + 1;
         }
