@@ -150,8 +150,8 @@ struct gx_lexicon {
     gx_trie stop;        /* names never to be entities */
     char home[16];       /* --home: the paper's division code; "" for none */
     uint64_t translit[1024]; /* bit per BMP character: used in transliterated names (lexicon.c) */
-    uint32_t *starts;    /* per character U+4000–U+9FFF: the scan_bit of each trie a word of which
-                          * starts with it (and SB_TRANSLIT); every bit below U+4E00 */
+    uint16_t *starts;    /* per character U+4000–U+9FFF: the scan_bit of each trie a word of which
+                          * starts with it (and SB_TRANSLIT); every bit below U+4E00 (0xFFFF) */
 };
 
 /* The tries the recognisers look up at every character of an article, and the transliteration
@@ -183,7 +183,7 @@ static inline int32_t gx_starts_index(const char *s, size_t i, size_t len)
 static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
 {
     int32_t k = gx_starts_index(s, i, len);
-    return k >= 0 ? lex->starts[k] : ~0u;
+    return k >= 0 && lex->starts[k] != 0xFFFFu ? lex->starts[k] : ~0u;
 }
 
 _Static_assert(SB_TRANSLIT < 1u << 16, "an extraction keeps the scan bits in 16");

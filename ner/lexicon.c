@@ -410,7 +410,7 @@ static void mark_starts(gx_lexicon *lex)
             if (gx_translit_char(lex, cp))
                 bits |= SB_TRANSLIT;
         }
-        lex->starts[cp - STARTS_FIRST] = bits;
+        lex->starts[cp - STARTS_FIRST] = (uint16_t)bits; /* every bit: 0xFFFF */
     }
 }
 

@@ -271,7 +271,7 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
             continue;
         }
         uint32_t bits = lex->starts[k];
-        if (bits != ~0u) { /* a character of U+4E00–U+9FFF: the table has every bit below */
+        if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
             if (known)
                 bits |= known_bit(&known->firms, k, SB_KNOWN_FIRMS) | known_bit(&known->trie, k, SB_KNOWN_OFFICIALS);
             if (places && (bits & SB_PLACES) && !place_may_start(&lex->places, k, s, i, len))
