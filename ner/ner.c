@@ -264,19 +264,24 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
     free(x->starts);
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
+    const unsigned char *u = (const unsigned char *)s;
+    const uint16_t *table = lex->starts;
+    uint16_t *out = x->starts;
+    const gx_trie *firms = known ? &known->firms : NULL, *officials = known ? &known->trie : NULL;
     for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
-        int32_t k = gx_starts_index(s, i, len);
-        if (k < 0) {
+        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9, two continuation bytes */
+        if (lead > 0xE9 - 0xE4 || ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) >= 0x40u) {
             i++; /* not such a character: every bit */
             continue;
         }
-        uint32_t bits = lex->starts[k];
+        int32_t k = (int32_t)(lead << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
+        uint32_t bits = table[k];
         if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
             if (known)
-                bits |= known_bit(&known->firms, k, SB_KNOWN_FIRMS) | known_bit(&known->trie, k, SB_KNOWN_OFFICIALS);
+                bits |= known_bit(firms, k, SB_KNOWN_FIRMS) | known_bit(officials, k, SB_KNOWN_OFFICIALS);
             if (places && (bits & SB_PLACES) && !place_may_start(&lex->places, k, s, i, len))
                 bits &= ~(uint32_t)SB_PLACES;
-            x->starts[i] = (uint16_t)bits;
+            out[i] = (uint16_t)bits;
         }
         i += 3; /* its continuation bytes keep every bit */
     }
