@@ -41,6 +41,19 @@ typedef struct word {
     int32_t v;
 } word;
 
+/* Adds w to the trie and to the kept words (a later duplicate overwrites the value, as
+ * gx_trie_add does). */
+static void add_word(gx_trie *t, word *ws, size_t *kept, word w)
+{
+    gx_trie_add(t, w.s, w.n, w.v);
+    size_t j = 0;
+    while (j < *kept && !(ws[j].n == w.n && memcmp(ws[j].s, w.s, w.n) == 0))
+        j++;
+    if (j == *kept)
+        ++*kept;
+    ws[j] = w;
+}
+
 /* The longest of the words that s starts with, by trying each of them. */
 static size_t brute_longest(const word *ws, size_t nw, const char *s, size_t len, int32_t *value)
 {
@@ -64,13 +77,7 @@ static void check_against_brute(size_t nw, size_t max_pieces, bool index, bool f
     for (size_t i = 0; i < nw; i++) {
         word w = {.v = (int32_t)i};
         w.n = make_word(w.s, max_pieces);
-        gx_trie_add(&t, w.s, w.n, w.v);
-        size_t j = 0;
-        while (j < kept && !(ws[j].n == w.n && memcmp(ws[j].s, w.s, w.n) == 0))
-            j++;
-        if (j == kept)
-            kept++;
-        ws[j] = w;
+        add_word(&t, ws, &kept, w);
         if (index && i == nw / 2)
             gx_trie_index(&t);
     }
@@ -139,13 +146,7 @@ static void test_filter_grown_from_empty(void)
             put_han(w.s + w.n, next() % 300);
             w.n += 3;
         }
-        gx_trie_add(&t, w.s, w.n, w.v);
-        size_t j = 0;
-        while (j < kept && !(ws[j].n == w.n && memcmp(ws[j].s, w.s, w.n) == 0))
-            j++;
-        if (j == kept)
-            kept++;
-        ws[j] = w;
+        add_word(&t, ws, &kept, w);
         if ((i & (i + 1)) != 0 && i + 1 != NW)
             continue; /* check at 1, 2, 4, … words and at the end */
         bits_seen |= 1u << t.pair_bits;
