@@ -262,6 +262,9 @@ const place *gx_place_best(const gx_lexicon *lex, int32_t entry);
  * (许静出席), which need `known`. */
 void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 void gx_ner_known_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x);
+/* Later mentions (later.c) of the officials found since mention `first`: the bare name, 仲书记,
+ * 军波同志; run by gx_ner_officials. */
+void gx_ner_later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t first);
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x);
 /* Is [b, e) of s made of industry words only (or empty)? */
 bool gx_industry_only(const gx_lexicon *lex, const char *s, size_t b, size_t e);

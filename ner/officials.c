@@ -1,4 +1,5 @@
-/* officials.c — persons named with an office: title chains, group lists, bare names, short forms.
+/* officials.c — persons named with an office: title chains, group lists, bare names (later.c finds
+ * their short forms).
  *
  * Anchors are title words from data/titles.tsv.  A name after an office word
  * is a surname (data/surnames.tsv) plus one or two characters, ending where a
@@ -381,110 +382,6 @@ static size_t latin_name_at(const char *s, size_t i, size_t len)
     return ends && lower && e - i >= 2 ? e : 0;
 }
 
-/* A form in which an official found in the article is named again: 仲旭东, 仲书记, 军波同志. */
-typedef struct later_form {
-    size_t official; /* index into the names */
-    size_t span;     /* bytes the mention covers (军波 of 军波同志) */
-    unsigned flags;  /* GX_MF_ALIAS for the short forms */
-    unsigned taken;  /* mention types that already cover it */
-} later_form;
-
-typedef struct later_forms {
-    gx_trie trie; /* value: index into form[] */
-    later_form *form;
-    size_t n, cap;
-    gx_buf word; /* a form being put together (仲 + 书记) */
-} later_forms;
-
-/* Adds a form; a spelling two officials share stays with the first. */
-static void add_form(later_forms *f, const char *w, size_t len, later_form lf)
-{
-    if (gx_trie_get(&f->trie, w, len) >= 0)
-        return;
-    GX_GROW(f->form, f->cap, f->n + 1);
-    f->form[f->n] = lf;
-    gx_trie_add(&f->trie, w, len, (int32_t)f->n++);
-}
-
-/* The surname + office word of each title (仲书记, 周市长): the office word is the longest title
- * word that ends the title. */
-static void office_forms(const gx_lexicon *lex, later_forms *f, const char *name, size_t sl,
-                         const char *titles, size_t who)
-{
-    for (const char *t = titles; sl && t && *t;) {
-        const char *bar = strchr(t, '|');
-        size_t tl = bar ? (size_t)(bar - t) : strlen(t);
-        for (size_t p = 0; p < tl; p += gx_utf8_len((unsigned char)t[p])) {
-            int32_t kind;
-            size_t w = gx_trie_longest(&lex->titles, t + p, tl - p, &kind);
-            if (w && p + w == tl && kind == TK_OFFICE) {
-                gx_buf_clear(&f->word);
-                gx_buf_add(&f->word, name, sl);
-                gx_buf_add(&f->word, t + p, w);
-                add_form(f, f->word.data, f->word.len,
-                         (later_form){who, f->word.len, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
-                break;
-            }
-        }
-        t = bar ? bar + 1 : NULL;
-    }
-}
-
-/* Later mentions of the officials found: the bare name, 仲书记, 军波同志 — every form of every
- * official in one trie, so the text is read once however many officials the article names. */
-static void later_mentions(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t first)
-{
-    later_forms f = {0};
-    gx_trie_init(&f.trie);
-    gx_strvec names;
-    gx_strvec_init(&names);
-    size_t n0 = x->n;
-    for (size_t k = first; k < n0; k++) {
-        if (x->m[k].type != GX_ENT_OFFICIAL)
-            continue;
-        const char *name = x->m[k].name;
-        size_t nl = strlen(name);
-        if (gx_trie_get(&f.trie, name, nl) >= 0)
-            continue;
-        size_t who = names.n;
-        gx_strvec_push(&names, name);
-        add_form(&f, name, nl, (later_form){who, nl, 0, 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON});
-        int32_t sk;
-        size_t sl = gx_trie_longest(&lex->surnames, name, nl, &sk);
-        office_forms(lex, &f, name, sl, x->m[k].titles, who);
-        if (sl && nl - sl >= 6) { /* given name + 同志 */
-            gx_buf_clear(&f.word);
-            gx_buf_add(&f.word, name + sl, nl - sl);
-            gx_buf_adds(&f.word, "同志");
-            add_form(&f, f.word.data, f.word.len, (later_form){who, nl - sl, GX_MF_ALIAS, 1u << GX_ENT_OFFICIAL});
-        }
-    }
-    const char *s = a->text;
-    for (size_t i = 0; f.n && i < a->len && !x->truncated;) {
-        i = gx_trie_next_han(&f.trie, s, i, a->len);
-        if (i >= a->len)
-            break;
-        if (gx_x_taken_at(x, i, 1u << GX_ENT_OFFICIAL)) { /* every form gives way to an official */
-            i += gx_utf8_len((unsigned char)s[i]);
-            continue;
-        }
-        int32_t id;
-        size_t n = gx_trie_longest(&f.trie, s + i, a->len - i, &id);
-        const later_form *lf = n ? &f.form[id] : NULL;
-        if (lf && !gx_x_covered(x, i, i + lf->span, lf->taken)) {
-            const char *name = names.v[lf->official];
-            gx_x_add(x, GX_ENT_OFFICIAL, i, i + lf->span, name, strlen(name), "", lf->flags);
-            i += n;
-            continue;
-        }
-        i += gx_utf8_len((unsigned char)s[i]);
-    }
-    gx_strvec_destroy(&names);
-    gx_trie_destroy(&f.trie);
-    free(f.form);
-    gx_buf_destroy(&f.word);
-}
-
 /* Bare mentions of officials confirmed elsewhere in the corpus: 许静出席, 戴振对应征青年.
  * The known name must end where a name can end. */
 void gx_ner_known_officials(const gx_lexicon *lex, const gx_names *known, const gx_article *a, gx_extraction *x)
@@ -593,5 +490,5 @@ void gx_ner_officials(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         i = next > e ? next : e;
     }
     gx_buf_destroy(&titles);
-    later_mentions(lex, a, x, first);
+    gx_ner_later_mentions(lex, a, x, first);
 }
