@@ -124,9 +124,24 @@ size_t gx_utf8_valid_prefix(const char *s, size_t len)
     return len;
 }
 
+static inline uint64_t load8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+/* The continuation bytes among eight: those whose top bit is set and the next one clear. */
+static inline size_t cont8(uint64_t x)
+{
+    uint64_t m = x & ~(x << 1) & 0x8080808080808080ull;
+    return (size_t)((m >> 7) * 0x0101010101010101ull >> 56);
+}
+
 /* Characters are the bytes that are not continuation bytes (10xxxxxx).  With SSE2 (every x86-64)
  * sixteen bytes are tested at a step: a continuation byte is one below -64 as a signed byte, and
- * the per-byte tallies are summed into the total before any can pass 255. */
+ * the per-byte tallies are summed into the total before any can pass 255; then eight at a step,
+ * and the last few in one step over the last eight bytes. */
 size_t gx_utf8_count(const char *s, size_t len)
 {
     size_t i = 0, cont = 0;
@@ -141,6 +156,12 @@ size_t gx_utf8_count(const char *s, size_t len)
         __m128i sums = _mm_sad_epu8(tally, zero); /* two 64-bit sums of eight bytes each */
         cont += (size_t)_mm_cvtsi128_si64(sums) + (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
     }
+#endif
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= len; i += 8)
+        cont += cont8(load8(s + i));
+    if (i < len && len >= 8) /* the rest: the last eight bytes, the ones counted shifted out */
+        return len - cont - cont8(load8(s + len - 8) >> 8 * (8 - (len - i)));
 #endif
     for (; i < len; i++)
         cont += ((unsigned char)s[i] & 0xC0) == 0x80;
