@@ -231,8 +231,20 @@ int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
     if (!len)
         return -1;
     const unsigned char *u = (const unsigned char *)w;
-    int32_t cur = 0;
-    for (size_t i = 0, k; i < len && cur >= 0; i += k)
-        cur = step(t, cur, char_at(u + i, len - i, &k));
+    size_t k, k2;
+    uint32_t first = char_at(u, len, &k);
+    int32_t cur = step(t, 0, first);
+    if (cur < 0 || k == len)
+        return cur >= 0 ? t->value[cur] : -1;
+    uint32_t ch = char_at(u + k, len - k, &k2);
+    if (t->pairs && !gx_trie_pair_may(t, first, ch))
+        return -1; /* no word goes on from its first character with this one */
+    for (size_t i = k;;) {
+        cur = edge_get(t, cur, ch);
+        i += k2;
+        if (cur < 0 || i >= len)
+            break;
+        ch = char_at(u + i, len - i, &k2);
+    }
     return cur >= 0 ? t->value[cur] : -1;
 }
