@@ -498,6 +498,13 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
     bool keep = r->sink->take != NULL;
     if (keep)
         j->x = gx_xcalloc(j->in.arts.n + 1, sizeof *j->x);
+    if (r->sink->format) { /* room for the output at once: the JSONL of the 10 MB benchmark corpus
+                              * is 6.1 times its articles' text, the sample pages' less */
+        size_t text = 0;
+        for (size_t k = 0; k < j->in.arts.n; k++)
+            text += j->in.arts.v[k].len;
+        gx_buf_reserve(&j->out, 7 * text + 4096);
+    }
     for (size_t k = 0; k < j->in.arts.n; k++) {
         const gx_article *a = &j->in.arts.v[k];
         gx_extraction here, *x = keep ? &j->x[k] : &here;
