@@ -231,9 +231,23 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
+/* What starts_scan reads of a trie, in locals: its character index (NULL: not indexed), and for
+ * the places' trie its words' values and pair filter. */
+typedef struct scan_trie {
+    const int32_t *han; /* per character of U+4E00–U+9FFF, as gx_trie.han */
+    const int32_t *value;
+    const uint64_t *pairs;
+    unsigned pair_bits;
+} scan_trie;
+
+static scan_trie scan_trie_of(const gx_trie *t)
+{
+    return (scan_trie){t->han, t->value, t->pairs, t->pair_bits};
+}
+
 /* The scan bit of a known-names trie at the CJK character (U+4E00–U+9FFF) whose index in the
  * lexicon's table is k: set unless the trie's character index says no word starts there. */
-static inline uint32_t known_bit(const gx_trie *t, int32_t k, uint32_t bit)
+static inline uint32_t known_bit(const scan_trie *t, int32_t k, uint32_t bit)
 {
     return !t->han || t->han[k - (0x4E00 - STARTS_FIRST)] ? bit : 0;
 }
@@ -242,15 +256,42 @@ static inline uint32_t known_bit(const gx_trie *t, int32_t k, uint32_t bit)
  * SB_PLACES bit set)?  False where gx_trie_longest would answer 0 from its first step: no place is
  * that character alone, and the pair filter rules out the next one.  Most characters of a text
  * begin some place's name, and few of those pairs. */
-static inline bool place_may_start(const gx_trie *t, int32_t k, const char *s, size_t i, size_t len)
+static inline bool place_may_start(const scan_trie *t, int32_t k, const unsigned char *s, size_t i, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s + i, *v = u + 3;
+    const unsigned char *u = s + i, *v = u + 3;
     if (!t->pairs || i + 6 > len || !(v[0] - 0xE0u < 0x10u && ((v[1] ^ 0x80u) | (v[2] ^ 0x80u)) < 0x40u))
         return true;
     if (t->value[t->han[k - (0x4E00 - STARTS_FIRST)] - 1] >= 0)
         return true;
-    return gx_trie_pair_may(t, (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2],
-                            (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2]);
+    uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b = (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2];
+    uint32_t h = (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - t->pair_bits));
+    return t->pairs[h >> 6] >> (h & 63) & 1; /* gx_trie_pair_may */
+}
+
+/* starts_start's loop, made once for each use (known and places constant), with what it reads of
+ * the lexicon and the names in locals. */
+static inline __attribute__((always_inline)) void starts_scan(const uint16_t *table, const scan_trie *firms,
+                                                              const scan_trie *officials, const scan_trie *placet,
+                                                              bool known, bool places, uint16_t *out,
+                                                              const unsigned char *u, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
+        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9, two continuation bytes */
+        if (lead > 0xE9 - 0xE4 || ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) >= 0x40u) {
+            i++; /* not such a character: every bit */
+            continue;
+        }
+        int32_t k = (int32_t)(lead << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
+        uint32_t bits = table[k];
+        if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
+            if (known)
+                bits |= known_bit(firms, k, SB_KNOWN_FIRMS) | known_bit(officials, k, SB_KNOWN_OFFICIALS);
+            if (places && (bits & SB_PLACES) && !place_may_start(placet, k, u, i, len))
+                bits &= ~(uint32_t)SB_PLACES;
+            out[i] = (uint16_t)bits;
+        }
+        i += 3; /* its continuation bytes keep every bit */
+    }
 }
 
 /* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
@@ -265,26 +306,15 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
     const unsigned char *u = (const unsigned char *)s;
-    const uint16_t *table = lex->starts;
-    uint16_t *out = x->starts;
-    const gx_trie *firms = known ? &known->firms : NULL, *officials = known ? &known->trie : NULL;
-    for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
-        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9, two continuation bytes */
-        if (lead > 0xE9 - 0xE4 || ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) >= 0x40u) {
-            i++; /* not such a character: every bit */
-            continue;
-        }
-        int32_t k = (int32_t)(lead << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
-        uint32_t bits = table[k];
-        if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
-            if (known)
-                bits |= known_bit(firms, k, SB_KNOWN_FIRMS) | known_bit(officials, k, SB_KNOWN_OFFICIALS);
-            if (places && (bits & SB_PLACES) && !place_may_start(&lex->places, k, s, i, len))
-                bits &= ~(uint32_t)SB_PLACES;
-            out[i] = (uint16_t)bits;
-        }
-        i += 3; /* its continuation bytes keep every bit */
-    }
+    scan_trie firms = known ? scan_trie_of(&known->firms) : (scan_trie){0};
+    scan_trie officials = known ? scan_trie_of(&known->trie) : (scan_trie){0};
+    scan_trie pt = scan_trie_of(&lex->places);
+    if (known && places) /* an extraction's */
+        starts_scan(lex->starts, &firms, &officials, &pt, true, true, x->starts, u, len);
+    else if (!known && !places) /* the first reading's */
+        starts_scan(lex->starts, &firms, &officials, &pt, false, false, x->starts, u, len);
+    else
+        starts_scan(lex->starts, &firms, &officials, &pt, known != NULL, places, x->starts, u, len);
 }
 
 static void starts_end(gx_extraction *x)
