@@ -381,45 +381,76 @@ static bool unit_empty(const page *p, const unit *u)
  * body line then costs one scan instead of a dozen searches. */
 enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4 };
 
-/* A bit for the low six bits of the last byte of each character line_may's switch looks for. */
-#define LAST_BIT(key) (1ull << ((key) & 0x3F))
-static const uint64_t LAST_BYTES = LAST_BIT(0xE69CAC) | LAST_BIT(0xE28483) | LAST_BIT(0xE6B094) | LAST_BIT(0xE5A4A9) |
-                                   LAST_BIT(0xE59CB0) | LAST_BIT(0xE783AD) | LAST_BIT(0xE794B5) | LAST_BIT(0xE592A8);
+/* What the word at byte p of a line (len bytes, valid UTF-8) may make the line: p is an ASCII
+ * letter (www., http, Tel, TEL) or the second byte of one of the characters the switch names. */
+static inline unsigned may_at(const char *s, size_t p, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[p];
+    if (c == 'w' || c == 'h' || c == 'T')
+        return starts_with(s + p, len - p, "www.") || starts_with(s + p, len - p, "http") ||
+                       starts_with(s + p, len - p, "Tel") || starts_with(s + p, len - p, "TEL")
+                   ? MAY_ADVERT
+                   : 0;
+    if (p == 0 || p + 1 >= len)
+        return 0;
+    const char *rest; /* what must follow the character for the word to be there */
+    unsigned may;
+    switch ((unsigned)u[p - 1] << 16 | c << 8 | u[p + 1]) { /* a second byte added here goes into SECOND */
+    case 0xE69CAC: rest = "", may = MAY_START; break;     /* 本 */
+    case 0xE28483: rest = "", may = MAY_WEATHER; break;   /* ℃ */
+    case 0xE6B094: rest = "温", may = MAY_WEATHER; break; /* 气温 */
+    case 0xE5A4A9: rest = "气", may = MAY_WEATHER; break; /* 天气 */
+    case 0xE59CB0: rest = "址", may = MAY_ADVERT; break;  /* 地址 */
+    case 0xE783AD: rest = "线", may = MAY_ADVERT; break;  /* 热线 */
+    case 0xE794B5: rest = "话", may = MAY_ADVERT; break;  /* 电话 */
+    case 0xE592A8: rest = "询", may = MAY_ADVERT; break;  /* 咨询 */
+    default: return 0;
+    }
+    return starts_with(s + p + 2, len - p - 2, rest) ? may : 0;
+}
+
+/* The bytes may_at starts from: the letters, and the second bytes of its characters (in valid
+ * UTF-8 the byte before a second byte is its character's first, so the character is found whole). */
+static const unsigned char SECOND[] = {'w', 'h', 'T', 0x9C, 0x84, 0xB0, 0xA4, 0x83, 0x94, 0x92};
+
+#ifdef __SSE2__
+/* The bytes of the sixteen at s that are among SECOND, as bits. */
+static inline unsigned second_bits(const char *s, const __m128i *want)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s), hit = _mm_setzero_si128();
+    for (size_t k = 0; k < sizeof SECOND; k++)
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, want[k]));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
 
 static unsigned line_may(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
     unsigned m = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = u[i];
-        if (c - 0xE0u >= 0x10u || i + 2 >= len) { /* not a three-byte character's lead */
-            if ((c == 'w' || c == 'h' || c == 'T') &&
-                (starts_with(s + i, len - i, "www.") || starts_with(s + i, len - i, "http") ||
-                 starts_with(s + i, len - i, "Tel") || starts_with(s + i, len - i, "TEL")))
-                m |= MAY_ADVERT;
-            continue;
+    size_t i = 0;
+#ifdef __SSE2__
+    if (len >= 16) { /* sixteen bytes at a step (most have none of them), the last step over the last sixteen */
+        __m128i want[sizeof SECOND];
+        for (size_t k = 0; k < sizeof SECOND; k++)
+            want[k] = _mm_set1_epi8((char)SECOND[k]);
+        for (;; i += 16) {
+            bool last = i + 16 >= len;
+            size_t at = last ? len - 16 : i;
+            unsigned bits = second_bits(s + at, want) >> (i - at) << (i - at); /* not those already seen */
+            for (; bits; bits &= bits - 1)
+                m |= may_at(s, at + (size_t)__builtin_ctz(bits), len);
+            if (last)
+                return m;
         }
-        unsigned key = c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2];
-        if (((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) < 0x40u)
-            i += 2; /* a whole character: its continuation bytes start nothing */
-        if (!(LAST_BYTES >> (key & 0x3F) & 1))
-            continue; /* none of the characters below: most of a line's are passed over here */
-        const char *rest; /* what must follow the character for the word to be there */
-        unsigned may;
-        switch (key) { /* a character added here goes into LAST_BYTES too */
-        case 0xE69CAC: rest = "", may = MAY_START; break;     /* 本 */
-        case 0xE28483: rest = "", may = MAY_WEATHER; break;   /* ℃ */
-        case 0xE6B094: rest = "温", may = MAY_WEATHER; break; /* 气温 */
-        case 0xE5A4A9: rest = "气", may = MAY_WEATHER; break; /* 天气 */
-        case 0xE59CB0: rest = "址", may = MAY_ADVERT; break;  /* 地址 */
-        case 0xE783AD: rest = "线", may = MAY_ADVERT; break;  /* 热线 */
-        case 0xE794B5: rest = "话", may = MAY_ADVERT; break;  /* 电话 */
-        case 0xE592A8: rest = "询", may = MAY_ADVERT; break;  /* 咨询 */
-        default: continue;
-        }
-        if (starts_with(s + i + 1, len - i - 1, rest)) /* i is the character's last byte */
-            m |= may;
     }
+#endif
+    for (; i < len; i++) /* a short line, one at a time */
+        for (size_t k = 0; k < sizeof SECOND; k++)
+            if ((unsigned char)s[i] == SECOND[k]) {
+                m |= may_at(s, i, len);
+                break;
+            }
     return m;
 }
 
