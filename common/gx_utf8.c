@@ -1,4 +1,4 @@
-/* gx_utf8.c — strict UTF-8 decoding and the character classes guanxi needs. */
+/* gx_utf8.c — strict UTF-8 decoding, the character classes guanxi needs, and searching text. */
 #include "gx_common.h"
 
 #include <string.h>
@@ -172,4 +172,34 @@ bool gx_cp_is_cjk_punct(uint32_t cp)
 {
     return (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
            (cp >= 0x2010 && cp <= 0x206F) || cp == 0x00B7;
+}
+
+const char *gx_find(const char *s, size_t len, const char *needle, size_t n)
+{
+    if (n == 0)
+        return s;
+    if (n > len)
+        return NULL;
+    if (n == 1)
+        return memchr(s, needle[0], len);
+    size_t last = len - n, i = 0; /* the last place the needle fits */
+#ifdef __SSE2__
+    const __m128i first = _mm_set1_epi8(needle[0]), second = _mm_set1_epi8(needle[1]);
+    for (; i + 17 <= len && i <= last; i += 16) { /* places i … i + 15, read with the byte after each */
+        __m128i here = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(here, first), _mm_cmpeq_epi8(next, second)));
+        for (; m; m &= m - 1) {
+            size_t p = i + (size_t)__builtin_ctz(m);
+            if (p > last)
+                return NULL;
+            if (memcmp(s + p + 2, needle + 2, n - 2) == 0)
+                return s + p;
+        }
+    }
+#endif
+    for (; i <= last; i++)
+        if (s[i] == needle[0] && s[i + 1] == needle[1] && memcmp(s + i + 2, needle + 2, n - 2) == 0)
+            return s + i;
+    return NULL;
 }

@@ -7,7 +7,6 @@
  * pages whose first byline comes before their first 本报讯 put bylines above
  * their articles.  Headline lines (short, no sentence punctuation) go with the
  * byline they touch, or to the article whose 本报讯 they precede. */
-#define _GNU_SOURCE /* memmem */
 #include "gx_ingest.h"
 
 #include <stdlib.h>
@@ -34,7 +33,7 @@ static bool starts_with(const char *s, size_t len, const char *p)
 
 static const char *find(const char *s, size_t len, const char *needle)
 {
-    return memmem(s, len, needle, strlen(needle));
+    return gx_find(s, len, needle, strlen(needle));
 }
 
 static void trim(const char *s, size_t *a, size_t *b)

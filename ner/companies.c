@@ -4,7 +4,6 @@
  * 在安佐化学有限公司 → 安佐化学有限公司 (stops at 在); 位于…的浙江钛迩赛新材料有限公司 → aliases
  * 钛迩赛新材料 and 钛迩赛 (region, industry word and suffix dropped); later bare aliases in the
  * same article resolve to the full name. */
-#define _GNU_SOURCE /* memmem */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -243,11 +242,11 @@ void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction 
         }
         size_t pchars = gx_utf8_count(s + b, i - b);
         /* 服装厂, 贸易公司: an industry with no name is no firm (but 交通银行, 农业银行 are banks) */
-        bool bank = memmem(s + i, e - i, "银行", strlen("银行")) != NULL;
+        bool bank = gx_find(s + i, e - i, "银行", strlen("银行")) != NULL;
         bool generic = gx_trie_get(&lex->cgeneric, s + b, i - b) >= 0 || (!bank && gx_industry_only(lex, s, b, i));
         /* …船舶公司横滨工厂: a firm's works, not a firm of its own; 这家意大利公司: a firm of a place */
         int32_t unused;
-        generic = generic || memmem(s + b, i - b, "公司", strlen("公司")) != NULL ||
+        generic = generic || gx_find(s + b, i - b, "公司", strlen("公司")) != NULL ||
                   gx_trie_get(&lex->pair_word, s + b, i - b) >= 0 || /* 欧美银行: banks of two places */
                   (!bank && gx_trie_longest(&lex->places, s + b, i - b, &unused) == i - b);
         if (pchars < MIN_PREFIX_CHARS || generic || gx_x_covered(x, b, e, ~0u)) {

@@ -213,6 +213,47 @@ static void test_utf8_count(void)
     free(buf);
 }
 
+/* gx_find against a plain search, on text built from a few bytes so that needles often nearly
+ * match: every length and offset around the sixteen-byte steps, needles of one to nine bytes,
+ * and the needle at the very end. */
+static const char *plain_find(const char *s, size_t len, const char *w, size_t n)
+{
+    for (size_t i = 0; n <= len && i <= len - n; i++)
+        if (memcmp(s + i, w, n) == 0)
+            return s + i;
+    return NULL;
+}
+
+static void test_find(void)
+{
+    static const char BYTES[] = {'\xE2', '\x96', '\xA0', '\xE4', 'a', '\x8B'};
+    enum { MAX = 80 };
+    char buf[MAX], w[9];
+    uint32_t seed = 4242;
+    int mismatches = 0, found = 0;
+    for (int round = 0; round < 4000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 8) % MAX, n = 1 + (seed >> 20) % 9;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[i] = BYTES[(seed >> 16) % 3 + (round & 1) * 3]; /* three bytes, or the other three */
+        }
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            w[i] = BYTES[(seed >> 16) % 3 + (round & 1) * 3];
+        }
+        if (round % 5 == 0 && n <= len)
+            memcpy(buf + len - n, w, n); /* at the end */
+        const char *want = plain_find(buf, len, w, n);
+        mismatches += gx_find(buf, len, w, n) != want;
+        found += want != NULL;
+    }
+    CHECK_EQ_INT(mismatches, 0);
+    CHECK(found > 1000 && found < 3900); /* both answers were tested often */
+    CHECK(gx_find("宋怡玲指出,■下转 C2版", strlen("宋怡玲指出,■下转 C2版"), "■下转", strlen("■下转")) != NULL);
+    CHECK(gx_find("abc", 3, "", 0) != NULL);
+}
+
 static void test_decode_gbk(void)
 {
     size_t len;
@@ -719,6 +760,7 @@ int main(int argc, char **argv)
     RUN(test_jsonl_lines);
     RUN(test_date_priority);
     RUN(test_utf8_count);
+    RUN(test_find);
     RUN(test_sentences_random);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
