@@ -408,14 +408,36 @@ char *gx_strvec_join(const gx_strvec *sv, const char *sep)
     return gx_buf_take(&b);
 }
 
+/* Eight bytes at a step, each word mixed in by a multiply; the last few bytes as one word (the last
+ * eight bytes, those already mixed shifted out), and the whole through MurmurHash3's 64-bit
+ * finaliser (constants from its public-domain reference), so that the low bits a table reads
+ * depend on every byte.  Only the string maps' slots depend on it: nothing's order does. */
 uint64_t gx_hash(const void *p, size_t n)
 {
     const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
     }
+    if (i < n) {
+        w = 0;
+        if (n >= 8) {
+            memcpy(&w, s + n - 8, 8);
+            w >>= 8 * (8 - (n - i)); /* the bytes already mixed out (little-endian; else others) */
+        } else {
+            for (size_t k = i; k < n; k++)
+                w = w << 8 | s[k];
+        }
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 33;
     return h;
 }
 
