@@ -37,8 +37,16 @@ static inline bool escape_in8(uint64_t w)
     return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash)) & high;
 }
 
+static inline bool escape_in4(uint32_t w) /* escape_in8 for four bytes */
+{
+    const uint32_t ones = 0x01010101u, high = 0x80808080u;
+    uint32_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+    return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash)) & high;
+}
+
 /* How many bytes from s (n of them) need no escape: sixteen at a step where SSE2 is there (every
- * x86-64), else eight (escape_in8), then one at a time. */
+ * x86-64), else eight (escape_in8); the rest at once where the last eight bytes (or for a string of
+ * four to seven, its first and last four) need none, else one at a time. */
 static inline size_t plain_run(const char *s, size_t n)
 {
     size_t i = 0;
@@ -53,8 +61,16 @@ static inline size_t plain_run(const char *s, size_t n)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
-    for (uint64_t w; i + 8 <= n && (memcpy(&w, s + i, 8), !escape_in8(w));)
+    uint64_t w;
+    for (; i + 8 <= n && (memcpy(&w, s + i, 8), !escape_in8(w));)
         i += 8;
+    if (i < n && i + 8 > n) { /* the rest at once where it needs none, as most names do */
+        if (n >= 8 && (memcpy(&w, s + n - 8, 8), !escape_in8(w)))
+            return n; /* the last eight bytes hold it */
+        uint32_t a, z;
+        if (n < 8 && n >= 4 && (memcpy(&a, s, 4), memcpy(&z, s + n - 4, 4), !escape_in4(a) && !escape_in4(z)))
+            return n; /* the first four and the last four bytes */
+    }
     while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
         i++;
     return i;

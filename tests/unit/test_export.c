@@ -442,42 +442,49 @@ static void test_numbers(void)
     CHECK_EQ_STR(d, "");
 }
 
-/* Article text with each character JSON escapes, at every offset around the sixteen- and
- * eight-byte steps the string writer takes, reads back as it was. */
+/* Article text with each character JSON escapes, at every offset around the sixteen-, eight- and
+ * four-byte steps the string writer takes, and followed by none to twelve bytes or by more text,
+ * reads back as it was. */
 static void test_json_strings_escaped(void)
 {
     const char special[] = {'"', '\\', '\n', '\t', 0x01, 0x1f, 0x7f};
     for (size_t k = 0; k < sizeof special; k++)
-        for (size_t p = 0; p < 42; p++) {
-            char text[64];
-            size_t n = 0;
-            for (size_t i = 0; i < p; i++)
-                text[n++] = i % 3 ? 'a' : 'Z';
-            text[n++] = special[k];
-            memcpy(text + n, "平湖市\\x", 9);
-            n += 9;
-            text[n] = 0;
-            gx_article a = {.id = "t#1", .source = "t", .index = 1, .title = "", .text = text, .len = n};
-            gx_strvec_init(&a.journalists);
-            gx_extraction x;
-            gx_extraction_init(&x);
-            gx_buf out;
-            gx_buf_init(&out);
-            gx_export_article_json(&out, &a, &x);
-            if (special[k] == 0x01)
-                CHECK(strstr(out.data, "\\u0001") != NULL);
-            gx_article b;
-            gx_extraction y;
-            gx_extraction_init(&y);
-            gx_error err;
-            gx_error_clear(&err);
-            CHECK_EQ_INT(gx_jsonl_read_extracted(out.data, out.len, &b, &y, &err), GX_OK);
-            CHECK(b.len == n && memcmp(b.text, text, n) == 0);
-            gx_article_destroy(&b);
-            gx_extraction_destroy(&y);
-            gx_extraction_destroy(&x);
-            gx_buf_destroy(&out);
-        }
+        for (size_t p = 0; p < 42; p++)
+            for (size_t tail = 0; tail <= 13; tail++) { /* 13: 平湖市\x */
+                char text[64];
+                size_t n = 0;
+                for (size_t i = 0; i < p; i++)
+                    text[n++] = i % 3 ? 'a' : 'Z';
+                text[n++] = special[k];
+                if (tail == 13) {
+                    memcpy(text + n, "平湖市\\x", 9);
+                    n += 9;
+                } else {
+                    memset(text + n, 'b', tail);
+                    n += tail;
+                }
+                text[n] = 0;
+                gx_article a = {.id = "t#1", .source = "t", .index = 1, .title = "", .text = text, .len = n};
+                gx_strvec_init(&a.journalists);
+                gx_extraction x;
+                gx_extraction_init(&x);
+                gx_buf out;
+                gx_buf_init(&out);
+                gx_export_article_json(&out, &a, &x);
+                if (special[k] == 0x01)
+                    CHECK(strstr(out.data, "\\u0001") != NULL);
+                gx_article b;
+                gx_extraction y;
+                gx_extraction_init(&y);
+                gx_error err;
+                gx_error_clear(&err);
+                CHECK_EQ_INT(gx_jsonl_read_extracted(out.data, out.len, &b, &y, &err), GX_OK);
+                CHECK(b.len == n && memcmp(b.text, text, n) == 0);
+                gx_article_destroy(&b);
+                gx_extraction_destroy(&y);
+                gx_extraction_destroy(&x);
+                gx_buf_destroy(&out);
+            }
 }
 
 /* Titles and aliases ('|'-separated) are JSON arrays; empty parts are left out. */
