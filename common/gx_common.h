@@ -120,6 +120,10 @@ char *gx_buf_take(gx_buf *b);
  * A reader that runs out of bytes sets bad and reads zeros from then on. */
 static inline void gx_pack_u64(gx_buf *b, uint64_t v)
 {
+    if (v < 0x80) { /* one byte: most are */
+        gx_buf_addc(b, (char)v);
+        return;
+    }
     unsigned char out[10];
     size_t n = 0;
     for (; v >= 0x80; v >>= 7)
@@ -134,7 +138,10 @@ static inline void gx_pack_bytes(gx_buf *b, const void *p, size_t n)
 }
 static inline void gx_pack_str(gx_buf *b, const char *s)
 {
-    gx_pack_bytes(b, s, strlen(s));
+    if (!*s) /* most of a mention's fields */
+        gx_buf_addc(b, 0);
+    else
+        gx_pack_bytes(b, s, strlen(s));
 }
 typedef struct gx_unpack {
     const char *p, *end;
