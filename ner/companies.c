@@ -164,41 +164,57 @@ static void add_alias(const gx_lexicon *lex, gx_strvec *al, const char *name, co
         gx_strvec_push(al, b->data);
 }
 
-/* Mentions of firms by short names: at each place in the text the longest name in t (its value
- * the firm's index in names; negative: a name two firms share, left alone) not inside a firm's or
- * person's mention already. */
-static void short_name_mentions(const gx_trie *t, uint32_t scan_bit, const gx_strvec *names, const gx_article *a,
-                                gx_extraction *x)
+/* The mention types a firm's short name gives way to. */
+static const unsigned SHORT_TAKEN = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
+
+/* The short name [i, i + n) of the firm names->v[id] (id negative: a name two firms share, left
+ * alone), taken as a mention unless a firm's or person's covers it; where the scan goes on. */
+static size_t short_name_at(const gx_strvec *names, const gx_article *a, gx_extraction *x, size_t i, size_t n,
+                            int32_t id)
 {
-    const unsigned taken = 1u << GX_ENT_COMPANY | 1u << GX_ENT_OFFICIAL | 1u << GX_ENT_PERSON;
+    if (n && id >= 0 && !gx_x_covered(x, i, i + n, SHORT_TAKEN)) {
+        gx_x_add(x, GX_ENT_COMPANY, i, i + n, names->v[id], strlen(names->v[id]), "", GX_MF_ALIAS);
+        return i + n;
+    }
+    return i + gx_utf8_len((unsigned char)a->text[i]);
+}
+
+/* Mentions of the corpus's firms by their short names: at each place in the text the longest name
+ * in t (its value the firm's index in names) not inside a firm's or person's mention already. */
+static void known_short_names(const gx_trie *t, const gx_strvec *names, const gx_article *a, gx_extraction *x)
+{
     for (size_t i = 0; names->n && i < a->len && !x->truncated;) {
-        i = scan_bit ? gx_scan_han(x, t, a->text, i, a->len, scan_bit) : gx_trie_next_han(t, a->text, i, a->len);
+        i = gx_scan_han(x, t, a->text, i, a->len, SB_KNOWN_FIRMS);
         if (i >= a->len)
             break;
-        if (gx_x_taken_at(x, i, taken)) { /* whatever starts here overlaps a mention */
+        if (gx_x_taken_at(x, i, SHORT_TAKEN)) { /* whatever starts here overlaps a mention */
             i += gx_utf8_len((unsigned char)a->text[i]);
             continue;
         }
         int32_t id = -1;
         size_t n = gx_trie_longest(t, a->text + i, a->len - i, &id);
-        if (n && id >= 0 && !gx_x_covered(x, i, i + n, taken)) {
-            gx_x_add(x, GX_ENT_COMPANY, i, i + n, names->v[id], strlen(names->v[id]), "", GX_MF_ALIAS);
-            i += n;
-        } else {
-            i += gx_utf8_len((unsigned char)a->text[i]);
-        }
+        i = short_name_at(names, a, x, i, n, id);
     }
 }
 
 /* Later mentions of the article's firms by their aliases, found in one pass over the text with a
- * trie of every alias (a spelling two firms share goes to the first). */
+ * set of every alias (a spelling two firms share goes to the first). */
 static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
 {
-    gx_trie t;
-    gx_trie_init(&t);
+    size_t n0 = x->n, firms = 0, bytes = 0;
+    for (size_t k = first; k < n0; k++) {
+        const gx_mention *m = &x->m[k];
+        if (m->type == GX_ENT_COMPANY && !(m->flags & GX_MF_ALIAS) && *m->aliases) {
+            firms++;
+            bytes += strlen(m->aliases);
+        }
+    }
+    if (!firms)
+        return;
+    gx_words ws;
+    gx_words_init(&ws, 3 * firms, bytes);
     gx_strvec names;
     gx_strvec_init(&names);
-    size_t n0 = x->n;
     for (size_t k = first; k < n0; k++) {
         const gx_mention *m = &x->m[k];
         if (m->type != GX_ENT_COMPANY || (m->flags & GX_MF_ALIAS) || !*m->aliases)
@@ -206,16 +222,25 @@ static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
         for (const char *p = m->aliases; *p;) {
             const char *e = strchr(p, '|');
             size_t n = e ? (size_t)(e - p) : strlen(p);
-            int32_t before = gx_trie_add(&t, p, n, (int32_t)names.n);
-            if (before >= 0)
-                gx_trie_add(&t, p, n, before); /* the first firm keeps its claim */
+            gx_words_add(&ws, p, n, (int32_t)names.n); /* the first firm keeps its claim */
             p += n + (e != NULL);
         }
         gx_strvec_push(&names, m->name);
     }
-    short_name_mentions(&t, 0, &names, a, x);
+    for (size_t i = 0; ws.n && i < a->len && !x->truncated;) {
+        i = gx_words_next(&ws, a->text, i, a->len);
+        if (i >= a->len)
+            break;
+        if (gx_x_taken_at(x, i, SHORT_TAKEN)) {
+            i += gx_utf8_len((unsigned char)a->text[i]);
+            continue;
+        }
+        int32_t id = -1;
+        size_t n = gx_words_longest(&ws, a->text + i, a->len - i, &id);
+        i = short_name_at(&names, a, x, i, n, id);
+    }
     gx_strvec_destroy(&names);
-    gx_trie_destroy(&t);
+    gx_words_destroy(&ws);
 }
 
 void gx_ner_companies(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
@@ -282,5 +307,5 @@ void gx_ner_company_aliases(const gx_names *known, const gx_article *a, gx_extra
     /* then the firms the rest of the corpus names, by the short names it gave them (钛迩赛 in an
      * article that never names 浙江钛迩赛新材料有限公司 in full) */
     if (known)
-        short_name_mentions(&known->firms, SB_KNOWN_FIRMS, &known->firm_names, a, x);
+        known_short_names(&known->firms, &known->firm_names, a, x);
 }
