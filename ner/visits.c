@@ -39,14 +39,73 @@ static unsigned scan_event_words(const gx_lexicon *lex, const gx_article *a, con
     return bits;
 }
 
+/* Distinct names with a value each: the officials or firms of a sentence, the leaders of an
+ * article, a few at a time, so a name is looked for one by one.  The names are the mentions' own
+ * strings (the rules add events, not mentions, so they stay), not copied; the first eight are
+ * kept in the set itself. */
+typedef struct name_set {
+    const char **v;
+    int *val;
+    size_t n, cap;
+    const char *few[8];
+    int few_val[8];
+} name_set;
+
+static void set_init(name_set *ns)
+{
+    ns->v = ns->few;
+    ns->val = ns->few_val;
+    ns->n = 0;
+    ns->cap = sizeof ns->few / sizeof ns->few[0];
+}
+
+static void set_destroy(name_set *ns)
+{
+    if (ns->v != ns->few) {
+        free(ns->v);
+        free(ns->val);
+    }
+}
+
+/* The value slot of name, or NULL. */
+static int *set_get(name_set *ns, const char *name)
+{
+    for (size_t i = 0; i < ns->n; i++)
+        if (strcmp(ns->v[i], name) == 0)
+            return &ns->val[i];
+    return NULL;
+}
+
+/* The value slot of name, added with val if it is new (*added says which). */
+static int *set_put(name_set *ns, const char *name, int val, bool *added)
+{
+    int *had = set_get(ns, name);
+    *added = had == NULL;
+    if (had)
+        return had;
+    if (ns->n == ns->cap) {
+        size_t cap = ns->cap * 2;
+        const char **v = gx_xmalloc(cap * sizeof *v);
+        int *vals = gx_xmalloc(cap * sizeof *vals);
+        memcpy(v, ns->v, ns->n * sizeof *v);
+        memcpy(vals, ns->val, ns->n * sizeof *vals);
+        set_destroy(ns);
+        ns->v = v;
+        ns->val = vals;
+        ns->cap = cap;
+    }
+    ns->v[ns->n] = name;
+    ns->val[ns->n] = val;
+    return &ns->val[ns->n++];
+}
+
 /* What the event rules look up about an article, each computed once. */
 typedef struct scene {
     const gx_lexicon *lex;
     const gx_article *a;
     const gx_extraction *x;
     unsigned *words;     /* per sentence: event word bits, or NOT_YET */
-    gx_strvec leaders;   /* who leads the visit the article reports, in order of mention */
-    gx_strmap is_leader;
+    name_set leaders;    /* who leads the visit the article reports, in order of mention */
     gx_strmap events;    /* "kind|official|company" already recorded */
     gx_buf key;          /* add_event's key being put together */
 } scene;
@@ -79,8 +138,9 @@ static void mentions_in(const scene *sc, size_t si, size_t *from, size_t *to)
     *to = lo;
 }
 
-/* Distinct names of officials in sentence si (ended inside it), in order; si may be past the end. */
-static void officials_of(const scene *sc, size_t si, gx_strvec *out, gx_strmap *set)
+/* Distinct names of officials in sentence si (ended inside it), in order, into set; si may be past
+ * the end. */
+static void officials_of(const scene *sc, size_t si, name_set *set)
 {
     if (si >= sc->a->n_sentences)
         return;
@@ -89,11 +149,8 @@ static void officials_of(const scene *sc, size_t si, gx_strvec *out, gx_strmap *
     for (size_t i = from; i < to; i++) {
         const gx_mention *o = &sc->x->m[i];
         bool added;
-        if (o->type == GX_ENT_OFFICIAL && o->span.end <= sc->a->sentences[si].end) {
-            gx_strmap_put(set, o->name, strlen(o->name), 1, &added);
-            if (added && out)
-                gx_strvec_push(out, o->name);
-        }
+        if (o->type == GX_ENT_OFFICIAL && o->span.end <= sc->a->sentences[si].end)
+            set_put(set, o->name, 1, &added);
     }
 }
 
@@ -102,7 +159,7 @@ static void find_leaders(scene *sc)
 {
     for (size_t si = 0; si < sc->a->n_sentences && si < 2; si++)
         if (words_of(sc, si) & (1u << EW_VISIT))
-            officials_of(sc, si, &sc->leaders, &sc->is_leader);
+            officials_of(sc, si, &sc->leaders);
 }
 
 /* Records an event once; false when the article's event budget is spent. */
@@ -133,15 +190,13 @@ static bool sentence_events(scene *sc, gx_extraction *x, size_t si, gx_date date
     const gx_article *a = sc->a;
     const gx_span sp = a->sentences[si];
     unsigned here = words_of(sc, si), after = words_of(sc, si + 1);
-    gx_strvec officials;
-    gx_strvec_init(&officials);
-    gx_strmap here_set, next_set, firms;
-    gx_strmap_init(&here_set);
-    gx_strmap_init(&next_set);
-    gx_strmap_init(&firms);
-    officials_of(sc, si, &officials, &here_set);
+    name_set officials, next_set, firms; /* firms: value 1 while named only by an alias */
+    set_init(&officials);
+    set_init(&next_set);
+    set_init(&firms);
+    officials_of(sc, si, &officials);
     if (after & (1u << EW_VISIT))
-        officials_of(sc, si + 1, NULL, &next_set);
+        officials_of(sc, si + 1, &next_set);
     size_t from, to;
     mentions_in(sc, si, &from, &to);
     bool go = true;
@@ -151,8 +206,7 @@ static bool sentence_events(scene *sc, gx_extraction *x, size_t si, gx_date date
         if (c->type != GX_ENT_COMPANY)
             continue;
         /* a firm named twice in a sentence, the same way, adds nothing */
-        gx_strmap_put(&firms, c->name, strlen(c->name), alias, &added);
-        int64_t *was = gx_strmap_get(&firms, c->name, strlen(c->name));
+        int *was = set_put(&firms, c->name, alias, &added);
         if (!added && (*was == 0 || alias))
             continue;
         *was = alias;
@@ -166,17 +220,14 @@ static bool sentence_events(scene *sc, gx_extraction *x, size_t si, gx_date date
         /* the leaders of a visit article, at each firm the piece walks through */
         for (size_t li = 0; go && !alias && li < sc->leaders.n; li++) {
             const char *l = sc->leaders.v[li];
-            size_t ll = strlen(l);
-            bool present = gx_strmap_get(&here_set, l, ll) || gx_strmap_get(&next_set, l, ll) ||
-                           (here & (1u << EW_VISIT));
+            bool present = set_get(&officials, l) || set_get(&next_set, l) || (here & (1u << EW_VISIT));
             if (present)
                 go = add_event(sc, x, GX_EV_VISIT, l, c->name, date, sp);
         }
     }
-    gx_strvec_destroy(&officials);
-    gx_strmap_destroy(&here_set);
-    gx_strmap_destroy(&next_set);
-    gx_strmap_destroy(&firms);
+    set_destroy(&officials);
+    set_destroy(&next_set);
+    set_destroy(&firms);
     return go;
 }
 
@@ -188,8 +239,7 @@ void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
     sc.words = gx_xmalloc(a->n_sentences * sizeof *sc.words);
     for (size_t i = 0; i < a->n_sentences; i++)
         sc.words[i] = NOT_YET;
-    gx_strvec_init(&sc.leaders);
-    gx_strmap_init(&sc.is_leader);
+    set_init(&sc.leaders);
     gx_strmap_init(&sc.events);
     find_leaders(&sc);
     gx_date date = a->event_date ? a->event_date : a->date;
@@ -205,8 +255,7 @@ void gx_ner_events(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             break;
     }
     free(sc.words);
-    gx_strvec_destroy(&sc.leaders);
-    gx_strmap_destroy(&sc.is_leader);
+    set_destroy(&sc.leaders);
     gx_strmap_destroy(&sc.events);
     gx_buf_destroy(&sc.key);
 }
