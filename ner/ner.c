@@ -178,6 +178,42 @@ static int cmp_mention(const void *pa, const void *pb)
     return strcmp(a->name, b->name);
 }
 
+/* The end of the run of mentions in order from a (each not after the next). */
+static size_t run_end(const gx_mention *m, size_t a, size_t n)
+{
+    while (a + 1 < n && cmp_mention(&m[a], &m[a + 1]) <= 0)
+        a++;
+    return a + 1;
+}
+
+/* Sorts an article's mentions by cmp_mention, keeping equal ones in the order they were added (as
+ * glibc's merge sort, which qsort was, keeps them): the runs already in order, as each recogniser
+ * adds its mentions from the start of the text on, merged two by two. */
+static void sort_mentions(gx_mention *m, size_t n)
+{
+    if (n < 2 || run_end(m, 0, n) == n)
+        return;
+    gx_mention *tmp = gx_xmalloc(n * sizeof *m), *src = m, *dst = tmp;
+    for (size_t runs = 2; runs > 1;) {
+        runs = 0;
+        for (size_t a = 0; a < n; runs++) {
+            size_t b = run_end(src, a, n), c = b < n ? run_end(src, b, n) : n, i = a, j = b, k = a;
+            while (i < b && j < c)
+                dst[k++] = cmp_mention(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+            memcpy(dst + k, src + i, (b - i) * sizeof *m);
+            k += b - i;
+            memcpy(dst + k, src + j, (c - j) * sizeof *m);
+            a = c;
+        }
+        gx_mention *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != m)
+        memcpy(m, src, n * sizeof *m);
+    free(tmp);
+}
+
 /* User lexicon entries found in the text (not inside an existing mention). */
 static void user_entities(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
 {
@@ -486,8 +522,7 @@ void gx_ner_extract_after(const gx_lexicon *lex, const gx_names *known, const gx
     gx_ner_places(lex, a, out);
     cover_end(out);
     apply_stop(lex, out);
-    if (out->n > 1)
-        qsort(out->m, out->n, sizeof *out->m, cmp_mention);
+    sort_mentions(out->m, out->n);
     gx_ner_events(lex, a, out);
     starts_end(out);
 }

@@ -182,6 +182,36 @@ static gx_first_read *packed_and_back(const gx_article *a, const gx_first_read *
  * the sample pages, with the names those pages confirm, it must give what a fresh reading gives,
  * and so must the article and its first reading packed for the spill file and read back; a
  * record cut short anywhere reads back as none. */
+/* Mentions come sorted by span, then type, then name, though each recogniser adds its own from the
+ * start of the text (so the officials', firms' and places' runs are merged); equal ones keep the
+ * order they were added in (two bylines of one name). */
+static void test_mentions_in_order(void)
+{
+    gx_article a;
+    gx_extraction x;
+    extract("本报讯 市委书记仲旭东来到位于独山港经济开发区的浙江钛迩赛新材料有限公司调研。钛迩赛是一家领军人才企业。"
+            "副市长周军波在平湖经济技术开发区走访安佐化学有限公司。仲旭东指出，安佐化学要加快发展。",
+            "王小明|王小明", 0, &a, &x);
+    size_t types[GX_ENT_NTYPES] = {0};
+    bool ordered = true;
+    for (size_t k = 0; k < x.n; k++) {
+        types[x.m[k].type]++;
+        if (k == 0)
+            continue;
+        const gx_mention *p = &x.m[k - 1], *q = &x.m[k];
+        int by = p->span.start != q->span.start ? (p->span.start < q->span.start ? -1 : 1)
+                 : p->span.end != q->span.end   ? (p->span.end < q->span.end ? -1 : 1)
+                 : p->type != q->type           ? (int)p->type - (int)q->type
+                                                : strcmp(p->name, q->name);
+        ordered &= by <= 0;
+    }
+    CHECK(ordered);
+    CHECK(types[GX_ENT_OFFICIAL] >= 3 && types[GX_ENT_COMPANY] >= 3 && types[GX_ENT_PLACE] >= 2);
+    CHECK_EQ_INT((long)types[GX_ENT_JOURNALIST], 2);
+    gx_extraction_destroy(&x);
+    gx_article_destroy(&a);
+}
+
 static void test_second_reading_of_the_sample_pages(void)
 {
     gx_inputs in;
@@ -580,6 +610,7 @@ int main(int argc, char **argv)
     } else {
         RUN(test_title_chain);
         RUN(test_spans_are_bytes_of_text);
+        RUN(test_mentions_in_order);
         RUN(test_user_lexicon_and_stop);
         RUN(test_lexicon_errors_name_the_line);
         RUN(test_second_reading_of_the_sample_pages);
