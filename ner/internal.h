@@ -281,6 +281,16 @@ static inline bool gx_starts_han(uint32_t here)
 static inline size_t gx_scan_to(const gx_extraction *x, size_t i, size_t len, uint32_t bits)
 {
     const uint16_t *st = x->starts;
+    for (; i + 12 <= len; i += 12) { /* four characters a step: one test of the end for four */
+        if (st[i] & bits)
+            return i;
+        if (st[i + 3] & bits)
+            return i + 3;
+        if (st[i + 6] & bits)
+            return i + 6;
+        if (st[i + 9] & bits)
+            return i + 9;
+    }
     while (i + 3 <= len && !(st[i] & bits))
         i += 3;
     return i;
