@@ -42,11 +42,17 @@ static inline bool gx_trie_may_start3(const gx_trie *t, const unsigned char *u)
     unsigned b = gx_trie_first_bit((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]);
     return t->first[b >> 6] >> (b & 63) & 1;
 }
-/* Is a bit of t->pairs set for the characters a and b (packed as trie.c packs them)?  False is
- * certain: no word of t starts with a then b. */
+/* The bit of a pair filter of 2^bits bits for the characters a then b (packed as trie.c packs
+ * them): one multiply of the two side by side, its top bits. */
+static inline uint32_t gx_trie_pair_bit(uint32_t a, uint32_t b, unsigned bits)
+{
+    return (uint32_t)(((uint64_t)a << 24 ^ b) * 0x9E3779B97F4A7C15ull >> (64 - bits));
+}
+/* Is a bit of t->pairs set for the characters a and b?  False is certain: no word of t starts
+ * with a then b. */
 static inline bool gx_trie_pair_may(const gx_trie *t, uint32_t a, uint32_t b)
 {
-    uint32_t h = (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - t->pair_bits));
+    uint32_t h = gx_trie_pair_bit(a, b, t->pair_bits);
     return t->pairs[h >> 6] >> (h & 63) & 1;
 }
 /* The rest of gx_trie_longest from node, which the three-byte character at s (`first`, packed as

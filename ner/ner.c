@@ -300,7 +300,7 @@ static inline bool place_may_start(const scan_trie *t, int32_t k, const unsigned
     if (t->value[t->han[k - (0x4E00 - STARTS_FIRST)] - 1] >= 0)
         return true;
     uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b = (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2];
-    uint32_t h = (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - t->pair_bits));
+    uint32_t h = gx_trie_pair_bit(a, b, t->pair_bits);
     return t->pairs[h >> 6] >> (h & 63) & 1; /* gx_trie_pair_may */
 }
 

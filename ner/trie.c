@@ -75,7 +75,7 @@ static unsigned pair_bits_for(const gx_trie *t)
 
 static inline void pair_set(gx_trie *t, uint32_t a, uint32_t b)
 {
-    uint32_t h = (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15ull ^ b) * 0xC2B2AE3D27D4EB4Full >> (64 - t->pair_bits));
+    uint32_t h = gx_trie_pair_bit(a, b, t->pair_bits);
     t->pairs[h >> 6] |= 1ull << (h & 63);
 }
 
