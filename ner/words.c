@@ -53,7 +53,7 @@ int32_t gx_words_add(gx_words *ws, const char *w, size_t len, int32_t value)
     size_t k;
     uint32_t c = gx_words_char(w, len, &k);
     if (k == 3) {
-        unsigned b = gx_trie_first_bit(c);
+        unsigned b = gx_words_first_bit((const unsigned char *)w);
         ws->first[b >> 6] |= 1ull << (b & 63);
     }
     ws->four |= k == 4;
