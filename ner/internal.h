@@ -342,6 +342,10 @@ struct gx_names {
     gx_strvec firm_names; /* full names */
     gx_strvec pair_alias, pair_full; /* the (short name, firm) pairs of the set, for merging; a set
                                       * gx_names_collect fills has only these, indexed when merged */
+    uint16_t *starts; /* once the set is indexed (merged into), per character of the lexicon's scan
+                       * table (gx_starts_index): SB_KNOWN_OFFICIALS and SB_KNOWN_FIRMS where a word
+                       * of trie or firms starts with it, as their character indexes say; kept up to
+                       * date by every add, so pass 2's scan bits read one table, not two indexes */
 };
 enum { FIRM_SHARED = -2 };
 

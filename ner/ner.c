@@ -267,8 +267,8 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
-/* What starts_scan reads of a trie, in locals: its character index (NULL: not indexed), and for
- * the places' trie its words' values and pair filter. */
+/* What starts_scan reads of the places' trie, in locals: its character index, its words' values
+ * and its pair filter. */
 typedef struct scan_trie {
     const int32_t *han; /* per character of U+4E00–U+9FFF, as gx_trie.han */
     const int32_t *value;
@@ -279,13 +279,6 @@ typedef struct scan_trie {
 static scan_trie scan_trie_of(const gx_trie *t)
 {
     return (scan_trie){t->han, t->value, t->pairs, t->pair_bits};
-}
-
-/* The scan bit of a known-names trie at the CJK character (U+4E00–U+9FFF) whose index in the
- * lexicon's table is k: set unless the trie's character index says no word starts there. */
-static inline uint32_t known_bit(const scan_trie *t, int32_t k, uint32_t bit)
-{
-    return !t->han || t->han[k - (0x4E00 - STARTS_FIRST)] ? bit : 0;
 }
 
 /* Can a word of the places' trie start at byte i, where the table's character k stands (its
@@ -306,10 +299,9 @@ static inline bool place_may_start(const scan_trie *t, int32_t k, const unsigned
 
 /* starts_start's loop, made once for each use (known and places constant), with what it reads of
  * the lexicon and the names in locals. */
-static inline __attribute__((always_inline)) void starts_scan(const uint16_t *table, const scan_trie *firms,
-                                                              const scan_trie *officials, const scan_trie *placet,
-                                                              bool known, bool places, uint16_t *out,
-                                                              const unsigned char *u, size_t len)
+static inline __attribute__((always_inline)) void starts_scan(const uint16_t *table, const uint16_t *known_starts,
+                                                              const scan_trie *placet, bool known, bool places,
+                                                              uint16_t *out, const unsigned char *u, size_t len)
 {
     for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
         unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9, two continuation bytes */
@@ -321,7 +313,7 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
         uint32_t bits = table[k];
         if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
             if (known)
-                bits |= known_bit(firms, k, SB_KNOWN_FIRMS) | known_bit(officials, k, SB_KNOWN_OFFICIALS);
+                bits |= known_starts ? known_starts[k] : SB_KNOWN_FIRMS | SB_KNOWN_OFFICIALS;
             if (places && (bits & SB_PLACES) && !place_may_start(placet, k, u, i, len))
                 bits &= ~(uint32_t)SB_PLACES;
             out[i] = (uint16_t)bits;
@@ -342,15 +334,14 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
     x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
     memset(x->starts, 0xFF, len * sizeof *x->starts);
     const unsigned char *u = (const unsigned char *)s;
-    scan_trie firms = known ? scan_trie_of(&known->firms) : (scan_trie){0};
-    scan_trie officials = known ? scan_trie_of(&known->trie) : (scan_trie){0};
+    const uint16_t *ks = known ? known->starts : NULL; /* NULL for a set never merged into: every bit */
     scan_trie pt = scan_trie_of(&lex->places);
     if (known && places) /* an extraction's */
-        starts_scan(lex->starts, &firms, &officials, &pt, true, true, x->starts, u, len);
+        starts_scan(lex->starts, ks, &pt, true, true, x->starts, u, len);
     else if (!known && !places) /* the first reading's */
-        starts_scan(lex->starts, &firms, &officials, &pt, false, false, x->starts, u, len);
+        starts_scan(lex->starts, ks, &pt, false, false, x->starts, u, len);
     else
-        starts_scan(lex->starts, &firms, &officials, &pt, known != NULL, places, x->starts, u, len);
+        starts_scan(lex->starts, ks, &pt, known != NULL, places, x->starts, u, len);
 }
 
 static void starts_end(gx_extraction *x)
@@ -553,13 +544,35 @@ void gx_names_free(gx_names *n)
     gx_strvec_destroy(&n->firm_names);
     gx_strvec_destroy(&n->pair_alias);
     gx_strvec_destroy(&n->pair_full);
+    free(n->starts);
     free(n);
+}
+
+/* Marks bit at the first character of w in n->starts (if the set keeps it). */
+static void mark_start(gx_names *n, const char *w, size_t len, uint16_t bit)
+{
+    int32_t k = n->starts ? gx_starts_index(w, 0, len) : -1;
+    if (k >= 0)
+        n->starts[k] |= bit;
+}
+
+/* The set's starts table, from its tries' character indexes (just made). */
+static void index_starts(gx_names *n)
+{
+    n->starts = gx_xcalloc(STARTS_COUNT, sizeof *n->starts);
+    for (int32_t k = 0x4E00 - STARTS_FIRST; k <= 0x9FFF - STARTS_FIRST; k++) {
+        int32_t h = k - (0x4E00 - STARTS_FIRST);
+        n->starts[k] = (uint16_t)((n->trie.han[h] ? SB_KNOWN_OFFICIALS : 0) | (n->firms.han[h] ? SB_KNOWN_FIRMS : 0));
+    }
 }
 
 void gx_names_add(gx_names *n, const char *name)
 {
-    if (gx_trie_add(&n->trie, name, strlen(name), 1) < 0)
+    size_t len = strlen(name);
+    if (gx_trie_add(&n->trie, name, len, 1) < 0) {
         gx_strvec_push(&n->list, name);
+        mark_start(n, name, len, SB_KNOWN_OFFICIALS);
+    }
 }
 
 void gx_names_add_firm(gx_names *n, const char *alias, const char *full)
@@ -572,6 +585,7 @@ void gx_names_add_firm(gx_names *n, const char *alias, const char *full)
     if (added)
         gx_strvec_push(&n->firm_names, full);
     int32_t before = gx_trie_add(&n->firms, alias, al, id);
+    mark_start(n, alias, al, SB_KNOWN_FIRMS);
     if (before == id)
         return;
     if (before >= 0 || before == FIRM_SHARED) { /* two firms share it: it names neither */
@@ -588,6 +602,8 @@ void gx_names_merge(gx_names *dst, const gx_names *src)
     /* the set merged into is the one read for every article: index it (one file's is not) */
     gx_trie_index(&dst->trie);
     gx_trie_index(&dst->firms);
+    if (!dst->starts)
+        index_starts(dst);
     for (size_t i = 0; i < src->list.n; i++)
         gx_names_add(dst, src->list.v[i]);
     for (size_t i = 0; i < src->pair_alias.n; i++)

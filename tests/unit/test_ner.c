@@ -212,6 +212,35 @@ static void test_mentions_in_order(void)
     gx_article_destroy(&a);
 }
 
+/* A set merged into (so indexed, with its table of first characters) and added to afterwards finds
+ * the names added later as it finds those merged (许静出席: a bare mention of a known official),
+ * and so does a set never merged into; a name it was not told of stays unread. */
+static void test_known_names_added_after_merging(void)
+{
+    gx_names *saved = known, *one = gx_names_new(), *merged = gx_names_new(), *plain = gx_names_new();
+    gx_names_add(one, "戴振");
+    gx_names_merge(merged, one);
+    gx_names_add(merged, "许静");
+    gx_names_add(plain, "许静");
+    gx_names_add(plain, "戴振");
+    gx_names *sets[] = {merged, plain};
+    for (size_t k = 0; k < 2; k++) {
+        known = sets[k];
+        gx_article a;
+        gx_extraction x;
+        extract("许静出席会议。戴振对应征青年提出要求。吴明出席。", NULL, 0, &a, &x);
+        CHECK(find(&x, GX_ENT_OFFICIAL, "许静") != NULL);
+        CHECK(find(&x, GX_ENT_OFFICIAL, "戴振") != NULL);
+        CHECK(find(&x, GX_ENT_OFFICIAL, "吴明") == NULL);
+        gx_extraction_destroy(&x);
+        gx_article_destroy(&a);
+    }
+    known = saved;
+    gx_names_free(one);
+    gx_names_free(merged);
+    gx_names_free(plain);
+}
+
 static void test_second_reading_of_the_sample_pages(void)
 {
     gx_inputs in;
@@ -611,6 +640,7 @@ int main(int argc, char **argv)
         RUN(test_title_chain);
         RUN(test_spans_are_bytes_of_text);
         RUN(test_mentions_in_order);
+        RUN(test_known_names_added_after_merging);
         RUN(test_user_lexicon_and_stop);
         RUN(test_lexicon_errors_name_the_line);
         RUN(test_second_reading_of_the_sample_pages);
