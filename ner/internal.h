@@ -245,7 +245,9 @@ enum scan_bit {
     SB_PLACES = 1u << 4, SB_NOT_PLACE = 1u << 5, SB_PLACE_SFX = 1u << 6, SB_ABBREV = 1u << 7,
     SB_ABBREV_LEAD = 1u << 8, SB_TRANSLIT = 1u << 9,
     /* not in the table: an article's extraction adds them from the corpus's names (gx_names) */
-    SB_KNOWN_FIRMS = 1u << 10, SB_KNOWN_OFFICIALS = 1u << 11
+    SB_KNOWN_FIRMS = 1u << 10, SB_KNOWN_OFFICIALS = 1u << 11,
+    /* no scan's: the table says that a place is this character alone (starts_start reads it) */
+    SB_PLACE_ALONE = 1u << 12
 };
 enum { STARTS_FIRST = 0x4000, STARTS_COUNT = 0xA000 - 0x4000 };
 _Static_assert(STARTS_FIRST == 0x4000, "gx_starts_at reads the table from a lead byte of E4");
@@ -278,7 +280,7 @@ static inline uint32_t gx_starts_of(const gx_extraction *x, size_t i)
 {
     return x->starts[i];
 }
-_Static_assert(SB_KNOWN_OFFICIALS < 1u << 15, "no character's own scan bits are all sixteen");
+_Static_assert(SB_PLACE_ALONE < 1u << 15, "no character's own scan bits are all sixteen");
 /* Are scan bits that gx_starts_of gave a character's own, not every bit: so the character at i is
  * a three-byte one of U+4E00–U+9FFF, a Han character, as gx_is_han_at would say? */
 static inline bool gx_starts_han(uint32_t here)

@@ -409,6 +409,9 @@ static void mark_starts(gx_lexicon *lex)
                     bits |= scans[k].bit;
             if (gx_translit_char(lex, cp))
                 bits |= SB_TRANSLIT;
+            int32_t root = lex->places.han[cp - 0x4E00];
+            if (root && lex->places.value[root - 1] >= 0)
+                bits |= SB_PLACE_ALONE;
         }
         lex->starts[cp - STARTS_FIRST] = (uint16_t)bits; /* every bit: 0xFFFF */
     }

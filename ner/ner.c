@@ -267,30 +267,25 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
-/* What starts_scan reads of the places' trie, in locals: its character index, its words' values
- * and its pair filter. */
+/* What starts_scan reads of the places' trie, in locals: its pair filter. */
 typedef struct scan_trie {
-    const int32_t *han; /* per character of U+4E00–U+9FFF, as gx_trie.han */
-    const int32_t *value;
     const uint64_t *pairs;
     unsigned pair_bits;
 } scan_trie;
 
 static scan_trie scan_trie_of(const gx_trie *t)
 {
-    return (scan_trie){t->han, t->value, t->pairs, t->pair_bits};
+    return (scan_trie){t->pairs, t->pair_bits};
 }
 
-/* Can a word of the places' trie start at byte i, where the table's character k stands (its
- * SB_PLACES bit set)?  False where gx_trie_longest would answer 0 from its first step: no place is
- * that character alone, and the pair filter rules out the next one.  Most characters of a text
- * begin some place's name, and few of those pairs. */
-static inline bool place_may_start(const scan_trie *t, int32_t k, const unsigned char *s, size_t i, size_t len)
+/* Can a word of the places' trie start at byte i, where a character with the SB_PLACES bit and
+ * without SB_PLACE_ALONE stands?  False where gx_trie_longest would answer 0 from its first step:
+ * no place is that character alone, and the pair filter rules out the next one.  Most characters
+ * of a text begin some place's name, and few of those pairs. */
+static inline bool place_may_start(const scan_trie *t, const unsigned char *s, size_t i, size_t len)
 {
     const unsigned char *u = s + i, *v = u + 3;
     if (!t->pairs || i + 6 > len || !(v[0] - 0xE0u < 0x10u && ((v[1] ^ 0x80u) | (v[2] ^ 0x80u)) < 0x40u))
-        return true;
-    if (t->value[t->han[k - (0x4E00 - STARTS_FIRST)] - 1] >= 0)
         return true;
     uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b = (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2];
     uint32_t h = gx_trie_pair_bit(a, b, t->pair_bits);
@@ -314,7 +309,7 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
         if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
             if (known)
                 bits |= known_starts ? known_starts[k] : SB_KNOWN_FIRMS | SB_KNOWN_OFFICIALS;
-            if (places && (bits & SB_PLACES) && !place_may_start(placet, k, u, i, len))
+            if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
                 bits &= ~(uint32_t)SB_PLACES;
             out[i] = (uint16_t)bits;
         }
