@@ -83,10 +83,12 @@ static inline size_t plain16(const unsigned char *u, bool text)
     size_t n = l & 0x8000 ? 15 : l & 0x4000 ? 14 : 16;
     if (text) { /* E2 80 A8, E2 80 A9 and EF BB BF are not plain */
         unsigned e2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+        unsigned ef = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+        if (!((e2 | ef) & ((1u << n) - 1)))
+            return n; /* neither lead in the step (most of the benchmark corpus's steps) */
         unsigned x80 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80)));
         unsigned a9 = (unsigned)_mm_movemask_epi8(
             _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8((char)0xA9)));
-        unsigned ef = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
         unsigned bb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBB)));
         unsigned bf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xBF)));
         unsigned bad = (e2 & x80 >> 1 & a9 >> 2) | (ef & bb >> 1 & bf >> 2);
