@@ -267,7 +267,9 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
-/* What starts_scan reads of the places' trie, in locals: its pair filter. */
+/* What starts_scan reads of the places' trie, its pair filter, copied into locals: read through a
+ * pointer to the trie it costs 10 M more instructions at 10 MB (measured), as it is loaded anew
+ * for each character. */
 typedef struct scan_trie {
     const uint64_t *pairs;
     unsigned pair_bits;
