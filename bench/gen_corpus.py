@@ -44,7 +44,7 @@ CITY_POSTS = ['市委书记', '市委副书记、市长', '市委副书记', '�
 DEPARTMENTS = ['市发改局', '市经信局', '市商务局', '市科技局', '市住建局', '市农业农村局', '市教育局', '市卫健局',
                '市交通运输局', '市文广旅体局']
 TOWN_POSTS = [t + p for t in TOWNS for p in (['党工委书记', '办事处主任'] if t.endswith('街道') else ['党委书记', '镇长'])]
-POSTS = CITY_POSTS + TOWN_POSTS + [d + '局长' for d in DEPARTMENTS]
+POSTS = CITY_POSTS + TOWN_POSTS + [d + '局长' for d in DEPARTMENTS]  # from the highest office down
 REGIONS = ['浙江', '平湖', '嘉兴', '上海', '江苏', '']
 TRADE = list('钛迩赛安佐杰上科廷锋源华海恒鑫瑞嘉宏达金隆泰和新元通宇博远晶朗盛诚信丰益景卓帆凯德')
 INDUSTRY = ['新材料', '科技', '化学', '药业', '能源', '电子', '机械', '纺织', '服饰', '汽车零部件', '智能装备',
@@ -125,12 +125,11 @@ class World:
 
     def next_day(self):
         rng = self.rng
-        for p in POSTS:
+        for i, p in enumerate(POSTS):
             if rng.random() < 1 / (4 * 365):  # about four years in office
-                old = self.holder[p]
-                others = [q for q in POSTS if q != p and self.holder[q] != old]
-                if rng.random() < 0.3:  # a promotion: the other office is filled anew
-                    q = rng.choice(others)
+                lower = POSTS[i + 1:]  # POSTS run from the highest office down
+                if lower and rng.random() < 0.3:  # a promotion: the office left is filled anew
+                    q = rng.choice(lower)
                     self.holder[p], self.holder[q] = self.holder[q], make_name(rng, self.names)
                 else:
                     self.holder[p] = make_name(rng, self.names)
