@@ -287,7 +287,7 @@ static scan_trie scan_trie_of(const gx_trie *t)
 static inline bool place_may_start(const scan_trie *t, const unsigned char *s, size_t i, size_t len)
 {
     const unsigned char *u = s + i, *v = u + 3;
-    if (!t->pairs || i + 6 > len || !(v[0] - 0xE0u < 0x10u && ((v[1] ^ 0x80u) | (v[2] ^ 0x80u)) < 0x40u))
+    if (!t->pairs || i + 6 > len || v[0] - 0xE0u >= 0x10u) /* valid UTF-8: a lead E0–EF has its two */
         return true;
     uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b = (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2];
     uint32_t h = gx_trie_pair_bit(a, b, t->pair_bits);
@@ -300,10 +300,14 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
                                                               const scan_trie *placet, bool known, bool places,
                                                               uint16_t *out, const unsigned char *u, size_t len)
 {
+    /* The text is valid UTF-8 (gx_ingest.h): a lead byte E4–E9 has its two continuation bytes, and
+     * any other character is passed over whole by its lead byte's length (a stray continuation
+     * byte, in text that is not, one byte at a time), keeping every bit. */
+    static const unsigned char step[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
     for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
-        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9, two continuation bytes */
-        if (lead > 0xE9 - 0xE4 || ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) >= 0x40u) {
-            i++; /* not such a character: every bit */
+        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9 */
+        if (lead > 0xE9 - 0xE4) {
+            i += step[u[i] >> 4]; /* not such a character: every bit */
             continue;
         }
         int32_t k = (int32_t)(lead << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
