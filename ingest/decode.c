@@ -206,10 +206,14 @@ gx_status gx_ingest_decode(const char *name, const char *raw, size_t len, gx_buf
         return gx_error_set(err, GX_ERR_BINARY, name, -1, 0,
                             "binary data (control bytes in more than 10%% of the first 64 KiB); skipped");
     } else {
+        /* Most pages are valid UTF-8: cleaning them as such is the one reading they need.  A page
+         * with bad bytes is counted, and if it is mostly invalid with many high bytes (a legacy
+         * Chinese encoding) cleaned again from GB18030 instead. */
+        size_t at = out->len;
+        clean_utf8(raw, len, out, &bad, &ctl, true);
         size_t valid_mb = 0, invalid = 0;
-        if (gx_utf8_valid_prefix(raw, len) < len) /* most pages are valid: nothing to count */
+        if (bad.count)
             utf8_census(raw, len, &valid_mb, &invalid);
-        /* Mostly-invalid UTF-8 with many high bytes is a legacy Chinese encoding. */
         if (invalid > 0 && invalid * 4 > valid_mb) {
             gx_buf gb;
             gx_buf_init(&gb);
@@ -218,16 +222,20 @@ gx_status gx_ingest_decode(const char *name, const char *raw, size_t len, gx_buf
                 encoding = "GB18030";
                 tmp = gb;
                 bad = gbad;
-                s = tmp.data ? tmp.data : "";
-                n = tmp.len;
-                raw_offsets = false;
+                ctl = (bad_bytes){0, -1};
+                out->len = at; /* what the first cleaning wrote goes */
+                if (out->data)
+                    out->data[at] = '\0';
+                clean_utf8(tmp.data ? tmp.data : "", tmp.len, out, &bad, &ctl, false);
             } else {
                 gx_buf_destroy(&gb);
             }
         }
+        s = NULL; /* cleaned */
     }
 
-    clean_utf8(s, n, out, &bad, &ctl, raw_offsets);
+    if (s)
+        clean_utf8(s, n, out, &bad, &ctl, raw_offsets);
     gx_buf_destroy(&tmp);
     if (!out->data)
         gx_buf_reserve(out, 0);
