@@ -16,7 +16,8 @@ static bool han_run(const char *s, size_t b, size_t e)
 }
 
 /* Start of the trade name of 2–4 characters that ends at e (back to a boundary), without a
- * leading country or region (瑞士西卡 → 西卡); e if there is none. */
+ * leading country or region (瑞士西卡 → 西卡), nor the end of one that began before the four
+ * characters (新加坡凯金 → 凯金, not 加坡凯金); e if there is none. */
 static size_t trade_start(const gx_lexicon *lex, const char *s, size_t e)
 {
     size_t p = e, chars = 0;
@@ -27,11 +28,23 @@ static size_t trade_start(const gx_lexicon *lex, const char *s, size_t e)
         p = q;
         chars++;
     }
-    int32_t id;
-    size_t n = gx_trie_longest(&lex->places, s + p, e - p, &id);
-    if (n && gx_utf8_count(s + p + n, e - p - n) >= TRADE_MIN)
-        p += n;
-    return gx_utf8_count(s + p, e - p) >= TRADE_MIN ? p : e;
+    /* a place that starts at p, or, where the walk stopped inside a longer run of characters,
+     * within the three before it, and ends inside the window: the trade name starts after it */
+    size_t from = p;
+    for (int k = 0; chars == TRADE_MAX && k < 3 && from > 0 && !gx_company_boundary_before(lex, s, from); k++) {
+        size_t q = gx_utf8_prev(s, from);
+        if (!gx_cp_is_han(gx_utf8_at(s + q, NULL)))
+            break;
+        from = q;
+    }
+    size_t start = p;
+    for (size_t q = from; q <= p; q += gx_utf8_len((unsigned char)s[q])) {
+        int32_t id;
+        size_t n = gx_trie_longest(&lex->places, s + q, e - q, &id);
+        if (n && q + n > start && gx_utf8_count(s + q + n, e - q - n) >= TRADE_MIN)
+            start = q + n;
+    }
+    return gx_utf8_count(s + start, e - start) >= TRADE_MIN ? start : e;
 }
 
 /* Is [q, p) what may stand between a firm's industry word and its project word?  Nothing (before
