@@ -113,13 +113,15 @@ static size_t scan_back(const gx_lexicon *lex, const char *s, size_t i)
     return chars > MAX_NAME_CHARS ? i : p;
 }
 
-/* Drops a leading region (province, prefecture or county name) from [*a, e). */
+/* Drops a leading region (province, prefecture or county name) from [*a, e) — but not one that
+ * would leave an industry word alone: then it is the trade name (浙江瑞安光电 → 瑞安光电, not 光电). */
 static void drop_region(const gx_lexicon *lex, const char *s, size_t *a, size_t e)
 {
     for (int round = 0; round < 2; round++) {
         int32_t id;
         size_t n = gx_trie_longest(&lex->places, s + *a, e - *a, &id);
-        if (!n || gx_place_best(lex, id)->level > PL_COUNTY || gx_utf8_count(s + *a + n, e - *a - n) < 2)
+        if (!n || gx_place_best(lex, id)->level > PL_COUNTY || gx_utf8_count(s + *a + n, e - *a - n) < 2 ||
+            gx_industry_only(lex, s, *a + n, e))
             return;
         *a += n;
     }
@@ -155,12 +157,14 @@ static void drop_industry(const gx_lexicon *lex, gx_buf *b)
     }
 }
 
-/* Adds b as a short name of the firm, unless it is too short, the name itself, or a word that
- * begins with a boundary word (在线, 如意: ordinary words as often as a trade name). */
+/* Adds b as a short name of the firm, unless it is too short, the name itself, a word that
+ * begins with a boundary word (在线, 如意: ordinary words as often as a trade name), or a place's
+ * name (瑞安 of 瑞安光电: the place is what the bare word names as often as the firm). */
 static void add_alias(const gx_lexicon *lex, gx_strvec *al, const char *name, const gx_buf *b)
 {
     if (b->len && gx_utf8_count(b->data, b->len) >= 2 && strcmp(b->data, name) != 0 &&
-        gx_trie_get(&lex->cinname, b->data, b->len) < 0 && !gx_strvec_contains(al, b->data))
+        gx_trie_get(&lex->cinname, b->data, b->len) < 0 && gx_trie_get(&lex->places, b->data, b->len) < 0 &&
+        !gx_strvec_contains(al, b->data))
         gx_strvec_push(al, b->data);
 }
 
