@@ -52,15 +52,17 @@ set -- $(measure "$G" extract -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl")
 EX2=$1
 # real text for comparison: the five sample pages, copied until they weigh as much as the corpus
 mkdir "$T/real"
+FIVE=$(cat examples/pinghu/*.txt | wc -c)
+COPIES=$(((BYTES + FIVE - 1) / FIVE))
 k=0
-while [ "$(cat "$T"/real/*.txt 2>/dev/null | wc -c)" -lt "$BYTES" ]; do
+while [ $k -lt $COPIES ]; do
     grep -v '^#' examples/pinghu/MANIFEST.tsv | while IFS="$(printf '\t')" read -r f d _; do
         cp "examples/pinghu/$f" "$T/real/$k-$f"
         printf '%s\t%s\n' "$k-$f" "$d" >>"$T/real/MANIFEST.tsv"
     done
     k=$((k + 1))
 done
-RBYTES=$(cat "$T"/real/*.txt | wc -c)
+RBYTES=$((COPIES * FIVE))
 set -- $(measure "$G" extract -q -j 1 -m "$T/real/MANIFEST.tsv" "$T/real" -o "$T/x.jsonl"); row "guanxi extract -j 1, the sample pages x$k" "$1" "$2" "$RBYTES"
 CUT= POS= NODE=
 if [ "$BUILD" = yes ]; then
