@@ -249,7 +249,9 @@ static size_t next_punct_start(const unsigned char *u, size_t i, size_t len)
 }
 
 /* Sentence punctuation that a headline never carries: ，。；：！？、 and , ; ! ? (one pass, by next_punct_start). */
-static bool has_sentence_punct(const char *s, size_t len)
+/* Has the line a mark that headlines do not carry?  A list mark (、) is one only where
+ * list_ok is false. */
+static bool has_punct(const char *s, size_t len, bool list_ok)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; (i = next_punct_start(u, i, len)) < len; i++) {
@@ -260,18 +262,30 @@ static bool has_sentence_punct(const char *s, size_t len)
             continue;
         switch (c << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
         case 0xEFBC8C: case 0xE38082: case 0xEFBC9B: case 0xEFBC9A: /* ，。；： */
-        case 0xEFBC81: case 0xEFBC9F: case 0xE38081:                /* ！？、 */
+        case 0xEFBC81: case 0xEFBC9F:                               /* ！？ */
             return true;
+        case 0xE38081: /* 、 */
+            if (!list_ok)
+                return true;
         }
     }
     return false;
 }
 
-static bool is_headline(const char *s, const pline *l)
+
+/* May the line be a headline?  Short, with no sentence's marks; a list mark (、) only where
+ * list_ok (a line the body before ended its sentence for, and a byline or 本报讯 comes after:
+ * 周军波走访慰问老党员、困难群众), since wrapped body lines carry it too. */
+static bool headline_line(const char *s, const pline *l, bool list_ok)
 {
     size_t len = l->end - l->start; /* 48 characters: 48 to 192 bytes */
     return l->type == L_TEXT && len <= 4 * 48 && (len <= 48 || gx_utf8_count(s + l->start, len) <= 48) &&
-           !has_sentence_punct(s + l->start, len);
+           !has_punct(s + l->start, len, list_ok);
+}
+
+static bool is_headline(const char *s, const pline *l)
+{
+    return headline_line(s, l, false);
 }
 
 /* Mastheads and page furniture that are never a title. */
@@ -342,7 +356,8 @@ static unit *new_unit(page *p)
     return u;
 }
 
-/* Moves the headline lines at the end of a unit's body into *dst. */
+/* Moves the headline lines at the end of a unit's body into *dst (a list mark allowed in them: the
+ * body before must have ended its sentence). */
 static void take_tail_heads(page *p, unit *u, size_t **dst, size_t *nd, size_t *cd)
 {
     size_t k = u->n;
@@ -350,7 +365,7 @@ static void take_tail_heads(page *p, unit *u, size_t **dst, size_t *nd, size_t *
         k--;
     size_t end = k;
     while (k > 0 && (p->lines[u->lines[k - 1]].type == L_BLANK ||
-                     is_headline(p->s, &p->lines[u->lines[k - 1]])))
+                     headline_line(p->s, &p->lines[u->lines[k - 1]], true)))
         k--;
     while (k < end && p->lines[u->lines[k]].type == L_BLANK)
         k++;

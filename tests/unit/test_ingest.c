@@ -648,6 +648,24 @@ static void test_date_priority(void)
     gx_article_list_destroy(&l);
 }
 
+/* A headline with an enumeration comma (老党员、困难群众) is the next article's title, not the end of
+ * the article before (found by the benchmark corpus: 赴荷兰、日本招商推介). */
+static void test_headline_with_enumeration_comma(void)
+{
+    const char *page = "市领导调研安全生产工作\n\n■记者 胡佳英\n\n本报讯 昨天上午，市领导王芳调研安全生产工作。"
+                       "王芳强调，要压实责任。\n\n周军波走访慰问老党员、困难群众\n\n■记者 李雨婷\n\n"
+                       "本报讯 昨天，市长周军波走访慰问老党员。\n";
+    size_t skipped = 0;
+    gx_article_list l = ingest("2024-02-21.txt", page, 0, &skipped);
+    CHECK_EQ_INT(l.n, 2);
+    if (l.n == 2) {
+        CHECK_EQ_STR(l.v[0].title, "市领导调研安全生产工作");
+        CHECK(strstr(l.v[0].text, "困难群众") == NULL);
+        CHECK_EQ_STR(l.v[1].title, "周军波走访慰问老党员、困难群众");
+    }
+    gx_article_list_destroy(&l);
+}
+
 /* Page 000 reads as five articles, the visit dated 2024-02-19. */
 static void test_split_page_000(void)
 {
@@ -762,6 +780,7 @@ int main(int argc, char **argv)
     RUN(test_utf8_count);
     RUN(test_find);
     RUN(test_sentences_random);
+    RUN(test_headline_with_enumeration_comma);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
     return gx_t_summary();
