@@ -19,7 +19,9 @@ C=bench/corpus-$MB
 tools/deps.sh bench || echo "(the peers that are missing are skipped)" >&2
 [ -x "$G" ] || { echo "build guanxi first: tools/test.sh or cmake --build build" >&2; exit 1; }
 [ -f "$C/MANIFEST.tsv" ] || "$PY" bench/gen_corpus.py --mb "$MB" --out "$C"
-BYTES=$(cat "$C"/*.txt | wc -c)
+# the pages, as many as a 1 GB corpus has (too many for one command line): find, in sorted order
+pages() { find "$C/" -name '*.txt' | sort; }
+BYTES=$(pages | xargs cat | wc -c)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
@@ -41,11 +43,12 @@ row() { # name seconds kb bytes
     awk -v n="$1" -v s="$2" -v k="$3" -v b="$4" 'BEGIN {
         printf "| %s | %.2f | %.1f | %.0f |\n", n, s, (s > 0 ? b / 1048576 / s : 0), k / 1024 }'
 }
-echo "corpus: $C, $BYTES bytes, $(ls "$C"/*.txt | wc -l) pages; median of $RUNS runs; $(nproc) cores"
+echo "corpus: $C, $BYTES bytes, $(pages | wc -l) pages; median of $RUNS runs; $(nproc) cores"
 echo
 echo "| what | seconds | MB/s | peak RSS MB |"
 echo "| --- | --- | --- | --- |"
-set -- $(measure sh -c "cat $C/*.txt"); row "cat (floor)" "$1" "$2" "$BYTES"
+pages >"$T/pages"
+set -- $(measure sh -c "xargs cat <$T/pages"); row "cat (floor)" "$1" "$2" "$BYTES"
 set -- $(measure "$G" extract -q -j 1 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract -j 1" "$1" "$2" "$BYTES"
 EX1=$1
 set -- $(measure "$G" extract -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.jsonl"); row "guanxi extract -j 2" "$1" "$2" "$BYTES"
@@ -69,8 +72,7 @@ if [ "$BUILD" = yes ]; then
     set -- $(measure "$G" build -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.graphml" -o "$T/x.gexf"); row "guanxi build -j 2 (GraphML + GEXF)" "$1" "$2" "$BYTES"
 fi
 if "$PY" -c "import jieba" 2>/dev/null; then
-    head -c 1048576 "$(ls "$C"/*.txt | head -1)" >/dev/null
-    cat "$C"/*.txt | head -c 1048576 >"$T/one.txt"
+    xargs cat <"$T/pages" 2>/dev/null | head -c 1048576 >"$T/one.txt"
     ONE=$(wc -c <"$T/one.txt")
     cat >"$T/cut.py" <<'PY'
 import sys, time, jieba
@@ -100,7 +102,7 @@ fi
 # the Rust-backed tagger from npm, on the same first 1 MB
 if command -v node >/dev/null && { [ -d bench/peers/node_modules/@node-rs/jieba ] ||
     (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1); }; then
-    cat "$C"/*.txt | head -c 1048576 >"$T/one.txt"
+    xargs cat <"$T/pages" 2>/dev/null | head -c 1048576 >"$T/one.txt"
     ONE=$(wc -c <"$T/one.txt")
     set -- $(measure node bench/peers/tag.js "$T/one.txt" "$T/work.node"); row "@node-rs/jieba tag (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
     NODE=$1 NODEW=$(median "$T/work.node")
