@@ -60,11 +60,12 @@ static inline bool gx_trie_pair_may(const gx_trie *t, uint32_t a, uint32_t b)
 size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first);
 /* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
  * the commonest answers: no word starts with this three-byte character, or (an indexed trie, a
- * CJK character) the index gives the first step. */
+ * CJK character) the index gives the first step.  s is valid UTF-8, as everything after ingest is
+ * (gx_ingest.h): a lead byte E0–EF is taken to have its two continuation bytes. */
 static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (len >= 3 && u[0] - 0xE0u < 0x10u && ((u[1] ^ 0x80u) | (u[2] ^ 0x80u)) < 0x40u) { /* three bytes */
+    if (len >= 3 && u[0] - 0xE0u < 0x10u) { /* a three-byte character */
         uint32_t cp = (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
         if (t->han && cp - 0x4E00u <= 0x9FFFu - 0x4E00u) {
             int32_t node = t->han[cp - 0x4E00];
@@ -72,7 +73,7 @@ static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len
                 return 0;
             uint32_t packed = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
             const unsigned char *v = u + 3; /* the next character: most often no word goes on with it */
-            if (t->pairs && len >= 6 && v[0] - 0xE0u < 0x10u && ((v[1] ^ 0x80u) | (v[2] ^ 0x80u)) < 0x40u &&
+            if (t->pairs && len >= 6 && v[0] - 0xE0u < 0x10u &&
                 !gx_trie_pair_may(t, packed, (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2])) {
                 int32_t w = t->value[node - 1];
                 if (w < 0)
