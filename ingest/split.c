@@ -248,9 +248,8 @@ static size_t next_punct_start(const unsigned char *u, size_t i, size_t len)
     return i;
 }
 
-/* Sentence punctuation that a headline never carries: ，。；：！？、 and , ; ! ? (one pass, by next_punct_start). */
-/* Has the line a mark that headlines do not carry?  A list mark (、) is one only where
- * list_ok is false. */
+/* Has the line a mark that headlines do not carry: ，。；：！？ and , ; ! ?, and 、 unless list_ok
+ * (one pass, by next_punct_start)? */
 static bool has_punct(const char *s, size_t len, bool list_ok)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -271,7 +270,6 @@ static bool has_punct(const char *s, size_t len, bool list_ok)
     }
     return false;
 }
-
 
 /* May the line be a headline?  Short, with no sentence's marks; a list mark (、) only where
  * list_ok (a line the body before ended its sentence for, and a byline or 本报讯 comes after:

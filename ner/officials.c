@@ -252,7 +252,6 @@ static void add_person(const gx_article *a, gx_extraction *x, gx_etype type, siz
     gx_x_add(x, type, b, e, a->text + b, e - b, titles, flags);
 }
 
-/* Names after position p separated by 、 or , ; each gets `titles`.  Returns the end. */
 /* A reporter's name of three characters or more that ends in 摄 ends before it: the photo credit
  * (记者 李文 摄, 记者王芳摄于当湖街道), whose padding spaces normalisation has dropped. */
 static size_t before_credit(const char *s, size_t p, size_t e)
@@ -260,6 +259,7 @@ static size_t before_credit(const char *s, size_t p, size_t e)
     return e - p >= 3 * 3 && memcmp(s + e - 3, "摄", 3) == 0 ? e - 3 : e;
 }
 
+/* Names after position p separated by 、 or , ; each gets `titles`.  Returns the end. */
 static size_t name_list(const gx_lexicon *lex, const gx_article *a, gx_extraction *x, size_t p,
                         gx_etype type, const char *titles, unsigned flags)
 {
