@@ -5,6 +5,9 @@
 #include "gx_ner.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A trie of words with an int value each, one step per character (trie.c). */
 typedef struct gx_trie {
@@ -24,6 +27,9 @@ void gx_trie_init(gx_trie *t);
  * by later adds); for the tries read most. */
 void gx_trie_index(gx_trie *t);
 void gx_trie_destroy(gx_trie *t);
+/* Calls fn with the first character of every word of t (packed as trie.c packs it: its UTF-8 bytes
+ * side by side), each once, in no order. */
+void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value);
@@ -234,8 +240,9 @@ struct gx_lexicon {
     gx_trie stop;        /* names never to be entities */
     char home[16];       /* --home: the paper's division code; "" for none */
     uint64_t translit[1024]; /* bit per BMP character: used in transliterated names (lexicon.c) */
-    uint16_t *starts;    /* per character U+4000–U+9FFF: the scan_bit of each trie a word of which
-                          * starts with it (and SB_TRANSLIT); every bit below U+4E00 (0xFFFF) */
+    uint16_t *starts;    /* per BMP character (its code point): the scan_bit of each trie a word of
+                          * which starts with it, SB_TRANSLIT, and SB_NOT_HAN for any but U+4E00–
+                          * U+9FFF; every bit (0xFFFF) for the other Han characters (gx_cp_is_han) */
 };
 
 /* The tries the recognisers look up at every character of an article, and the transliteration
@@ -245,34 +252,27 @@ enum scan_bit {
     SB_TITLES = 1u << 0, SB_CSUFFIX = 1u << 1, SB_CPROJECT = 1u << 2, SB_EVENTS = 1u << 3,
     SB_PLACES = 1u << 4, SB_NOT_PLACE = 1u << 5, SB_PLACE_SFX = 1u << 6, SB_ABBREV = 1u << 7,
     SB_ABBREV_LEAD = 1u << 8, SB_TRANSLIT = 1u << 9,
-    /* not in the table: an article's extraction adds them from the corpus's names (gx_names) */
+    /* not in the table: an article's extraction adds them from the corpus's names (gx_names), at
+     * Han characters only, the only ones where gx_trie_han_skip looks for a name */
     SB_KNOWN_FIRMS = 1u << 10, SB_KNOWN_OFFICIALS = 1u << 11,
     /* no scan's: the table says that a place is this character alone (starts_start reads it) */
-    SB_PLACE_ALONE = 1u << 12
+    SB_PLACE_ALONE = 1u << 12,
+    /* no scan's: the character is not a Han one of U+4E00–U+9FFF (set in every bit too) */
+    SB_NOT_HAN = 1u << 15
 };
-enum { STARTS_FIRST = 0x4000, STARTS_COUNT = 0xA000 - 0x4000 };
-_Static_assert(STARTS_FIRST == 0x4000, "gx_starts_at reads the table from a lead byte of E4");
+enum { STARTS_COUNT = 0x10000 }; /* the tables of scan bits are indexed by code point */
+_Static_assert(SB_PLACE_ALONE < SB_NOT_HAN, "SB_NOT_HAN is a bit of its own");
 
-/* The index in gx_lexicon.starts of the three-byte character in U+4000–U+9FFF at byte i of s
- * (len bytes), or -1 for any other. */
-static inline int32_t gx_starts_index(const char *s, size_t i, size_t len)
+/* The code point of the Han character of U+4E00–U+9FFF at the start of s (len bytes, valid UTF-8),
+ * or -1 for any other. */
+static inline int32_t gx_han_cp(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-    unsigned lead = u[0] - 0xE4u; /* leads E4–E9 are U+4000–U+9FFF: the table starts at E4 */
-    if (i + 3 <= len && lead <= 0xE9 - 0xE4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        return (int32_t)(lead << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
-    return -1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (len < 3 || u[0] - 0xE4u > 0xE9u - 0xE4u)
+        return -1;
+    int32_t cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+    return cp >= 0x4E00 ? cp : -1;
 }
-
-/* The scan bits of the character at byte i of s (len bytes): exact for a three-byte character in
- * U+4000–U+9FFF, every bit for any other. */
-static inline uint32_t gx_starts_at(const gx_lexicon *lex, const char *s, size_t i, size_t len)
-{
-    int32_t k = gx_starts_index(s, i, len);
-    return k >= 0 && lex->starts[k] != 0xFFFFu ? lex->starts[k] : ~0u;
-}
-
-_Static_assert(SB_TRANSLIT < 1u << 16, "an extraction keeps the scan bits in 16");
 
 /* The scan bits at byte i of the text being extracted (x->starts, which gx_ner_extract and
  * gx_names_collect read before any recogniser runs): a bit that is clear says that no word of
@@ -281,33 +281,31 @@ static inline uint32_t gx_starts_of(const gx_extraction *x, size_t i)
 {
     return x->starts[i];
 }
-_Static_assert(SB_PLACE_ALONE < 1u << 15, "no character's own scan bits are all sixteen");
-/* Are scan bits that gx_starts_of gave a character's own, not every bit: so the character at i is
- * a three-byte one of U+4E00–U+9FFF, a Han character, as gx_is_han_at would say? */
+/* Are scan bits that gx_starts_of gave a character's own, with no SB_NOT_HAN: so the character at
+ * i is a three-byte one of U+4E00–U+9FFF, a Han character, as gx_is_han_at would say? */
 static inline bool gx_starts_han(uint32_t here)
 {
-    return here != 0xFFFFu;
+    return !(here & SB_NOT_HAN);
 }
 
 /* Where a scan of the text being extracted for words of the `bits` tries goes on from i: i, or
- * past the characters no such word starts with (only three-byte ones are known not to); len if
- * the text ends first.  A character that would end past len stops the scan, as every character
- * that is not a three-byte one does. */
+ * past the characters no such word starts with; len if the text ends first.  The scan bits are 0
+ * at a character's continuation bytes, so this reads them byte by byte: eight at a step with SSE2
+ * (every x86-64), then one at a time. */
 static inline size_t gx_scan_to(const gx_extraction *x, size_t i, size_t len, uint32_t bits)
 {
     const uint16_t *st = x->starts;
-    for (; i + 12 <= len; i += 12) { /* four characters a step: one test of the end for four */
-        if (st[i] & bits)
-            return i;
-        if (st[i + 3] & bits)
-            return i + 3;
-        if (st[i + 6] & bits)
-            return i + 6;
-        if (st[i + 9] & bits)
-            return i + 9;
+#ifdef __SSE2__
+    const __m128i want = _mm_set1_epi16((short)bits), zero = _mm_setzero_si128();
+    for (; i + 8 <= len; i += 8) {
+        __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i)), want);
+        unsigned none = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(v, zero)); /* two bits a byte */
+        if (none != 0xFFFFu)
+            return i + (size_t)__builtin_ctz(~none) / 2;
     }
-    while (i + 3 <= len && !(st[i] & bits))
-        i += 3;
+#endif
+    while (i < len && !(st[i] & bits))
+        i++;
     return i;
 }
 
@@ -345,10 +343,11 @@ struct gx_names {
     gx_strvec firm_names; /* full names */
     gx_strvec pair_alias, pair_full; /* the (short name, firm) pairs of the set, for merging; a set
                                       * gx_names_collect fills has only these, indexed when merged */
-    uint16_t *starts; /* once the set is indexed (merged into), per character of the lexicon's scan
-                       * table (gx_starts_index): SB_KNOWN_OFFICIALS and SB_KNOWN_FIRMS where a word
-                       * of trie or firms starts with it, as their character indexes say; kept up to
-                       * date by every add, so pass 2's scan bits read one table, not two indexes */
+    uint16_t *starts; /* once the set is indexed (merged into), per Han character of U+4E00–U+9FFF
+                       * (by code point, as the lexicon's scan table): SB_KNOWN_OFFICIALS and
+                       * SB_KNOWN_FIRMS where a word of trie or firms starts with it, as their
+                       * character indexes say; kept up to date by every add, so pass 2's scan bits
+                       * read one table, not two indexes */
 };
 enum { FIRM_SHARED = -2 };
 

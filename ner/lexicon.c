@@ -388,33 +388,62 @@ static void mark_translit(gx_lexicon *lex)
         lex->translit[DOTS[k] >> 6] |= 1ull << (DOTS[k] & 63);
 }
 
-/* Which scan tries a word of which starts with each character (the tries are indexed and no
+/* The code point of a character packed as the trie packs it (its UTF-8 bytes side by side), or
+ * 0x10000 for one outside the BMP or a stray byte. */
+static uint32_t packed_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return c;
+    if (c >> 8 >= 0xC2 && c >> 8 < 0xE0)
+        return (c >> 8 & 0x1Fu) << 6 | (c & 0x3Fu);
+    if (c >> 16 >= 0xE0 && c >> 16 < 0xF0)
+        return (c >> 16 & 0x0Fu) << 12 | (c >> 8 & 0x3Fu) << 6 | (c & 0x3Fu);
+    return 0x10000;
+}
+
+/* A trie's bit, for mark_starts's walk over the first characters of its words. */
+typedef struct start_bit {
+    uint16_t *starts;
+    uint16_t bit;
+} start_bit;
+
+/* Marks the bit at a first character that is not Han (a Han character's come from the index). */
+static void mark_other_start(uint32_t packed, void *arg)
+{
+    start_bit *sb = arg;
+    uint32_t cp = packed_cp(packed);
+    if (cp < STARTS_COUNT && (sb->starts[cp] & SB_NOT_HAN))
+        sb->starts[cp] |= sb->bit;
+}
+
+/* Which scan tries a word of which starts with each BMP character (the tries are indexed and no
  * longer change). */
 static void mark_starts(gx_lexicon *lex)
 {
     const struct {
         const gx_trie *t;
-        uint32_t bit;
+        uint16_t bit;
     } scans[] = {{&lex->titles, SB_TITLES},     {&lex->csuffix, SB_CSUFFIX},     {&lex->cproject, SB_CPROJECT},
                  {&lex->events, SB_EVENTS},     {&lex->places, SB_PLACES},       {&lex->not_place, SB_NOT_PLACE},
                  {&lex->place_sfx, SB_PLACE_SFX}, {&lex->abbrev, SB_ABBREV}, {&lex->abbrev_lead, SB_ABBREV_LEAD}};
     lex->starts = gx_xmalloc(STARTS_COUNT * sizeof *lex->starts);
-    for (uint32_t cp = STARTS_FIRST; cp < STARTS_FIRST + STARTS_COUNT; cp++) {
-        uint32_t bits = 0;
-        if (cp < 0x4E00) { /* outside the tries' character index */
-            bits = ~0u;
+    for (uint32_t cp = 0; cp < STARTS_COUNT; cp++) {
+        uint32_t bits = gx_translit_char(lex, cp) ? SB_TRANSLIT : 0;
+        if (cp < 0x4E00 || cp > 0x9FFF) { /* outside the tries' character index: mark_other_start */
+            bits = gx_cp_is_han(cp) || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFFu : bits | SB_NOT_HAN;
         } else {
             for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++)
                 if (scans[k].t->han[cp - 0x4E00])
                     bits |= scans[k].bit;
-            if (gx_translit_char(lex, cp))
-                bits |= SB_TRANSLIT;
             int32_t root = lex->places.han[cp - 0x4E00];
             if (root && lex->places.value[root - 1] >= 0)
                 bits |= SB_PLACE_ALONE;
         }
-        lex->starts[cp - STARTS_FIRST] = (uint16_t)bits; /* every bit: 0xFFFF */
+        lex->starts[cp] = (uint16_t)bits;
     }
+    for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++)
+        gx_trie_first_chars(scans[k].t, mark_other_start, &(start_bit){lex->starts, scans[k].bit});
+    lex->starts[0x3001] |= SB_CPROJECT; /* 、: gx_ner_bare_firms reads a list of firms there */
 }
 
 gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)

@@ -300,40 +300,44 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
                                                               const scan_trie *placet, bool known, bool places,
                                                               uint16_t *out, const unsigned char *u, size_t len)
 {
-    /* The text is valid UTF-8 (gx_ingest.h): a lead byte E4–E9 has its two continuation bytes, and
-     * any other character is passed over whole by its lead byte's length (a stray continuation
-     * byte, in text that is not, one byte at a time), keeping every bit. */
+    /* The text is valid UTF-8 (gx_ingest.h): a lead byte E0–EF has its two continuation bytes, C2–DF
+     * its one.  A four-byte character, or a stray byte in text that is not, gets every bit. */
     static const unsigned char step[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
-    for (size_t i = 0; i + 3 <= len;) { /* the last two bytes start no three-byte character */
-        unsigned lead = u[i] - 0xE4u; /* as gx_starts_index: leads E4–E9 */
-        if (lead > 0xE9 - 0xE4) {
-            i += step[u[i] >> 4]; /* not such a character: every bit */
-            continue;
-        }
-        int32_t k = (int32_t)(lead << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
-        uint32_t bits = table[k];
-        if (bits != 0xFFFFu) { /* a character of U+4E00–U+9FFF: the table has every bit below */
-            if (known)
-                bits |= known_starts ? known_starts[k] : SB_KNOWN_FIRMS | SB_KNOWN_OFFICIALS;
-            if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
-                bits &= ~(uint32_t)SB_PLACES;
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i];
+        if (c - 0xE0u < 0x10u && i + 3 <= len) { /* a three-byte character: most of a text */
+            int32_t cp = (int32_t)((c & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
+            uint32_t bits = table[cp];
+            if (!(bits & SB_NOT_HAN)) { /* a Han character of U+4E00–U+9FFF */
+                if (known)
+                    bits |= known_starts ? known_starts[cp] : SB_KNOWN_FIRMS | SB_KNOWN_OFFICIALS;
+                if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
+                    bits &= ~(uint32_t)SB_PLACES;
+            }
             out[i] = (uint16_t)bits;
+            i += 3;
+        } else if (c < 0x80) {
+            out[i++] = table[c];
+        } else if (c - 0xC2u < 0x1Eu && i + 2 <= len) {
+            out[i] = table[(c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)];
+            i += 2;
+        } else {
+            out[i] = 0xFFFFu;
+            i += step[c >> 4];
         }
-        i += 3; /* its continuation bytes keep every bit */
     }
 }
 
-/* Reads the scan bits of each character of the text once for every scan (gx_scan_to): those of
- * gx_starts_at at every byte — a three-byte CJK character's at its first, every bit elsewhere
- * (a character whose bits are all set is passed over byte by byte, which gives the same) — and,
- * given the corpus's names, their bits (SB_KNOWN_*); for the places' scan (places), SB_PLACES
- * only where place_may_start says a place may start. */
+/* Reads the scan bits of each character of the text once for every scan (gx_scan_to): at its
+ * first byte, the lexicon's table's for the character (SB_NOT_HAN but at a Han character of
+ * U+4E00–U+9FFF, every bit at a character the table does not know), 0 at the others; given the
+ * corpus's names, their bits (SB_KNOWN_*) at a Han character; for the places' scan (places),
+ * SB_PLACES at a Han character only where place_may_start says a place may start. */
 static void starts_start(const gx_lexicon *lex, const gx_names *known, bool places, gx_extraction *x, const char *s,
                          size_t len)
 {
     free(x->starts);
-    x->starts = gx_xmalloc((len ? len : 1) * sizeof *x->starts);
-    memset(x->starts, 0xFF, len * sizeof *x->starts);
+    x->starts = gx_xcalloc(len ? len : 1, sizeof *x->starts);
     const unsigned char *u = (const unsigned char *)s;
     const uint16_t *ks = known ? known->starts : NULL; /* NULL for a set never merged into: every bit */
     scan_trie pt = scan_trie_of(&lex->places);
@@ -552,18 +556,18 @@ void gx_names_free(gx_names *n)
 /* Marks bit at the first character of w in n->starts (if the set keeps it). */
 static void mark_start(gx_names *n, const char *w, size_t len, uint16_t bit)
 {
-    int32_t k = n->starts ? gx_starts_index(w, 0, len) : -1;
-    if (k >= 0)
-        n->starts[k] |= bit;
+    int32_t cp = n->starts ? gx_han_cp(w, len) : -1;
+    if (cp >= 0)
+        n->starts[cp] |= bit;
 }
 
 /* The set's starts table, from its tries' character indexes (just made). */
 static void index_starts(gx_names *n)
 {
     n->starts = gx_xcalloc(STARTS_COUNT, sizeof *n->starts);
-    for (int32_t k = 0x4E00 - STARTS_FIRST; k <= 0x9FFF - STARTS_FIRST; k++) {
-        int32_t h = k - (0x4E00 - STARTS_FIRST);
-        n->starts[k] = (uint16_t)((n->trie.han[h] ? SB_KNOWN_OFFICIALS : 0) | (n->firms.han[h] ? SB_KNOWN_FIRMS : 0));
+    for (int32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
+        int32_t h = cp - 0x4E00;
+        n->starts[cp] = (uint16_t)((n->trie.han[h] ? SB_KNOWN_OFFICIALS : 0) | (n->firms.han[h] ? SB_KNOWN_FIRMS : 0));
     }
 }
 

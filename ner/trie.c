@@ -123,6 +123,16 @@ static void build_pairs(gx_trie *t)
     free(is_first);
 }
 
+void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg)
+{
+    const gx_u64map *e = &t->edges;
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t stored = gx_u64slot_key(&e->slot[s]);
+        if (stored && (stored - 1) >> 32 == 0) /* an edge out of the root */
+            fn((uint32_t)(stored - 1), arg);
+    }
+}
+
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
 {
     if (!len)
