@@ -101,6 +101,7 @@ int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len);
 /* A small set of words for one article (its officials' forms, its firms' aliases), each with an
  * int value (words.c): cheaper to build than a trie for a few dozen words, and as quick to read
  * (the reading inline, below). */
+enum { GX_WORDS_FIRSTS = 8 }; /* the first characters gx_words_next looks for side by side */
 typedef struct gx_word {
     size_t at, len; /* its spelling: bytes [at, at + len) of gx_words.text */
     int32_t next;   /* the word added before it in its bucket, or -1 */
@@ -113,6 +114,9 @@ typedef struct gx_words {
     size_t buckets;     /* a power of two, at least half the words */
     uint64_t first[16]; /* gx_words_first_bit of each word's first character, if three bytes */
     bool four;          /* some word starts with a four-byte character */
+    uint32_t han_first[GX_WORDS_FIRSTS]; /* the distinct three-byte Han characters words start
+                                          * with (packed as the trie packs them), while they fit */
+    size_t nfirst;      /* how many: GX_WORDS_FIRSTS + 1 once they do not fit */
     gx_buf text;        /* the spellings, one after another */
 } gx_words;
 /* The bit of gx_words.first for the three-byte character at u: its code point's low ten bits,
@@ -382,10 +386,17 @@ static inline bool gx_is_han_at(const char *s, size_t i, size_t len)
 {
     return i < len && (unsigned char)s[i] >= 0xE3 && gx_cp_is_han(gx_utf8_at(s + i, NULL));
 }
+/* gx_words_next for a set whose words start with a few three-byte Han characters (and no
+ * four-byte one): the first byte from i where one of them stands, found by their three bytes side
+ * by side, sixteen places at a step with SSE2 (every x86-64), or len.  A lead byte is never a
+ * continuation byte, so where the three bytes stand a character starts. */
+size_t gx_words_next_few(const gx_words *ws, const char *s, size_t i, size_t len);
 /* As gx_trie_next_han for a set of words: the first character boundary from i (of valid UTF-8
  * text) where a Han character stands that may start a word, or len. */
 static inline size_t gx_words_next(const gx_words *ws, const char *s, size_t i, size_t len)
 {
+    if (ws->nfirst <= GX_WORDS_FIRSTS && !ws->four)
+        return gx_words_next_few(ws, s, i, len);
     const unsigned char *u = (const unsigned char *)s;
     while (i < len) {
         unsigned c = u[i];

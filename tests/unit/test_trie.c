@@ -193,8 +193,78 @@ static void test_words_and_values(void)
     gx_trie_destroy(&t);
 }
 
+/* Pieces of valid UTF-8 text for the word sets: Han characters (〇 and 㐀 among them, outside
+ * U+4E00–U+9FFF), ASCII, a two-byte character and a three-byte one that is not Han (、). */
+static const char *const TEXT_PIECES[] = {"平", "湖", "市", "独", "山", "港", "镇", "中", "国", "经", "济", "区",
+                                          "〇", "㐀", "、", "A", "b", "é"};
+enum { NTEXT_PIECES = sizeof TEXT_PIECES / sizeof *TEXT_PIECES };
+
+/* Pieces drawn from the first `from` of TEXT_PIECES, k of them, into s. */
+static size_t make_text(char *s, size_t k, size_t from)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < k; i++) {
+        const char *p = TEXT_PIECES[next() % from];
+        memcpy(s + n, p, strlen(p));
+        n += strlen(p);
+    }
+    return n;
+}
+
+/* The first character boundary from i where a Han character stands that starts a word of ws
+ * (given as words[0..nw)), by reading every character. */
+static size_t brute_next(char words[][MAXW], const size_t *wlen, size_t nw, const char *s, size_t i, size_t len)
+{
+    for (size_t k; i < len; i += k) {
+        uint32_t cp = gx_utf8_at(s + i, &k);
+        if (!gx_cp_is_han(cp))
+            continue;
+        for (size_t w = 0; w < nw; w++)
+            if (wlen[w] >= k && memcmp(words[w], s + i, k) == 0)
+                return i;
+    }
+    return len;
+}
+
+/* gx_words_next: with eight first characters or fewer (read side by side, sixteen places at a
+ * step) it stops exactly where a word's first Han character stands; with more (a filter of first
+ * characters) never after such a place, and only at a Han character. */
+static void test_words_next(void)
+{
+    int bad = 0;
+    for (int round = 0; round < 400 && bad < 5; round++) {
+        gx_words ws;
+        size_t nw = 1 + next() % 14;
+        gx_words_init(&ws, nw, 64);
+        char words[16][MAXW];
+        size_t wlen[16];
+        for (size_t w = 0; w < nw; w++) {
+            wlen[w] = make_text(words[w], 1 + next() % 3, NTEXT_PIECES);
+            gx_words_add(&ws, words[w], wlen[w], (int32_t)w);
+        }
+        bool exact = ws.nfirst <= GX_WORDS_FIRSTS && !ws.four;
+        char s[MAXW * 4];
+        size_t len = make_text(s, next() % 60, NTEXT_PIECES);
+        for (size_t i = 0, k; i < len; i += k) {
+            size_t want = brute_next(words, wlen, nw, s, i, len);
+            size_t got = gx_words_next(&ws, s, i, len);
+            bool ok = exact ? got == want
+                            : got <= want && (got == len || gx_cp_is_han(gx_utf8_at(s + got, NULL)));
+            if (!ok) {
+                gx_t_fail(__FILE__, __LINE__, "words_next from %zu of %zu: got %zu, want %zu (%zu words)", i, len, got,
+                          want, nw);
+                bad++;
+            }
+            gx_t_checks++;
+            gx_utf8_at(s + i, &k);
+        }
+        gx_words_destroy(&ws);
+    }
+}
+
 int main(void)
 {
+    RUN(test_words_next);
     RUN(test_words_and_values);
     RUN(test_small_trie);
     RUN(test_indexed_trie);
