@@ -62,8 +62,10 @@ static const char *const ROLES[] = {"本报评论员", "特约评论员", "见�
 
 static size_t role_at(const char *s, size_t len)
 {
-    for (int i = 0; ROLES[i]; i++)
-        if (starts_with(s, len, ROLES[i]))
+    if (len < 3)
+        return 0;
+    for (int i = 0; ROLES[i]; i++) /* the first character's bytes inline: most lines start with none */
+        if (ROLES[i][2] == s[2] && ROLES[i][1] == s[1] && ROLES[i][0] == s[0] && starts_with(s, len, ROLES[i]))
             return strlen(ROLES[i]);
     /* "记 者" with a padding space */
     if (starts_with(s, len, "记 者"))
