@@ -231,6 +231,18 @@ static void alias_mentions(const gx_article *a, gx_extraction *x, size_t first)
         }
         gx_strvec_push(&names, m->name);
     }
+    /* a firm named only by a short name (法国赛恒包装独山港项目) that another firm of the article has
+     * as an alias (浙江赛恒包装股份有限公司, 赛恒包装) is that firm, wherever it is named first */
+    for (size_t k = first; k < n0; k++) {
+        gx_mention *m = &x->m[k];
+        int32_t id = -1;
+        if (m->type == GX_ENT_COMPANY && !(m->flags & GX_MF_ALIAS) && !*m->aliases &&
+            (id = gx_words_get(&ws, m->name, strlen(m->name))) >= 0 && strcmp(names.v[id], m->name) != 0) {
+            free(m->name);
+            m->name = gx_xstrdup(names.v[id]);
+            m->flags |= GX_MF_ALIAS;
+        }
+    }
     for (size_t i = 0; ws.n && i < a->len && !x->truncated;) {
         i = gx_words_next(&ws, a->text, i, a->len);
         if (i >= a->len)
