@@ -7,14 +7,26 @@
 #include <emmintrin.h>
 #endif
 
-/* Full-width ASCII and the ideographic space to their ASCII forms. */
-static uint32_t fold(uint32_t cp)
+/* The ASCII byte the character at byte i of u (len bytes, valid UTF-8) folds to — full-width ASCII
+ * U+FF01–U+FF5E to its ASCII form, the ideographic space U+3000 and U+00A0 to a space — and, in
+ * *n, its bytes; 0 for a character that stays as it is. */
+static unsigned char fold_at(const unsigned char *u, size_t i, size_t len, size_t *n)
 {
-    if (cp >= 0xFF01 && cp <= 0xFF5E)
-        return cp - 0xFEE0;
-    if (cp == 0x3000 || cp == 0x00A0)
-        return ' ';
-    return cp;
+    unsigned c = u[i];
+    if (c == 0xC2) {
+        *n = 2;
+        return i + 1 < len && u[i + 1] == 0xA0 ? ' ' : 0;
+    }
+    *n = 3;
+    if (i + 2 >= len)
+        return 0;
+    if (c == 0xE3)
+        return u[i + 1] == 0x80 && u[i + 2] == 0x80 ? ' ' : 0;
+    if (u[i + 1] == 0xBC && u[i + 2] >= 0x81) /* EF BC 81–BF: U+FF01–U+FF3F, ! to _ */
+        return (unsigned char)(u[i + 2] - 0x60);
+    if (u[i + 1] == 0xBD && u[i + 2] <= 0x9E) /* EF BD 80–9E: U+FF40–U+FF5E, ` to ~ */
+        return (unsigned char)(u[i + 2] - 0x20);
+    return 0;
 }
 
 /* Sentence-final characters (after folding). */
@@ -80,12 +92,6 @@ static void add_line(gx_buf *out, const char *s, const line *l)
     }
 }
 
-/* Does the character starting with byte c possibly fold (U+FF01–U+FF5E, U+3000, U+00A0)? */
-static bool may_fold(unsigned char c)
-{
-    return c == 0xEF || c == 0xE3 || c == 0xC2;
-}
-
 /* How many bytes from s (n of them) are none of the nset bytes of set: sixteen at a step with
  * SSE2 (every x86-64), then one at a time.  Always inline, so that a constant set unrolls. */
 static inline __attribute__((always_inline)) size_t run_without(const char *s, size_t n, const char *set,
@@ -109,33 +115,37 @@ static inline __attribute__((always_inline)) size_t run_without(const char *s, s
     return i;
 }
 
-/* The bytes that begin a character that may fold (may_fold). */
+/* The bytes that begin a character that may fold (fold_at). */
 static const char FOLD_LEADS[] = "\xEF\xE3\xC2";
 
 void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
 {
-    /* 1. Fold widths. */
+    /* 1. Fold widths: the text between two characters that fold is copied whole, and folding never
+     * lengthens it. */
     gx_buf f;
     gx_buf_init(&f);
     gx_buf_reserve(&f, len);
     gx_buf_reserve(out, len + 1);
-    for (size_t i = 0; i < len;) {
-        if (!may_fold((unsigned char)text[i])) { /* the run up to a character that may fold */
-            size_t e = i + 1 + run_without(text + i + 1, len - i - 1, FOLD_LEADS, sizeof FOLD_LEADS - 1);
-            gx_buf_add(&f, text + i, e - i);
-            i = e;
+    const unsigned char *u = (const unsigned char *)text;
+    size_t copied = 0; /* text[0 .. copied) is in f */
+    for (size_t i = 0, n; i < len; i += n) {
+        i += run_without(text + i, len - i, FOLD_LEADS, sizeof FOLD_LEADS - 1); /* to a character that may */
+        if (i >= len)
+            break;
+        unsigned char folded = fold_at(u, i, len, &n);
+        if (!folded) {
+            n = i + n <= len ? n : len - i;
             continue;
         }
-        size_t n;
-        uint32_t cp = gx_utf8_at(text + i, &n);
-        uint32_t fc = fold(cp);
-        if (fc == cp)
-            gx_buf_add(&f, text + i, n);
-        else
-            gx_buf_add_cp(&f, fc);
-        i += n;
+        memcpy(f.data + f.len, text + copied, i - copied);
+        f.len += i - copied;
+        f.data[f.len++] = (char)folded;
+        copied = i + n;
     }
-    const char *s = f.data ? f.data : "";
+    memcpy(f.data + f.len, text + copied, len - copied);
+    f.len += len - copied;
+    f.data[f.len] = '\0';
+    const char *s = f.data;
 
     /* 2. Trimmed lines; blank ones are remembered as gaps. */
     line *lines = NULL;
