@@ -70,8 +70,9 @@ typedef struct gx_extraction {
     unsigned char *cover; /* while extracting: per byte of text, the types (1u << type) of the
                            * mentions over it, so that "is this already taken?" costs the span */
     size_t cover_len;
-    uint16_t *starts;     /* while extracting: per byte of text, the lexicon's scan bits there
-                           * (every bit but at a CJK character), read once for all the scans */
+    uint16_t *starts;     /* while extracting: per byte of text, the lexicon's scan bits of the
+                           * character that starts there (0 at a continuation byte), read once for
+                           * all the scans */
 } gx_extraction;
 void gx_extraction_init(gx_extraction *x);
 void gx_extraction_destroy(gx_extraction *x);
