@@ -142,8 +142,10 @@ void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
         f.data[f.len++] = (char)folded;
         copied = i + n;
     }
-    memcpy(f.data + f.len, text + copied, len - copied);
-    f.len += len - copied;
+    if (len > copied) { /* (text may be NULL when len is 0) */
+        memcpy(f.data + f.len, text + copied, len - copied);
+        f.len += len - copied;
+    }
     f.data[f.len] = '\0';
     const char *s = f.data;
 

@@ -331,6 +331,20 @@ static void test_normalise_padding_and_width(void)
     free(s);
 }
 
+/* The full-width forms at both ends of the folded block, the ones beside it that stay, and no text
+ * at all (a NULL text of no bytes, as an empty page gives: fuzz_ingest found the fold reading it). */
+static void test_normalise_fold_edges(void)
+{
+    char *s = normalise("！～＿｀｟、。a\xC2\xA0" "b\xE3\x80\x80" "c");
+    CHECK_EQ_STR(s, "!~_`｟、。a b c\n");
+    free(s);
+    gx_buf out;
+    gx_buf_init(&out);
+    gx_ingest_normalise(NULL, 0, &out);
+    CHECK_EQ_STR(out.data, "");
+    gx_buf_destroy(&out);
+}
+
 static void test_normalise_keeps_paragraphs(void)
 {
     char *s = normalise("陈王进等出席\n会议。\n\n仲旭东指出，2023年是平湖面对错综\n复杂的外部环境。\n展。\n仲旭东强调，要强化狠抓落实，以更大\n的力度");
@@ -768,6 +782,7 @@ int main(int argc, char **argv)
     RUN(test_normalise_joins_wrapped_names);
     RUN(test_normalise_padding_and_width);
     RUN(test_normalise_keeps_paragraphs);
+    RUN(test_normalise_fold_edges);
     RUN(test_sentences);
     RUN(test_event_dates);
     RUN(test_dates_from_names);
