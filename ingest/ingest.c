@@ -341,7 +341,9 @@ static void finish(gx_article_list *out, size_t first, const char *name, gx_date
         if (!a->id) {
             gx_buf id;
             gx_buf_init(&id);
-            gx_buf_addf(&id, "%s#%d", name, a->index);
+            gx_buf_adds(&id, name); /* name#index, without printf: one for each article */
+            gx_buf_addc(&id, '#');
+            gx_buf_add_uint(&id, (uint64_t)a->index);
             a->id = gx_buf_take(&id);
         }
         if (!a->date)
