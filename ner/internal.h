@@ -30,6 +30,8 @@ void gx_trie_destroy(gx_trie *t);
 /* Calls fn with the first character of every word of t (packed as trie.c packs it: its UTF-8 bytes
  * side by side), each once, in no order. */
 void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
+/* Calls fn with the last character of every word of t, packed likewise, once or more, in no order. */
+void gx_trie_last_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value);
@@ -244,6 +246,8 @@ struct gx_lexicon {
     gx_trie stop;        /* names never to be entities */
     char home[16];       /* --home: the paper's division code; "" for none */
     uint64_t translit[1024]; /* bit per BMP character: used in transliterated names (lexicon.c) */
+    uint64_t industry_last[1024]; /* bit per BMP character that ends a word of cindustry (lexicon.c) */
+    bool industry_last_astral;    /* and whether a character beyond the BMP ends one */
     uint16_t *starts;    /* per BMP character (its code point): the scan_bit of each trie a word of
                           * which starts with it, SB_TRANSLIT, and SB_NOT_HAN for any but U+4E00–
                           * U+9FFF; every bit (0xFFFF) for the other Han characters (gx_cp_is_han) */

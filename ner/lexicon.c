@@ -416,6 +416,24 @@ static void mark_other_start(uint32_t packed, void *arg)
         sb->starts[cp] |= sb->bit;
 }
 
+/* Marks the last character of a word of cindustry (mark_industry_last's walk). */
+static void mark_industry_char(uint32_t packed, void *arg)
+{
+    gx_lexicon *lex = arg;
+    uint32_t cp = packed_cp(packed);
+    if (cp < 0x10000)
+        lex->industry_last[cp >> 6] |= 1ull << (cp & 63);
+    else
+        lex->industry_last_astral = true;
+}
+
+/* Which characters end an industry word: a list of firms (gx_ner_bare_firms) needs one before its
+ * first 、, and most 、 have none. */
+static void mark_industry_last(gx_lexicon *lex)
+{
+    gx_trie_last_chars(&lex->cindustry, mark_industry_char, lex);
+}
+
 /* Which scan tries a word of which starts with each BMP character (the tries are indexed and no
  * longer change). */
 static void mark_starts(gx_lexicon *lex)
@@ -484,6 +502,7 @@ gx_status gx_lexicon_load(const char *data_dir, gx_lexicon **out, gx_error *err)
         gx_trie_index(tries[i]);
     mark_translit(lex);
     mark_starts(lex);
+    mark_industry_last(lex);
     *out = lex;
     return GX_OK;
 }

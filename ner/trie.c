@@ -133,6 +133,16 @@ void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg
     }
 }
 
+void gx_trie_last_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg)
+{
+    const gx_u64map *e = &t->edges;
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t stored = gx_u64slot_key(&e->slot[s]);
+        if (stored && t->value[e->slot[s].val] >= 0) /* an edge into a node where a word ends */
+            fn((uint32_t)(stored - 1), arg);
+    }
+}
+
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
 {
     if (!len)
