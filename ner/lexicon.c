@@ -273,12 +273,16 @@ static void index_home_towns(gx_lexicon *lex)
     }
 }
 
+static void mark_starts(gx_lexicon *lex);
+
 gx_status gx_lexicon_set_home(gx_lexicon *lex, const char *code, gx_error *err)
 {
     for (size_t i = 0; i < lex->nplace; i++)
         if (*code && strcmp(lex->place[i].code, code) == 0 && strlen(code) < sizeof lex->home) {
             strcpy(lex->home, code);
             index_home_towns(lex);
+            free(lex->starts); /* the towns' short forms are places: their first characters too */
+            mark_starts(lex);
             return GX_OK;
         }
     return gx_error_set(err, GX_ERR_USAGE, NULL, -1, -1,
