@@ -119,10 +119,8 @@ static size_t list_item(const gx_lexicon *lex, const char *s, size_t i, size_t l
  * as two.  Returns its start, or c if no industry word ends at c. */
 static size_t first_item(const gx_lexicon *lex, const char *s, size_t c)
 {
-    uint32_t last = c ? gx_utf8_at(s + gx_utf8_prev(s, c), NULL) : 0; /* an industry word ends with it */
-    if (!c || (last < 0x10000 && !(lex->industry_last[last >> 6] >> (last & 63) & 1)) ||
-        (last >= 0x10000 && !lex->industry_last_astral))
-        return c;
+    if (!c || !gx_industry_last_char(lex, gx_utf8_at(s + gx_utf8_prev(s, c), NULL)))
+        return c; /* no industry word ends at c */
     size_t w = c, scan = c;
     for (int k = 0; k < 6 && scan > 0; k++) { /* the longest industry word ending at c */
         scan = gx_utf8_prev(s, scan);

@@ -32,6 +32,18 @@ void gx_trie_destroy(gx_trie *t);
 void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
 /* Calls fn with the last character of every word of t, packed likewise, once or more, in no order. */
 void gx_trie_last_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
+/* The code point of a character packed as the trie packs it (its UTF-8 bytes side by side), or
+ * 0x10000 for one outside the BMP or a stray byte. */
+static inline uint32_t gx_packed_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return c;
+    if (c >> 8 >= 0xC2 && c >> 8 < 0xE0)
+        return (c >> 8 & 0x1Fu) << 6 | (c & 0x3Fu);
+    if (c >> 16 >= 0xE0 && c >> 16 < 0xF0)
+        return (c >> 16 & 0x0Fu) << 12 | (c >> 8 & 0x3Fu) << 6 | (c & 0x3Fu);
+    return 0x10000;
+}
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value);
@@ -315,6 +327,12 @@ static inline size_t gx_scan_to(const gx_extraction *x, size_t i, size_t len, ui
     while (i < len && !(st[i] & bits))
         i++;
     return i;
+}
+
+/* May cp be the last character of an industry word (汽车, 精机)?  False is certain. */
+static inline bool gx_industry_last_char(const gx_lexicon *lex, uint32_t cp)
+{
+    return cp < 0x10000 ? lex->industry_last[cp >> 6] >> (cp & 63) & 1 : lex->industry_last_astral;
 }
 
 /* Is cp a character of transliterated names (萨, 斯, ·)? */

@@ -392,19 +392,6 @@ static void mark_translit(gx_lexicon *lex)
         lex->translit[DOTS[k] >> 6] |= 1ull << (DOTS[k] & 63);
 }
 
-/* The code point of a character packed as the trie packs it (its UTF-8 bytes side by side), or
- * 0x10000 for one outside the BMP or a stray byte. */
-static uint32_t packed_cp(uint32_t c)
-{
-    if (c < 0x80)
-        return c;
-    if (c >> 8 >= 0xC2 && c >> 8 < 0xE0)
-        return (c >> 8 & 0x1Fu) << 6 | (c & 0x3Fu);
-    if (c >> 16 >= 0xE0 && c >> 16 < 0xF0)
-        return (c >> 16 & 0x0Fu) << 12 | (c >> 8 & 0x3Fu) << 6 | (c & 0x3Fu);
-    return 0x10000;
-}
-
 /* A trie's bit, for mark_starts's walk over the first characters of its words. */
 typedef struct start_bit {
     uint16_t *starts;
@@ -415,7 +402,7 @@ typedef struct start_bit {
 static void mark_other_start(uint32_t packed, void *arg)
 {
     start_bit *sb = arg;
-    uint32_t cp = packed_cp(packed);
+    uint32_t cp = gx_packed_cp(packed);
     if (cp < STARTS_COUNT && (sb->starts[cp] & SB_NOT_HAN))
         sb->starts[cp] |= sb->bit;
 }
@@ -424,7 +411,7 @@ static void mark_other_start(uint32_t packed, void *arg)
 static void mark_industry_char(uint32_t packed, void *arg)
 {
     gx_lexicon *lex = arg;
-    uint32_t cp = packed_cp(packed);
+    uint32_t cp = gx_packed_cp(packed);
     if (cp < 0x10000)
         lex->industry_last[cp >> 6] |= 1ull << (cp & 63);
     else

@@ -48,8 +48,7 @@ void gx_words_destroy(gx_words *ws)
  * if it is a Han one (gx_words_next stops at no other) and not there yet. */
 static void add_first(gx_words *ws, uint32_t c)
 {
-    uint32_t cp = (c >> 16 & 0x0Fu) << 12 | (c >> 8 & 0x3Fu) << 6 | (c & 0x3Fu);
-    if (!gx_cp_is_han(cp) || ws->nfirst > GX_WORDS_FIRSTS)
+    if (!gx_cp_is_han(gx_packed_cp(c)) || ws->nfirst > GX_WORDS_FIRSTS)
         return;
     for (size_t k = 0; k < ws->nfirst; k++)
         if (ws->han_first[k] == c)
