@@ -71,9 +71,10 @@ CUT= POS= NODE=
 if [ "$BUILD" = yes ]; then
     set -- $(measure "$G" build -q -j 2 -m "$C/MANIFEST.tsv" "$C" -o "$T/x.graphml" -o "$T/x.gexf"); row "guanxi build -j 2 (GraphML + GEXF)" "$1" "$2" "$BYTES"
 fi
+# the peers' input: the corpus's first 1 MB
+xargs cat <"$T/pages" 2>/dev/null | head -c 1048576 >"$T/one.txt"
+ONE=$(wc -c <"$T/one.txt")
 if "$PY" -c "import jieba" 2>/dev/null; then
-    xargs cat <"$T/pages" 2>/dev/null | head -c 1048576 >"$T/one.txt"
-    ONE=$(wc -c <"$T/one.txt")
     cat >"$T/cut.py" <<'PY'
 import sys, time, jieba
 jieba.setLogLevel(60); jieba.initialize()
@@ -102,8 +103,6 @@ fi
 # the Rust-backed tagger from npm, on the same first 1 MB
 if command -v node >/dev/null && { [ -d bench/peers/node_modules/@node-rs/jieba ] ||
     (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1); }; then
-    xargs cat <"$T/pages" 2>/dev/null | head -c 1048576 >"$T/one.txt"
-    ONE=$(wc -c <"$T/one.txt")
     set -- $(measure node bench/peers/tag.js "$T/one.txt" "$T/work.node"); row "@node-rs/jieba tag (1 MB, incl. dictionary load)" "$1" "$2" "$ONE"
     NODE=$1 NODEW=$(median "$T/work.node")
     row "@node-rs/jieba tag, the text alone (timed inside)" "$NODEW" "$2" "$ONE"
