@@ -78,11 +78,10 @@ static inline bool gx_trie_pair_may(const gx_trie *t, uint32_t a, uint32_t b)
 /* The rest of gx_trie_longest from node, which the three-byte character at s (`first`, packed as
  * trie.c packs it) leads to from the root (trie.c). */
 size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first);
-/* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
- * the commonest answers: no word starts with this three-byte character, or (an indexed trie, a
- * CJK character) the index gives the first step.  s is valid UTF-8, as everything after ingest is
- * (gx_ingest.h): a lead byte E0–EF is taken to have its two continuation bytes. */
-static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
+/* gx_trie_longest, and with pairs false gx_trie_longest_paired: they differ only in whether the
+ * pair filter is read at a first step the index gives. */
+static inline __attribute__((always_inline)) size_t gx_trie_longest_by(const gx_trie *t, const char *s, size_t len,
+                                                                     int32_t *value, bool pairs)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (len >= 3 && u[0] - 0xE0u < 0x10u) { /* a three-byte character */
@@ -93,7 +92,7 @@ static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len
                 return 0;
             uint32_t packed = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
             const unsigned char *v = u + 3; /* the next character: most often no word goes on with it */
-            if (t->pairs && len >= 6 && v[0] - 0xE0u < 0x10u &&
+            if (pairs && t->pairs && len >= 6 && v[0] - 0xE0u < 0x10u &&
                 !gx_trie_pair_may(t, packed, (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2])) {
                 int32_t w = t->value[node - 1];
                 if (w < 0)
@@ -108,6 +107,20 @@ static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len
             return 0;
     }
     return gx_trie_longest_(t, s, len, value);
+}
+/* Length of the longest word that starts at s (0 if none); *value gets its value.  Inline for
+ * the commonest answers: no word starts with this three-byte character, or (an indexed trie, a
+ * CJK character) the index gives the first step.  s is valid UTF-8, as everything after ingest is
+ * (gx_ingest.h): a lead byte E0–EF is taken to have its two continuation bytes. */
+static inline size_t gx_trie_longest(const gx_trie *t, const char *s, size_t len, int32_t *value)
+{
+    return gx_trie_longest_by(t, s, len, value, true);
+}
+/* gx_trie_longest for a caller that has read the pair filter already (the places' scan,
+ * whose scan bits place_may_start in ner.c made): the same answer, without reading it again. */
+static inline size_t gx_trie_longest_paired(const gx_trie *t, const char *s, size_t len, int32_t *value)
+{
+    return gx_trie_longest_by(t, s, len, value, false);
 }
 /* Value of exactly this word, or -1. */
 int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len);

@@ -288,7 +288,7 @@ void gx_ner_places(const gx_lexicon *lex, const gx_article *a, gx_extraction *x)
             i += skip;
             continue;
         }
-        size_t n = han && (here & SB_PLACES) ? gx_trie_longest(&lex->places, s + i, len - i, &id) : 0;
+        size_t n = han && (here & SB_PLACES) ? gx_trie_longest_paired(&lex->places, s + i, len - i, &id) : 0;
         place_level fl;
         size_t fe = !n && han && (here & SB_TRANSLIT) ? foreign_division(lex, s, i, len, i == place_end, &fl) : i;
         if (fe > i && !gx_x_covered(x, i, fe, ~0u) && !in_organisation(lex, s, fe, len)) {
