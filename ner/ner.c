@@ -1,6 +1,7 @@
 /* ner.c — the stage's front door: runs the recognisers over an article and keeps the mentions tidy. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,6 +295,22 @@ static inline bool place_may_start(const scan_trie *t, const unsigned char *s, s
     return t->pairs[h >> 6] >> (h & 63) & 1; /* gx_trie_pair_may */
 }
 
+/* The scan bits of the three-byte character at byte i (its lead c), for starts_scan. */
+static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *table, const uint16_t *known_starts,
+                                                            const scan_trie *placet, bool known, bool places,
+                                                            const unsigned char *u, size_t i, size_t len)
+{
+    int32_t cp = (int32_t)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
+    uint32_t bits = table[cp];
+    if (!(bits & SB_NOT_HAN)) { /* a Han character of U+4E00–U+9FFF */
+        if (known)
+            bits |= known_starts[cp];
+        if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
+            bits &= ~(uint32_t)SB_PLACES;
+    }
+    return bits;
+}
+
 /* starts_start's loop, made once for each use (known and places constant), with what it reads of
  * the lexicon and the names in locals. */
 static inline __attribute__((always_inline)) void starts_scan(const uint16_t *table, const uint16_t *known_starts,
@@ -304,17 +321,15 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
      * its one.  A four-byte character, or a stray byte in text that is not, gets every bit. */
     static const unsigned char step[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
     for (size_t i = 0; i < len;) {
+        /* a run of three-byte characters (most of a text), each with the next one's bytes in the
+         * text: nothing to check but the lead */
+        for (; i + 6 <= len && u[i] - 0xE0u < 0x10u; i += 3)
+            out[i] = (uint16_t)bits3(table, known_starts, placet, known, places, u, i, len);
+        if (i >= len)
+            break;
         unsigned c = u[i];
-        if (c - 0xE0u < 0x10u && i + 3 <= len) { /* a three-byte character: most of a text */
-            int32_t cp = (int32_t)((c & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
-            uint32_t bits = table[cp];
-            if (!(bits & SB_NOT_HAN)) { /* a Han character of U+4E00–U+9FFF */
-                if (known)
-                    bits |= known_starts ? known_starts[cp] : SB_KNOWN_FIRMS | SB_KNOWN_OFFICIALS;
-                if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
-                    bits &= ~(uint32_t)SB_PLACES;
-            }
-            out[i] = (uint16_t)bits;
+        if (c - 0xE0u < 0x10u && i + 3 <= len) { /* a three-byte character near the end */
+            out[i] = (uint16_t)bits3(table, known_starts, placet, known, places, u, i, len);
             i += 3;
         } else if (c < 0x80) {
             out[i++] = table[c];
@@ -328,6 +343,23 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
     }
 }
 
+/* The starts table of a set of names never merged into (gx_names_merge makes one): every
+ * character may start a known name.  Made once, for any thread. */
+static uint16_t every_known[STARTS_COUNT];
+static pthread_once_t every_known_once = PTHREAD_ONCE_INIT;
+
+static void fill_every_known(void)
+{
+    for (size_t cp = 0; cp < STARTS_COUNT; cp++)
+        every_known[cp] = SB_KNOWN_FIRMS | SB_KNOWN_OFFICIALS;
+}
+
+static const uint16_t *every_known_bit(void)
+{
+    pthread_once(&every_known_once, fill_every_known);
+    return every_known;
+}
+
 /* Reads the scan bits of each character of the text once for every scan (gx_scan_to): at its
  * first byte, the lexicon's table's for the character (SB_NOT_HAN but at a Han character of
  * U+4E00–U+9FFF, every bit at a character the table does not know), 0 at the others; given the
@@ -339,7 +371,7 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
     free(x->starts);
     x->starts = gx_xcalloc(len ? len : 1, sizeof *x->starts);
     const unsigned char *u = (const unsigned char *)s;
-    const uint16_t *ks = known ? known->starts : NULL; /* NULL for a set never merged into: every bit */
+    const uint16_t *ks = known ? (known->starts ? known->starts : every_known_bit()) : NULL;
     scan_trie pt = scan_trie_of(&lex->places);
     if (known && places) /* an extraction's */
         starts_scan(lex->starts, ks, &pt, true, true, x->starts, u, len);
