@@ -154,6 +154,8 @@ void gx_ingest_normalise(const char *text, size_t len, gx_buf *out)
     bool *gap_before = NULL;
     size_t nl = 0, cap = 0, gcap = 0, maxw = 0;
     bool gap = false;
+    GX_GROW(lines, cap, f.len / 48 + 8); /* room for lines of 16 characters at once */
+    GX_GROW(gap_before, gcap, cap);
     for (size_t i = 0; i <= f.len;) {
         const char *nl_at = memchr(s + i, '\n', f.len - i);
         size_t e = nl_at ? (size_t)(nl_at - s) : f.len;

@@ -343,7 +343,7 @@ typedef struct page {
 
 static void push_idx(size_t **v, size_t *n, size_t *cap, size_t x)
 {
-    GX_GROW(*v, *cap, *n + 1);
+    GX_GROW(*v, *cap, *n < 32 ? 32 : *n + 1); /* an article's lines at once, most often */
     (*v)[(*n)++] = x;
 }
 
@@ -471,6 +471,7 @@ static unsigned line_may(const char *s, size_t len)
 static void classify(page *p, const char *s, size_t len)
 {
     size_t cap = 0;
+    GX_GROW(p->lines, cap, len / 48 + 8); /* room for lines of 16 characters at once: it grows past that */
     for (size_t i = 0; i <= len;) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - s) : len;

@@ -124,7 +124,7 @@ gx_mention *gx_x_add(gx_extraction *x, gx_etype type, size_t start, size_t end, 
         *o = (gx_mention){type, {start, end}, gx_xstrndup(name, name_len), EMPTY, EMPTY, EMPTY, EMPTY, flags};
         return o;
     }
-    GX_GROW(x->m, x->cap, x->n + 1);
+    GX_GROW(x->m, x->cap, x->n < 32 ? 32 : x->n + 1); /* an article's mentions at once, most often */
     gx_mention *m = &x->m[x->n++];
     m->type = type;
     m->span = (gx_span){start, end};
