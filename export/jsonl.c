@@ -144,25 +144,6 @@ static void jspan(gx_buf *b, gx_span sp)
     gx_buf_addc(b, ']');
 }
 
-/* "a|b" as ["a","b"] (empty parts left out, as gx_strvec_split leaves them) */
-static void jlist(gx_buf *b, const char *s, char sep)
-{
-    gx_buf_addc(b, '[');
-    bool first = true;
-    while (s && *s) {
-        const char *e = strchr(s, sep);
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        if (n) {
-            if (!first)
-                gx_buf_addc(b, ',');
-            jstr(b, s, n);
-            first = false;
-        }
-        s = e ? e + 1 : s + n;
-    }
-    gx_buf_addc(b, ']');
-}
-
 static const struct {
     unsigned bit;
     const char *name;
@@ -173,48 +154,133 @@ static const struct {
              {GX_MF_TITLED, "titled"}};
 enum { N_FLAGS = sizeof FLAGS / sizeof FLAGS[0] };
 
-static void jflags(gx_buf *b, unsigned f)
+/* --- a mention, written unchecked into room reserved for it at once (the most frequent object:
+ * twenty an article) --- */
+
+static inline char *put(char *p, const void *s, size_t n)
 {
-    gx_buf_addc(b, '[');
+    memcpy(p, s, n);
+    return p + n;
+}
+#define put_lit(p, lit) put((p), (lit), sizeof(lit) - 1)
+
+/* put for a run of a string, most often a name of a few characters: up to sixteen bytes by two
+ * copies of a fixed size that overlap (no call), which read nothing outside the run. */
+static inline char *put_run(char *p, const char *s, size_t n)
+{
+    if (n > 16)
+        return put(p, s, n);
+    if (n >= 8) {
+        memcpy(p, s, 8);
+        memcpy(p + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(p, s, 4);
+        memcpy(p + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            p[i] = s[i];
+    }
+    return p + n;
+}
+
+/* s (n bytes) quoted and escaped, as jstr writes it, into room reserved for it. */
+static char *put_str(char *p, const char *s, size_t n)
+{
+    static const char HEX[] = "0123456789ABCDEF";
+    *p++ = '"';
+    for (size_t i = 0;;) {
+        size_t run = plain_run(s + i, n - i);
+        p = put_run(p, s + i, run);
+        i += run;
+        if (i >= n)
+            break;
+        unsigned char c = (unsigned char)s[i++];
+        *p++ = '\\';
+        switch (c) {
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        default: p = put_lit(p, "u00"); *p++ = HEX[c >> 4]; *p++ = HEX[c & 15]; break;
+        }
+    }
+    *p++ = '"';
+    return p;
+}
+
+/* "a|b" as ["a","b"] (empty parts left out, as gx_strvec_split leaves them) */
+static char *put_list(char *p, const char *s)
+{
+    *p++ = '[';
     bool first = true;
-    for (size_t i = 0; i < N_FLAGS; i++)
-        if (f & FLAGS[i].bit) {
+    while (*s) {
+        const char *e = strchr(s, '|');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n) {
             if (!first)
-                gx_buf_addc(b, ',');
-            jname(b, FLAGS[i].name);
+                *p++ = ',';
+            p = put_str(p, s, n);
             first = false;
         }
-    gx_buf_addc(b, ']');
+        s = e ? e + 1 : s + n;
+    }
+    *p++ = ']';
+    return p;
 }
 
 static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
 {
-    gx_buf_addc(b, '{');
-    jkey(b, "type");
-    jname(b, gx_etype_name(m->type));
-    jkey(b, "name");
-    jstr(b, m->name, strlen(m->name));
-    jkey(b, "span");
-    jspan(b, m->span);
-    jkey(b, "text");
-    jstr(b, a->text + m->span.start, m->span.end - m->span.start);
-    jkey(b, "titles");
-    jlist(b, m->titles, '|');
-    if (*m->aliases) {
-        jkey(b, "aliases");
-        jlist(b, m->aliases, '|');
+    size_t name = strlen(m->name), text = m->span.end - m->span.start, titles = strlen(m->titles),
+           aliases = strlen(m->aliases), code = strlen(m->code), parent = strlen(m->parent);
+    /* the keys, the numbers and the flags take under 256 bytes; an escape six for one */
+    size_t room = 256 + 6 * (name + text + titles + aliases + code + parent);
+    if (b->len + room >= b->cap)
+        gx_buf_reserve(b, room);
+    char *p = b->data + b->len;
+    p = put_lit(p, "{\"type\":");
+    const char *type = gx_etype_name(m->type);
+    *p++ = '"';
+    p = put(p, type, strlen(type));
+    *p++ = '"';
+    p = put_lit(p, ",\"name\":");
+    p = put_str(p, m->name, name);
+    p = put_lit(p, ",\"span\":[");
+    p += gx_fmt_uint(p, m->span.start);
+    *p++ = ',';
+    p += gx_fmt_uint(p, m->span.end);
+    p = put_lit(p, "],\"text\":");
+    p = put_str(p, a->text + m->span.start, text);
+    p = put_lit(p, ",\"titles\":");
+    p = put_list(p, m->titles);
+    if (aliases) {
+        p = put_lit(p, ",\"aliases\":");
+        p = put_list(p, m->aliases);
     }
-    if (*m->code) {
-        jkey(b, "code");
-        jstr(b, m->code, strlen(m->code));
+    if (code) {
+        p = put_lit(p, ",\"code\":");
+        p = put_str(p, m->code, code);
     }
-    if (*m->parent) {
-        jkey(b, "parent");
-        jstr(b, m->parent, strlen(m->parent));
+    if (parent) {
+        p = put_lit(p, ",\"parent\":");
+        p = put_str(p, m->parent, parent);
     }
-    jkey(b, "flags");
-    jflags(b, m->flags);
-    gx_buf_addc(b, '}');
+    p = put_lit(p, ",\"flags\":[");
+    bool first = true;
+    for (size_t i = 0; i < N_FLAGS; i++)
+        if (m->flags & FLAGS[i].bit) {
+            if (!first)
+                *p++ = ',';
+            *p++ = '"';
+            p = put(p, FLAGS[i].name, strlen(FLAGS[i].name));
+            *p++ = '"';
+            first = false;
+        }
+    p = put_lit(p, "]}");
+    *p = '\0';
+    b->len = (size_t)(p - b->data);
 }
 
 static void jevent(gx_buf *b, const gx_article *a, const gx_event *e)

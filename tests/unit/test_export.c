@@ -444,7 +444,8 @@ static void test_numbers(void)
 
 /* Article text with each character JSON escapes, at every offset around the sixteen-, eight- and
  * four-byte steps the string writer takes, and followed by none to twelve bytes or by more text,
- * reads back as it was. */
+ * reads back as it was; so does a mention whose name, text, titles and code are that text (the
+ * mentions' own writer copies runs of up to sixteen bytes by overlapping blocks). */
 static void test_json_strings_escaped(void)
 {
     const char special[] = {'"', '\\', '\n', '\t', 0x01, 0x1f, 0x7f};
@@ -466,11 +467,16 @@ static void test_json_strings_escaped(void)
                 text[n] = 0;
                 gx_article a = {.id = "t#1", .source = "t", .index = 1, .title = "", .text = text, .len = n};
                 gx_strvec_init(&a.journalists);
+                gx_mention m = {GX_ENT_PLACE, {0, n}, text, text, text, text, text, 0};
                 gx_extraction x;
                 gx_extraction_init(&x);
+                x.m = &m;
+                x.n = 1;
                 gx_buf out;
                 gx_buf_init(&out);
                 gx_export_article_json(&out, &a, &x);
+                x.m = NULL;
+                x.n = 0;
                 if (special[k] == 0x01)
                     CHECK(strstr(out.data, "\\u0001") != NULL);
                 gx_article b;
@@ -480,6 +486,16 @@ static void test_json_strings_escaped(void)
                 gx_error_clear(&err);
                 CHECK_EQ_INT(gx_jsonl_read_extracted(out.data, out.len, &b, &y, &err), GX_OK);
                 CHECK(b.len == n && memcmp(b.text, text, n) == 0);
+                CHECK(y.n == 1);
+                if (y.n == 1) {
+                    const gx_mention *r = &y.m[0];
+                    CHECK(r->span.start == 0 && r->span.end == n);
+                    CHECK_EQ_STR(r->name, text);
+                    CHECK_EQ_STR(r->titles, text);
+                    CHECK_EQ_STR(r->aliases, text);
+                    CHECK_EQ_STR(r->code, text);
+                    CHECK_EQ_STR(r->parent, text);
+                }
                 gx_article_destroy(&b);
                 gx_extraction_destroy(&y);
                 gx_extraction_destroy(&x);
