@@ -144,14 +144,15 @@ static void jspan(gx_buf *b, gx_span sp)
     gx_buf_addc(b, ']');
 }
 
+/* A flag's name, and the same quoted for writing (with its length). */
+#define FLAG(bit, name) {bit, name, "\"" name "\"", sizeof name + 1}
 static const struct {
     unsigned bit;
-    const char *name;
-} FLAGS[] = {{GX_MF_LIST, "list"},
-             {GX_MF_BYLINE, "byline"},
-             {GX_MF_REFERENCED, "referenced"},
-             {GX_MF_ALIAS, "alias"},
-             {GX_MF_TITLED, "titled"}};
+    const char *name, *quoted;
+    size_t len;
+} FLAGS[] = {FLAG(GX_MF_LIST, "list"), FLAG(GX_MF_BYLINE, "byline"), FLAG(GX_MF_REFERENCED, "referenced"),
+             FLAG(GX_MF_ALIAS, "alias"), FLAG(GX_MF_TITLED, "titled")};
+#undef FLAG
 enum { N_FLAGS = sizeof FLAGS / sizeof FLAGS[0] };
 
 /* --- a mention, written unchecked into room reserved for it at once (the most frequent object:
@@ -233,8 +234,10 @@ static char *put_list(char *p, const char *s)
 
 static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
 {
-    size_t name = strlen(m->name), text = m->span.end - m->span.start, titles = strlen(m->titles),
-           aliases = strlen(m->aliases), code = strlen(m->code), parent = strlen(m->parent);
+    /* most mentions have no titles, aliases, code or parent: the shared "" */
+    size_t name = strlen(m->name), text = m->span.end - m->span.start, titles = *m->titles ? strlen(m->titles) : 0,
+           aliases = *m->aliases ? strlen(m->aliases) : 0, code = *m->code ? strlen(m->code) : 0,
+           parent = *m->parent ? strlen(m->parent) : 0;
     /* the keys, the numbers and the flags take under 256 bytes; an escape six for one */
     size_t room = 256 + 6 * (name + text + titles + aliases + code + parent);
     if (b->len + room >= b->cap)
@@ -254,7 +257,10 @@ static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
     p = put_lit(p, "],\"text\":");
     p = put_str(p, a->text + m->span.start, text);
     p = put_lit(p, ",\"titles\":");
-    p = put_list(p, m->titles);
+    if (titles)
+        p = put_list(p, m->titles);
+    else
+        p = put_lit(p, "[]");
     if (aliases) {
         p = put_lit(p, ",\"aliases\":");
         p = put_list(p, m->aliases);
@@ -273,9 +279,7 @@ static void jmention(gx_buf *b, const gx_article *a, const gx_mention *m)
         if (m->flags & FLAGS[i].bit) {
             if (!first)
                 *p++ = ',';
-            *p++ = '"';
-            p = put(p, FLAGS[i].name, strlen(FLAGS[i].name));
-            *p++ = '"';
+            p = put(p, FLAGS[i].quoted, FLAGS[i].len);
             first = false;
         }
     p = put_lit(p, "]}");
