@@ -330,6 +330,14 @@ static inline size_t gx_scan_to(const gx_extraction *x, size_t i, size_t len, ui
     const uint16_t *st = x->starts;
 #ifdef __SSE2__
     const __m128i want = _mm_set1_epi16((short)bits), zero = _mm_setzero_si128();
+    for (; i + 16 <= len; i += 16) { /* sixteen a step while the text lasts (one bit each), then eight */
+        __m128i a = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i)), want);
+        __m128i b = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i + 8)), want);
+        __m128i za = _mm_cmpeq_epi16(a, zero), zb = _mm_cmpeq_epi16(b, zero); /* 0 or -1: packed exactly */
+        unsigned none = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(za, zb));
+        if (none != 0xFFFFu)
+            return i + (size_t)__builtin_ctz(~none);
+    }
     for (; i + 8 <= len; i += 8) {
         __m128i v = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i)), want);
         unsigned none = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(v, zero)); /* two bits a byte */
