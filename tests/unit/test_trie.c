@@ -262,9 +262,40 @@ static void test_words_next(void)
     }
 }
 
+/* gx_scan_to stops at the first entry at or after i with one of the bits asked for, whatever the
+ * length (the steps of sixteen and eight entries, and the rest one at a time) and wherever the
+ * entry lies among them. */
+static void test_scan_to(void)
+{
+    int bad = 0;
+    for (int round = 0; round < 2000 && bad < 5; round++) {
+        size_t len = next() % 70;
+        uint16_t st[80];
+        for (size_t k = 0; k < len; k++) /* sparse: most entries none of the bits asked for */
+            st[k] = next() % 8 ? (uint16_t)(1u << (next() % 4 + 8)) : (uint16_t)(1u << (next() % 16));
+        uint32_t bits = (uint32_t)(1u << (next() % 8)) | (next() % 2 ? 1u << (next() % 16) : 0);
+        gx_extraction x;
+        gx_extraction_init(&x);
+        x.starts = st;
+        for (size_t i = 0; i <= len; i++) {
+            size_t want = i;
+            while (want < len && !(st[want] & bits))
+                want++;
+            size_t got = gx_scan_to(&x, i, len, bits);
+            if (got != want) {
+                gx_t_fail(__FILE__, __LINE__, "scan_to from %zu of %zu for %#x: got %zu, want %zu", i, len, bits, got,
+                          want);
+                bad++;
+            }
+            gx_t_checks++;
+        }
+    }
+}
+
 int main(void)
 {
     RUN(test_words_next);
+    RUN(test_scan_to);
     RUN(test_words_and_values);
     RUN(test_small_trie);
     RUN(test_indexed_trie);
