@@ -76,7 +76,8 @@ static inline bool gx_trie_pair_may(const gx_trie *t, uint32_t a, uint32_t b)
     return t->pairs[h >> 6] >> (h & 63) & 1;
 }
 /* The rest of gx_trie_longest from node, which the three-byte character at s (`first`, packed as
- * trie.c packs it) leads to from the root (trie.c). */
+ * trie.c packs it) leads to from the root (trie.c).  It does not read the pair filter: the caller
+ * has, where it tells anything. */
 size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first);
 /* gx_trie_longest, and with pairs false gx_trie_longest_paired: they differ only in whether the
  * pair filter is read at a first step the index gives. */

@@ -197,9 +197,10 @@ static inline int32_t step(const gx_trie *t, int32_t cur, uint32_t ch)
 }
 
 /* The longest word through node cur, which the first character (`first`, packed, k bytes) of s
- * reached: its length in bytes (0 if none), and *value its value. */
+ * reached: its length in bytes (0 if none), and *value its value.  With pairs, the pair filter is
+ * read for the second character (the caller has not). */
 static inline size_t walk_from(const gx_trie *t, const unsigned char *u, size_t len, int32_t *value, int32_t cur,
-                               uint32_t first, size_t k)
+                               uint32_t first, size_t k, bool pairs)
 {
     size_t best = 0;
     if (t->value[cur] >= 0) {
@@ -211,7 +212,7 @@ static inline size_t walk_from(const gx_trie *t, const unsigned char *u, size_t 
     if (i >= len)
         return best;
     uint32_t ch = char_at(u + i, len - i, &k);
-    if (t->pairs && !gx_trie_pair_may(t, first, ch))
+    if (pairs && t->pairs && !gx_trie_pair_may(t, first, ch))
         return best; /* no word goes on from its first character with this one */
     for (;;) {
         cur = edge_get(t, cur, ch);
@@ -232,7 +233,7 @@ static inline size_t walk_from(const gx_trie *t, const unsigned char *u, size_t 
 
 size_t gx_trie_walk_(const gx_trie *t, const char *s, size_t len, int32_t *value, int32_t node, uint32_t first)
 {
-    return walk_from(t, (const unsigned char *)s, len, value, node, first, 3);
+    return walk_from(t, (const unsigned char *)s, len, value, node, first, 3, false); /* read by the caller */
 }
 
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value)
@@ -243,7 +244,7 @@ size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *va
     size_t k;
     uint32_t first = char_at(u, len, &k);
     int32_t cur = step(t, 0, first);
-    return cur < 0 ? 0 : walk_from(t, u, len, value, cur, first, k);
+    return cur < 0 ? 0 : walk_from(t, u, len, value, cur, first, k, true);
 }
 
 int32_t gx_trie_get(const gx_trie *t, const char *w, size_t len)
