@@ -424,17 +424,40 @@ static inline unsigned may_at(const char *s, size_t p, size_t len)
     return starts_with(s + p + 2, len - p - 2, rest) ? may : 0;
 }
 
-/* The bytes may_at starts from: the letters, and the second bytes of its characters (in valid
- * UTF-8 the byte before a second byte is its character's first, so the character is found whole). */
-static const unsigned char SECOND[] = {'w', 'h', 'T', 0x9C, 0x84, 0xB0, 0xA4, 0x83, 0x94, 0x92};
+/* Where may_at starts from: a letter, or the second byte of one of its characters followed by
+ * that character's third (in valid UTF-8 the byte before a second byte is its character's first,
+ * which may_at reads). */
+static const unsigned char LETTERS[] = {'w', 'h', 'T'};
+static const unsigned char SECOND_THIRD[][2] = {
+    {0x9C, 0xAC}, /* 本 */ {0x84, 0x83}, /* ℃ */ {0xB0, 0x94}, /* 气 */ {0xA4, 0xA9}, /* 天 */
+    {0x9C, 0xB0}, /* 地 */ {0x83, 0xAD}, /* 热 */ {0x94, 0xB5}, /* 电 */ {0x92, 0xA8}, /* 咨 */
+};
+enum { N_SECOND_THIRD = sizeof SECOND_THIRD / sizeof SECOND_THIRD[0] };
+
+/* Does may_at start from byte i of u (len bytes)? */
+static inline bool may_start_at(const unsigned char *u, size_t i, size_t len)
+{
+    for (size_t k = 0; k < sizeof LETTERS; k++)
+        if (u[i] == LETTERS[k])
+            return true;
+    for (size_t k = 0; k < N_SECOND_THIRD && i + 1 < len; k++)
+        if (u[i] == SECOND_THIRD[k][0] && u[i + 1] == SECOND_THIRD[k][1])
+            return true;
+    return false;
+}
 
 #ifdef __SSE2__
-/* The bytes of the sixteen at s that are among SECOND, as bits. */
-static inline unsigned second_bits(const char *s, const __m128i *want)
+/* The bytes of the sixteen at s where may_at starts, as bits; the sixteenth byte's third is not
+ * read, so its bit is set for a letter only. */
+static inline unsigned start_bits(const char *s)
 {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s), hit = _mm_setzero_si128();
-    for (size_t k = 0; k < sizeof SECOND; k++)
-        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, want[k]));
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s), next = _mm_srli_si128(v, 1);
+    __m128i hit = _mm_setzero_si128();
+    for (size_t k = 0; k < sizeof LETTERS; k++)
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)LETTERS[k])));
+    for (size_t k = 0; k < N_SECOND_THIRD; k++)
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)SECOND_THIRD[k][0])),
+                                              _mm_cmpeq_epi8(next, _mm_set1_epi8((char)SECOND_THIRD[k][1]))));
     return (unsigned)_mm_movemask_epi8(hit);
 }
 #endif
@@ -444,14 +467,14 @@ static unsigned line_may(const char *s, size_t len)
     unsigned m = 0;
     size_t i = 0;
 #ifdef __SSE2__
-    if (len >= 16) { /* sixteen bytes at a step (most have none of them), the last step over the last sixteen */
-        __m128i want[sizeof SECOND];
-        for (size_t k = 0; k < sizeof SECOND; k++)
-            want[k] = _mm_set1_epi8((char)SECOND[k]);
-        for (;; i += 16) {
+    if (len >= 16) { /* fifteen bytes at a step (the sixteenth's third is the next step's), the last
+                        step over the last sixteen: most have none */
+        for (;; i += 15) {
             bool last = i + 16 >= len;
             size_t at = last ? len - 16 : i;
-            unsigned bits = second_bits(s + at, want) >> (i - at) << (i - at); /* not those already seen */
+            unsigned bits = start_bits(s + at) >> (i - at) << (i - at); /* not those already seen */
+            if (!last)
+                bits &= 0x7FFFu;
             for (; bits; bits &= bits - 1)
                 m |= may_at(s, at + (size_t)__builtin_ctz(bits), len);
             if (last)
@@ -459,12 +482,10 @@ static unsigned line_may(const char *s, size_t len)
         }
     }
 #endif
+    const unsigned char *u = (const unsigned char *)s;
     for (; i < len; i++) /* a short line, one at a time */
-        for (size_t k = 0; k < sizeof SECOND; k++)
-            if ((unsigned char)s[i] == SECOND[k]) {
-                m |= may_at(s, i, len);
-                break;
-            }
+        if (may_start_at(u, i, len))
+            m |= may_at(s, i, len);
     return m;
 }
 

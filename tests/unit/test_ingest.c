@@ -732,6 +732,60 @@ static void test_split_boxes(void)
     gx_article_list_destroy(&l);
 }
 
+/* A weather or advert word, or 本报讯, is found at any byte of a line, and with any bytes after it:
+ * the line's pre-filter (line_may) reads sixteen bytes a step and each character by its last two
+ * bytes, so the word is put at every offset of the step and before the line's end. */
+static void test_split_markers_anywhere(void)
+{
+    static const struct {
+        const char *word;
+        gx_unit_kind kind;
+    } MARK[] = {{"最高气温16", GX_UNIT_WEATHER},     {"明天多云16℃", GX_UNIT_WEATHER},
+                {"天气晴", GX_UNIT_WEATHER},         {"地址：当湖街道88号", GX_UNIT_ADVERT},
+                {"招生热线85087171", GX_UNIT_ADVERT}, {"电话85087171", GX_UNIT_ADVERT},
+                {"咨询85087171", GX_UNIT_ADVERT},     {"www.phnews.cn", GX_UNIT_ADVERT},
+                {"http://phnews.cn", GX_UNIT_ADVERT}, {"Tel85087171", GX_UNIT_ADVERT},
+                {"TEL 85087171", GX_UNIT_ADVERT}};
+    int bad = 0;
+    for (size_t w = 0; w < sizeof MARK / sizeof MARK[0]; w++)
+        for (size_t lead = 0; lead < 34 && bad < 5; lead++)
+            for (size_t tail = 0; tail < 3; tail++) {
+                char page[512];
+                snprintf(page, sizeof page, "本报讯 昨天上午，市委书记仲旭东出席会议。\n\n%.*s%s%s\n\n本报讯 昨天下午，读书会召开。\n",
+                         (int)lead, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", MARK[w].word,
+                         tail == 0 ? "" : tail == 1 ? "x" : "。");
+                size_t skipped = 0;
+                gx_article_list l = ingest("p.txt", page, 20211222, &skipped);
+                bool found = false;
+                for (size_t i = 0; i < l.n; i++)
+                    found |= l.v[i].kind == MARK[w].kind;
+                if (!found) {
+                    gx_t_fail(__FILE__, __LINE__, "no %s unit for %s after %zu bytes", gx_unit_kind_name(MARK[w].kind),
+                              MARK[w].word, lead);
+                    bad++;
+                }
+                gx_t_checks++;
+                gx_article_list_destroy(&l);
+            }
+    /* and 本报讯 starts an article wherever it stands in its line */
+    for (size_t lead = 0; lead < 34 && bad < 5; lead++) {
+        char page[512];
+        snprintf(page, sizeof page, "本报讯 昨天上午，市委书记仲旭东出席会议。\n\n%.*s本报讯 昨天下午，读书会召开。\n", (int)lead,
+                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        size_t skipped = 0;
+        gx_article_list l = ingest("p.txt", page, 20211222, &skipped);
+        bool found = false;
+        for (size_t i = 0; i < l.n; i++)
+            found |= strncmp(l.v[i].text, "昨天下午", strlen("昨天下午")) == 0;
+        if (!found) {
+            gx_t_fail(__FILE__, __LINE__, "本报讯 after %zu bytes starts no article", lead);
+            bad++;
+        }
+        gx_t_checks++;
+        gx_article_list_destroy(&l);
+    }
+}
+
 static int print_split(const char *path, const char *date)
 {
     char *page = slurp(path);
@@ -798,5 +852,6 @@ int main(int argc, char **argv)
     RUN(test_headline_with_enumeration_comma);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
+    RUN(test_split_markers_anywhere);
     return gx_t_summary();
 }
