@@ -295,7 +295,7 @@ static inline bool place_may_start(const scan_trie *t, const unsigned char *s, s
     return t->pairs[h >> 6] >> (h & 63) & 1; /* gx_trie_pair_may */
 }
 
-/* The scan bits of the three-byte character at byte i (its lead c), for starts_scan. */
+/* The scan bits of the three-byte character at byte i, for starts_scan. */
 static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *table, const uint16_t *known_starts,
                                                             const scan_trie *placet, bool known, bool places,
                                                             const unsigned char *u, size_t i, size_t len)
