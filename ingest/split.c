@@ -395,8 +395,22 @@ static bool unit_empty(const page *p, const unit *u)
  * body line then costs one scan instead of a dozen searches. */
 enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4 };
 
+/* The words a line's kind is read from (besides www., http, Tel and TEL): the character each
+ * starts with, what must follow it, and what the word may make the line. */
+static const struct {
+    char c[4]; /* a three-byte character */
+    const char *rest;
+    unsigned may;
+} MARKS[] = {
+    {"本", "", MAY_START},       {"℃", "", MAY_WEATHER},    {"气", "温", MAY_WEATHER}, {"天", "气", MAY_WEATHER},
+    {"地", "址", MAY_ADVERT},    {"热", "线", MAY_ADVERT},  {"电", "话", MAY_ADVERT},  {"咨", "询", MAY_ADVERT},
+};
+enum { N_MARKS = sizeof MARKS / sizeof MARKS[0] };
+static const unsigned char LETTERS[] = {'w', 'h', 'T'};
+
 /* What the word at byte p of a line (len bytes, valid UTF-8) may make the line: p is an ASCII
- * letter (www., http, Tel, TEL) or the second byte of one of the characters the switch names. */
+ * letter (www., http, Tel, TEL) or the second byte of a character of MARKS (in valid UTF-8 the
+ * byte before a second byte is its character's first). */
 static inline unsigned may_at(const char *s, size_t p, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -408,40 +422,21 @@ static inline unsigned may_at(const char *s, size_t p, size_t len)
                    : 0;
     if (p == 0 || p + 1 >= len)
         return 0;
-    const char *rest; /* what must follow the character for the word to be there */
-    unsigned may;
-    switch ((unsigned)u[p - 1] << 16 | c << 8 | u[p + 1]) { /* a second byte added here goes into SECOND */
-    case 0xE69CAC: rest = "", may = MAY_START; break;     /* 本 */
-    case 0xE28483: rest = "", may = MAY_WEATHER; break;   /* ℃ */
-    case 0xE6B094: rest = "温", may = MAY_WEATHER; break; /* 气温 */
-    case 0xE5A4A9: rest = "气", may = MAY_WEATHER; break; /* 天气 */
-    case 0xE59CB0: rest = "址", may = MAY_ADVERT; break;  /* 地址 */
-    case 0xE783AD: rest = "线", may = MAY_ADVERT; break;  /* 热线 */
-    case 0xE794B5: rest = "话", may = MAY_ADVERT; break;  /* 电话 */
-    case 0xE592A8: rest = "询", may = MAY_ADVERT; break;  /* 咨询 */
-    default: return 0;
-    }
-    return starts_with(s + p + 2, len - p - 2, rest) ? may : 0;
+    for (size_t k = 0; k < N_MARKS; k++)
+        if (memcmp(s + p - 1, MARKS[k].c, 3) == 0)
+            return starts_with(s + p + 2, len - p - 2, MARKS[k].rest) ? MARKS[k].may : 0;
+    return 0;
 }
 
-/* Where may_at starts from: a letter, or the second byte of one of its characters followed by
- * that character's third (in valid UTF-8 the byte before a second byte is its character's first,
- * which may_at reads). */
-static const unsigned char LETTERS[] = {'w', 'h', 'T'};
-static const unsigned char SECOND_THIRD[][2] = {
-    {0x9C, 0xAC}, /* 本 */ {0x84, 0x83}, /* ℃ */ {0xB0, 0x94}, /* 气 */ {0xA4, 0xA9}, /* 天 */
-    {0x9C, 0xB0}, /* 地 */ {0x83, 0xAD}, /* 热 */ {0x94, 0xB5}, /* 电 */ {0x92, 0xA8}, /* 咨 */
-};
-enum { N_SECOND_THIRD = sizeof SECOND_THIRD / sizeof SECOND_THIRD[0] };
-
-/* Does may_at start from byte i of u (len bytes)? */
+/* Does may_at start from byte i of u (len bytes): a letter, or a character of MARKS's second byte
+ * followed by its third? */
 static inline bool may_start_at(const unsigned char *u, size_t i, size_t len)
 {
     for (size_t k = 0; k < sizeof LETTERS; k++)
         if (u[i] == LETTERS[k])
             return true;
-    for (size_t k = 0; k < N_SECOND_THIRD && i + 1 < len; k++)
-        if (u[i] == SECOND_THIRD[k][0] && u[i + 1] == SECOND_THIRD[k][1])
+    for (size_t k = 0; k < N_MARKS && i + 1 < len; k++)
+        if (u[i] == (unsigned char)MARKS[k].c[1] && u[i + 1] == (unsigned char)MARKS[k].c[2])
             return true;
     return false;
 }
@@ -455,9 +450,9 @@ static inline unsigned start_bits(const char *s)
     __m128i hit = _mm_setzero_si128();
     for (size_t k = 0; k < sizeof LETTERS; k++)
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)LETTERS[k])));
-    for (size_t k = 0; k < N_SECOND_THIRD; k++)
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)SECOND_THIRD[k][0])),
-                                              _mm_cmpeq_epi8(next, _mm_set1_epi8((char)SECOND_THIRD[k][1]))));
+    for (size_t k = 0; k < N_MARKS; k++)
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(MARKS[k].c[1])),
+                                              _mm_cmpeq_epi8(next, _mm_set1_epi8(MARKS[k].c[2]))));
     return (unsigned)_mm_movemask_epi8(hit);
 }
 #endif
