@@ -76,33 +76,71 @@ static inline size_t plain_run(const char *s, size_t n)
     return i;
 }
 
-static void jstr(gx_buf *b, const char *s, size_t n)
+/* --- strings written unchecked into room reserved for them (a mention, the most frequent object,
+ * twenty an article, reserves its room at once) --- */
+
+static inline char *put(char *p, const void *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+#define put_lit(p, lit) put((p), (lit), sizeof(lit) - 1)
+
+/* put for a run of a string, most often a name of a few characters: up to sixteen bytes by two
+ * copies of a fixed size that overlap (no call), which read nothing outside the run. */
+static inline char *put_run(char *p, const char *s, size_t n)
+{
+    if (n > 16)
+        return put(p, s, n);
+    if (n >= 8) {
+        memcpy(p, s, 8);
+        memcpy(p + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(p, s, 4);
+        memcpy(p + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            p[i] = s[i];
+    }
+    return p + n;
+}
+
+/* s (n bytes) quoted and escaped, into room reserved for it: six bytes a byte at most. */
+static char *put_str(char *p, const char *s, size_t n)
 {
     static const char HEX[] = "0123456789ABCDEF";
-    if (b->len + n + 2 >= b->cap) /* the check inline: most strings are a few characters */
-        gx_buf_reserve(b, n + 2);
-    gx_buf_addc(b, '"');
+    *p++ = '"';
     for (size_t i = 0;;) {
         size_t run = plain_run(s + i, n - i);
-        gx_buf_add(b, s + i, run);
+        p = put_run(p, s + i, run);
         i += run;
         if (i >= n)
             break;
         unsigned char c = (unsigned char)s[i++];
-        char e[7] = {'\\', 0};
+        *p++ = '\\';
         switch (c) {
-        case '"': e[1] = '"'; break;
-        case '\\': e[1] = '\\'; break;
-        case '\b': e[1] = 'b'; break;
-        case '\f': e[1] = 'f'; break;
-        case '\n': e[1] = 'n'; break;
-        case '\r': e[1] = 'r'; break;
-        case '\t': e[1] = 't'; break;
-        default: memcpy(e + 1, "u00", 3); e[4] = HEX[c >> 4]; e[5] = HEX[c & 15]; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        default: p = put_lit(p, "u00"); *p++ = HEX[c >> 4]; *p++ = HEX[c & 15]; break;
         }
-        gx_buf_adds(b, e);
     }
-    gx_buf_addc(b, '"');
+    *p++ = '"';
+    return p;
+}
+
+/* s (n bytes) quoted and escaped, appended to b. */
+static void jstr(gx_buf *b, const char *s, size_t n)
+{
+    if (b->len + 6 * n + 2 >= b->cap) /* the check inline: most strings are a few characters */
+        gx_buf_reserve(b, 6 * n + 2);
+    char *p = put_str(b->data + b->len, s, n);
+    b->len = (size_t)(p - b->data);
+    b->data[b->len] = '\0';
 }
 
 /* ,"key": (no comma before the first key of an object); key a literal, added as one piece. */
@@ -154,63 +192,6 @@ static const struct {
              FLAG(GX_MF_ALIAS, "alias"), FLAG(GX_MF_TITLED, "titled")};
 #undef FLAG
 enum { N_FLAGS = sizeof FLAGS / sizeof FLAGS[0] };
-
-/* --- a mention, written unchecked into room reserved for it at once (the most frequent object:
- * twenty an article) --- */
-
-static inline char *put(char *p, const void *s, size_t n)
-{
-    memcpy(p, s, n);
-    return p + n;
-}
-#define put_lit(p, lit) put((p), (lit), sizeof(lit) - 1)
-
-/* put for a run of a string, most often a name of a few characters: up to sixteen bytes by two
- * copies of a fixed size that overlap (no call), which read nothing outside the run. */
-static inline char *put_run(char *p, const char *s, size_t n)
-{
-    if (n > 16)
-        return put(p, s, n);
-    if (n >= 8) {
-        memcpy(p, s, 8);
-        memcpy(p + n - 8, s + n - 8, 8);
-    } else if (n >= 4) {
-        memcpy(p, s, 4);
-        memcpy(p + n - 4, s + n - 4, 4);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            p[i] = s[i];
-    }
-    return p + n;
-}
-
-/* s (n bytes) quoted and escaped, as jstr writes it, into room reserved for it. */
-static char *put_str(char *p, const char *s, size_t n)
-{
-    static const char HEX[] = "0123456789ABCDEF";
-    *p++ = '"';
-    for (size_t i = 0;;) {
-        size_t run = plain_run(s + i, n - i);
-        p = put_run(p, s + i, run);
-        i += run;
-        if (i >= n)
-            break;
-        unsigned char c = (unsigned char)s[i++];
-        *p++ = '\\';
-        switch (c) {
-        case '"': *p++ = '"'; break;
-        case '\\': *p++ = '\\'; break;
-        case '\b': *p++ = 'b'; break;
-        case '\f': *p++ = 'f'; break;
-        case '\n': *p++ = 'n'; break;
-        case '\r': *p++ = 'r'; break;
-        case '\t': *p++ = 't'; break;
-        default: p = put_lit(p, "u00"); *p++ = HEX[c >> 4]; *p++ = HEX[c & 15]; break;
-        }
-    }
-    *p++ = '"';
-    return p;
-}
 
 /* "a|b" as ["a","b"] (empty parts left out, as gx_strvec_split leaves them) */
 static char *put_list(char *p, const char *s)
