@@ -223,10 +223,11 @@ gx_status gx_ingest_decode(const char *name, const char *raw, size_t len, gx_buf
                 tmp = gb;
                 bad = gbad;
                 ctl = (bad_bytes){0, -1};
+                raw_offsets = false; /* the converted text's offsets are no bytes of the file */
                 out->len = at; /* what the first cleaning wrote goes */
                 if (out->data)
                     out->data[at] = '\0';
-                clean_utf8(tmp.data ? tmp.data : "", tmp.len, out, &bad, &ctl, false);
+                clean_utf8(tmp.data ? tmp.data : "", tmp.len, out, &bad, &ctl, raw_offsets);
             } else {
                 gx_buf_destroy(&gb);
             }

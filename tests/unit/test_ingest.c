@@ -268,6 +268,22 @@ static void test_decode_gbk(void)
     free(gbk);
 }
 
+/* A control character in a page decoded as GB18030 is reported without an offset: its place in the
+ * converted text is not a byte of the file (as for UTF-16). */
+static void test_decode_gbk_control_offset(void)
+{
+    size_t len;
+    const char *text = "本报讯 昨天上午，市委书记仲旭东\x01在会上强调，要深入学习贯彻重要讲话精神。";
+    char *gbk = to_charset(text, "GBK", &len);
+    gx_status st;
+    char *s = decode(gbk, len, &st);
+    CHECK_EQ_INT(st, GX_OK);
+    CHECK(strstr(said, "decoded as GB18030") != NULL);
+    CHECK(strstr(said, ":-1:-1 1 control character (NUL, C0/C1) dropped") != NULL);
+    free(s);
+    free(gbk);
+}
+
 static void test_decode_utf16_bom(void)
 {
     size_t len;
@@ -831,6 +847,7 @@ int main(int argc, char **argv)
     RUN(test_utf8_valid_prefix);
     RUN(test_utf8_plain_run);
     RUN(test_decode_gbk);
+    RUN(test_decode_gbk_control_offset);
     RUN(test_decode_utf16_bom);
     RUN(test_decode_binary_refused);
     RUN(test_normalise_joins_wrapped_names);
