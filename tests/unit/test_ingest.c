@@ -254,34 +254,37 @@ static void test_find(void)
     CHECK(gx_find("abc", 3, "", 0) != NULL);
 }
 
-static void test_decode_gbk(void)
+/* text in GBK, decoded as a page is (the diagnostics in said) */
+static char *decode_gbk(const char *text, gx_status *st)
 {
     size_t len;
-    const char *text = "本报讯 昨天上午，市委书记仲旭东在会上强调，要深入学习贯彻重要讲话精神。";
     char *gbk = to_charset(text, "GBK", &len);
+    char *s = decode(gbk, len, st);
+    free(gbk);
+    return s;
+}
+
+static void test_decode_gbk(void)
+{
+    const char *text = "本报讯 昨天上午，市委书记仲旭东在会上强调，要深入学习贯彻重要讲话精神。";
     gx_status st;
-    char *s = decode(gbk, len, &st);
+    char *s = decode_gbk(text, &st);
     CHECK_EQ_INT(st, GX_OK);
     CHECK_EQ_STR(s, text);
     CHECK(strstr(said, "decoded as GB18030") != NULL);
     free(s);
-    free(gbk);
 }
 
 /* A control character in a page decoded as GB18030 is reported without an offset: its place in the
  * converted text is not a byte of the file (as for UTF-16). */
 static void test_decode_gbk_control_offset(void)
 {
-    size_t len;
-    const char *text = "本报讯 昨天上午，市委书记仲旭东\x01在会上强调，要深入学习贯彻重要讲话精神。";
-    char *gbk = to_charset(text, "GBK", &len);
     gx_status st;
-    char *s = decode(gbk, len, &st);
+    char *s = decode_gbk("本报讯 昨天上午，市委书记仲旭东\x01在会上强调，要深入学习贯彻重要讲话精神。", &st);
     CHECK_EQ_INT(st, GX_OK);
     CHECK(strstr(said, "decoded as GB18030") != NULL);
     CHECK(strstr(said, ":-1:-1 1 control character (NUL, C0/C1) dropped") != NULL);
     free(s);
-    free(gbk);
 }
 
 static void test_decode_utf16_bom(void)
