@@ -105,16 +105,23 @@ void cli_return_freed_memory_at_once(void);
 
 /* --- pass 1's readings, kept for pass 2 in a temporary file (spill.c) --- */
 
-/* An unlinked temporary file in $TMPDIR (else /tmp); NULL, with a note, if none can be made. */
+/* Unlinked temporary files in $TMPDIR (else /tmp), one for each of `workers` threads; NULL, with a
+ * note, if they cannot be made. */
 typedef struct cli_spill cli_spill;
-cli_spill *cli_spill_open(void);
-/* Appends a record (on any thread) and gives its offset; false, with a note the first time, once
- * a write fails (then nothing more is written). */
-bool cli_spill_put(cli_spill *s, const gx_buf *rec, uint64_t *off);
+cli_spill *cli_spill_open(int workers);
+/* Where a record is: its worker's file, and the bytes there. */
+typedef struct cli_spill_at {
+    uint64_t off;
+    size_t len; /* 0: no record */
+    int file;
+} cli_spill_at;
+/* Appends a record to worker's file (on that worker's thread only) and says where it is; false, with
+ * a note the first time, once a write fails (then nothing more is written). */
+bool cli_spill_put(cli_spill *s, int worker, const gx_buf *rec, cli_spill_at *at);
 /* Has no write failed yet? */
 bool cli_spill_ok(cli_spill *s);
-/* Reads len bytes at off into out (on any thread); false, with a warning, if they cannot be read. */
-bool cli_spill_get(cli_spill *s, uint64_t off, size_t len, gx_buf *out);
+/* Reads the record at `at` into out (on any thread); false, with a warning, if it cannot be read. */
+bool cli_spill_get(cli_spill *s, const cli_spill_at *at, gx_buf *out);
 void cli_spill_close(cli_spill *s);
 
 /* --- tables (table.c): aligned on a terminal, TSV when piped, CSV, JSON --- */

@@ -216,12 +216,6 @@ typedef struct handed_back {
     size_t narts, carts;
 } handed_back;
 
-/* Where an input's record is in the spill file (len 0: not there). */
-typedef struct spilled {
-    uint64_t off;
-    size_t len;
-} spilled;
-
 /* What the passes over the inputs share. */
 typedef struct reading {
     const cli_opts *o;
@@ -233,7 +227,7 @@ typedef struct reading {
     gx_names *known;         /* pass 1 fills it; pass 2 reads it */
     ingested **kept;         /* per input: pass 1's reading, if kept for pass 2 */
     cli_spill *spill;        /* pass 1's readings for pass 2 (NULL if no file could be made) */
-    spilled *spilled;        /* per input: its record in the file, if it is there */
+    cli_spill_at *spilled;   /* per input: its record in the files (len 0: not there) */
     gx_buf *rec;             /* per worker: the record it packs (pass 1) or reads (pass 2) */
     size_t keep_bytes;       /* the budget for what is kept (KEEP_BYTES) */
     atomic_size_t kept_bytes; /* written by pass 1's hand-over, read by its workers */
@@ -429,9 +423,7 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
         gx_buf *rec = &r->rec[worker];
         gx_buf_clear(rec);
         pack_input(&j->in, rec);
-        uint64_t off;
-        if (cli_spill_put(r->spill, rec, &off)) {
-            r->spilled[i] = (spilled){off, rec->len};
+        if (cli_spill_put(r->spill, worker, rec, &r->spilled[i])) {
             ingested_destroy(&j->in);
             j->in.st = GX_OK;
         } /* else the hand-over keeps it in memory if it fits, as without the file */
@@ -483,7 +475,7 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
         have = true;
     } else if (r->spilled[i].len) {
         gx_buf *rec = &r->rec[worker];
-        bool got = cli_spill_get(r->spill, r->spilled[i].off, r->spilled[i].len, rec);
+        bool got = cli_spill_get(r->spill, &r->spilled[i], rec);
         have = got && unpack_input(rec, worker, &j->in);
         if (got && !have)
             fprintf(stderr, "guanxi: warning: %s: the second pass's record of it was short; it is read again\n",
@@ -631,7 +623,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     bool pages = false; /* only pages are read twice: extract's JSONL is read once */
     for (size_t i = 0; i < in.paths.n; i++)
         pages |= !extracted[i];
-    r.spill = pages ? cli_spill_open() : NULL;
+    r.spill = pages ? cli_spill_open(jobs) : NULL;
     for (int k = 0; k < jobs; k++)
         pthread_mutex_init(&r.back[k].mu, NULL);
     gx_ingest_global_init();

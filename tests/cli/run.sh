@@ -101,7 +101,7 @@ expect "the full temporary file is a note" err "could not grow past"
 same "a full temporary file: the same JSONL" spill.jsonl full.jsonl
 if [ -z "$(ls -A "$T/tmp")" ]; then echo "ok   the temporary file is gone"; passed=$((passed + 1)); else echo "FAIL the temporary file is gone"; failed=$((failed + 1)); fi
 check "build -v, through the temporary file" 0 "$GUANXI" build -v -j 2 "$EX" -o "$T/spill.graphml"
-expect "-v gives the temporary file's size" err "first pass's readings of 5 inputs went to a temporary file for the second: [0-9]* KiB"
+expect "-v gives the temporary files' size" err "first pass's readings of 5 inputs went to temporary files (one a thread) for the second: [0-9]* KiB"
 check "build, read again" 0 env TMPDIR="$T/none" GUANXI_KEEP_MB=0 "$GUANXI" build -q -j 2 "$EX" -o "$T/again.graphml"
 same "read again: the same GraphML" spill.graphml again.graphml
 echo "$passed passed, $failed failed"
