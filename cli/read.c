@@ -171,9 +171,9 @@ static void read_extracted(const char *path, const cli_opts *o, counts *c, const
     fclose(fp);
 }
 
-/* Pass 1's articles, with what it found in them, go to a temporary file for pass 2 to read back
- * (spill.c): about 1.5 bytes a byte of the inputs, and less work than reading and recognising
- * them again.  Without the file (no temporary folder, or a full disk) they are kept in memory
+/* Pass 1's articles, with what it found in them, go to temporary files (one a worker) for pass 2
+ * to read back (spill.c): about 1.5 bytes a byte of the inputs, and less work than reading and
+ * recognising them again.  Without the files (no temporary folder, or a full disk) they are kept in memory
  * until they would pass this many bytes; the first input that does not fit and every one after it
  * are read again.  What was found takes about 1.5 bytes a byte of text, so this keeps about 64 MB
  * of text.  GUANXI_KEEP_MB sets another budget (0: keep nothing), which the tests use, with a
@@ -410,9 +410,9 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
     j->names = gx_names_new();
     if (j->in.st != GX_OK)
         return;
-    /* What is read goes to the spill file for pass 2; without one it is kept in memory while the
-     * inputs kept so far leave room (the hand-over decides; this only spares the work where it
-     * will not). */
+    /* What is read goes to the worker's spill file for pass 2; without the files it is kept in
+     * memory while the inputs kept so far leave room (the hand-over decides; this only spares the
+     * work where it will not). */
     bool spill = r->spill && cli_spill_ok(r->spill);
     bool keep = !spill && atomic_load_explicit(&r->kept_bytes, memory_order_relaxed) < r->keep_bytes;
     if (keep || spill)
@@ -426,7 +426,7 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
         if (cli_spill_put(r->spill, worker, rec, &r->spilled[i])) {
             ingested_destroy(&j->in);
             j->in.st = GX_OK;
-        } /* else the hand-over keeps it in memory if it fits, as without the file */
+        } /* else the hand-over keeps it in memory if it fits, as without the files */
     }
 }
 
@@ -441,7 +441,7 @@ static void take_names(void *ctx, size_t i, void *slot)
     }
     if (r->extracted[i])
         return;
-    if (r->spilled[i].len) { /* written to the file by the worker */
+    if (r->spilled[i].len) { /* written to its file by the worker */
         r->c->spilled++;
         r->c->spilled_bytes += r->spilled[i].len;
         return;
