@@ -38,8 +38,9 @@ cli_spill *cli_spill_open(int workers)
 {
     cli_spill *s = gx_xcalloc(1, sizeof *s);
     snprintf(s->dir, sizeof s->dir, "%s", temp_dir());
-    s->f = gx_xcalloc((size_t)(workers > 0 ? workers : 1), sizeof *s->f);
-    for (s->n = 0; s->n < (workers > 0 ? workers : 1); s->n++) {
+    int files = workers > 0 ? workers : 1;
+    s->f = gx_xcalloc((size_t)files, sizeof *s->f);
+    for (s->n = 0; s->n < files; s->n++) {
         char path[600];
         snprintf(path, sizeof path, "%s/guanxi-pass1-XXXXXX", s->dir);
         int fd = mkstemp(path);
