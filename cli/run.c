@@ -184,8 +184,8 @@ static void report_stages(const cli_counts *c, double merging, size_t read_peak,
 {
     size_t peak = read_peak;
     if (c->spilled) {
-        fprintf(stderr, "guanxi: the first pass's readings of %zu inputs went to temporary files (one a thread) for the second: ",
-                c->spilled);
+        fprintf(stderr, "guanxi: the first pass's readings of %zu inputs went to temporary files (one a thread) "
+                "for the second: ", c->spilled);
         print_size(c->spilled_bytes);
         fputs("\n", stderr);
     }
