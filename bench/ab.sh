@@ -38,14 +38,14 @@ while [ "$i" -lt "$RUNS" ]; do
     run "$B" B
     i=$((i + 1))
 done
-median() { # label column: the median of that column of the label's runs
-    awk -v l="$1" -v c="$2" '$1 == l { if (c == 4) print $3 + $4; else print $c }' "$T/times" | sort -n |
+median() { # label wall|cpu: the median of the label's runs' wall or CPU (user + system) seconds
+    awk -v l="$1" -v what="$2" '$1 == l { print what == "cpu" ? $3 + $4 : $2 }' "$T/times" | sort -n |
         awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 fastest() {
     awk -v l="$1" '$1 == l { print $2 }' "$T/times" | sort -n | head -n 1
 }
-ma=$(median A 2) mb=$(median B 2)
-echo "A: median $ma s, fastest $(fastest A) s, cpu median $(median A 4) s"
-echo "B: median $mb s, fastest $(fastest B) s, cpu median $(median B 4) s"
+ma=$(median A wall) mb=$(median B wall)
+echo "A: median $ma s, fastest $(fastest A) s, cpu median $(median A cpu) s"
+echo "B: median $mb s, fastest $(fastest B) s, cpu median $(median B cpu) s"
 awk -v a="$ma" -v b="$mb" 'BEGIN { printf "B against A: %+.1f %% (medians)\n", (b - a) / a * 100 }'
