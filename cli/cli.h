@@ -93,8 +93,11 @@ int cli_network(cli_opts *o, cli_counts *c, gx_network **net);
 /* work(ctx, worker, i, slot) runs on one of `jobs` threads, numbered 0 … jobs-1, in any order; the
  * calling thread is worker 0 and works while the next item in order is not done.  consume(ctx, i,
  * slot) runs on the calling thread for i = 0, 1, … in order.  A slot is slot_size zeroed bytes
- * that work fills and consume empties.  jobs <= 1 runs everything on the calling thread. */
-typedef void (*cli_work_fn)(void *ctx, int worker, size_t i, void *slot);
+ * that work fills and consume empties; work returns about how many bytes the slot holds until
+ * then, and no item is begun while those of the finished items waiting to be consumed come to
+ * CLI_POOL_HOLD_BYTES.  jobs <= 1 runs everything on the calling thread. */
+#define CLI_POOL_HOLD_BYTES ((size_t)64 << 20)
+typedef size_t (*cli_work_fn)(void *ctx, int worker, size_t i, void *slot);
 typedef void (*cli_consume_fn)(void *ctx, size_t i, void *slot);
 void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_consume_fn consume, void *ctx);
 /* The number of online cores (at most 64). */

@@ -1,9 +1,13 @@
 /* pool.c — an ordered work pool: items are worked on by N threads (the caller's among them) in any
  * order and handed to the caller's consume function in input order, on the calling thread, so
- * output does not depend on N.  At most a window of items is in flight, so memory is bounded by
- * the window, not the input.  A thread sleeps only when it has nothing to do: the caller, waiting
- * for the next item in order, works on a later one meanwhile; wake-ups are sent only to a thread
- * that sleeps (on a virtual machine each costs tens of microseconds). */
+ * output does not depend on N.  At most a window of items is in flight, and no item is begun while
+ * the finished ones waiting for their turn hold CLI_POOL_HOLD_BYTES, so memory is bounded by
+ * those, not by the input.  The window is wide (WINDOW items a thread) because an item can take
+ * far longer than its neighbours (a reading thread folding its network's log of sightings, a
+ * large page): with eight a thread, the other threads ran out of room behind it and slept through
+ * a tenth of the 1 GB build's second pass.  A thread sleeps only when it has nothing to do: the
+ * caller, waiting for the next item in order, works on a later one meanwhile; wake-ups are sent
+ * only to a thread that sleeps (on a virtual machine each costs tens of microseconds). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +15,17 @@
 
 #include "cli.h"
 
+enum { WINDOW = 256 };
+
 typedef struct pool {
     pthread_mutex_t mu;
     pthread_cond_t can_work, can_consume;
     size_t n, next, consumed, window, slot_size;
+    size_t held;  /* bytes the finished items not yet consumed hold, as work said */
     size_t idle;  /* pool threads asleep until the window has room */
     bool waiting; /* the caller is asleep until item `consumed` is done */
     bool *done;   /* per slot (item % window) */
+    size_t *holds; /* per slot: what its item holds, to take off held when it is consumed */
     char *slots;  /* window × slot_size bytes */
     cli_work_fn work;
     void *ctx;
@@ -36,7 +44,7 @@ static void *slot(pool *p, size_t i)
 
 static bool has_room(const pool *p)
 {
-    return p->next < p->n && p->next < p->consumed + p->window;
+    return p->next < p->n && p->next < p->consumed + p->window && p->held < CLI_POOL_HOLD_BYTES;
 }
 
 /* Works on the next item as worker k; called and returns with mu held. */
@@ -44,9 +52,11 @@ static void work_next(pool *p, int k)
 {
     size_t i = p->next++;
     pthread_mutex_unlock(&p->mu);
-    p->work(p->ctx, k, i, slot(p, i));
+    size_t holds = p->work(p->ctx, k, i, slot(p, i));
     pthread_mutex_lock(&p->mu);
     p->done[i % p->window] = true;
+    p->holds[i % p->window] = holds;
+    p->held += holds;
     if (p->waiting && i == p->consumed)
         pthread_cond_signal(&p->can_consume);
 }
@@ -79,8 +89,9 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
 {
     if (jobs < 1)
         jobs = 1;
-    pool p = {.n = n, .window = 8 * (size_t)jobs, .slot_size = slot_size, .work = work, .ctx = ctx};
+    pool p = {.n = n, .window = WINDOW * (size_t)jobs, .slot_size = slot_size, .work = work, .ctx = ctx};
     p.done = gx_xcalloc(p.window, sizeof *p.done);
+    p.holds = gx_xcalloc(p.window, sizeof *p.holds);
     p.slots = gx_xcalloc(p.window, slot_size);
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.can_work, NULL);
@@ -109,6 +120,7 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
         memset(slot(&p, i), 0, slot_size);
         pthread_mutex_lock(&p.mu);
         p.done[i % p.window] = false;
+        p.held -= p.holds[i % p.window];
         p.consumed = i + 1;
         if (p.idle)
             pthread_cond_broadcast(&p.can_work);
@@ -122,5 +134,6 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
     pthread_cond_destroy(&p.can_consume);
     pthread_mutex_destroy(&p.mu);
     free(p.done);
+    free(p.holds);
     free(p.slots);
 }

@@ -397,19 +397,30 @@ static void progress(const reading *r, const char *what, size_t i)
         fprintf(stderr, "\rguanxi: %s %zu/%zu files", what, i + 1, r->paths->n);
 }
 
+/* About what a finished job holds until it is handed over, for the pool's bound: its reading
+ * (unless it went to the spill file or was handed back), its output and its extractions. */
+static size_t job_holds(const file_job *j)
+{
+    size_t n = ingested_bytes(&j->in) + j->out.cap;
+    if (j->x)
+        for (size_t k = 0; k < j->in.arts.n; k++)
+            n += sizeof *j->x + j->x[k].n * (sizeof *j->x[k].m + 64);
+    return n;
+}
+
 /* pass 1: the officials an input confirms (titled or listed) */
-static void work_names(void *ctx, int worker, size_t i, void *slot)
+static size_t work_names(void *ctx, int worker, size_t i, void *slot)
 {
     reading *r = ctx;
     file_job *j = slot;
     free_handed_back(r, worker);
     j->worker = worker;
     if (r->extracted[i])
-        return;
+        return job_holds(j);
     ingest(r, worker, i, &j->in);
     j->names = gx_names_new();
     if (j->in.st != GX_OK)
-        return;
+        return job_holds(j);
     /* What is read goes to the worker's spill file for pass 2; without the files it is kept in
      * memory while the inputs kept so far leave room (the hand-over decides; this only spares the
      * work where it will not). */
@@ -428,6 +439,7 @@ static void work_names(void *ctx, int worker, size_t i, void *slot)
             j->in.st = GX_OK;
         } /* else the hand-over keeps it in memory if it fits, as without the files */
     }
+    return job_holds(j);
 }
 
 static void take_names(void *ctx, size_t i, void *slot)
@@ -460,13 +472,13 @@ static void take_names(void *ctx, size_t i, void *slot)
 }
 
 /* pass 2: an input's articles and their entities */
-static void work_extract(void *ctx, int worker, size_t i, void *slot)
+static size_t work_extract(void *ctx, int worker, size_t i, void *slot)
 {
     reading *r = ctx;
     file_job *j = slot;
     free_handed_back(r, worker);
     if (r->extracted[i])
-        return;
+        return job_holds(j);
     bool have = false;
     if (r->kept[i]) {
         j->in = *r->kept[i];
@@ -484,7 +496,7 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
     if (!have)
         ingest(r, worker, i, &j->in);
     if (j->in.st != GX_OK)
-        return;
+        return job_holds(j);
     /* Only take needs the articles on the calling thread; otherwise they are freed here, by the
      * thread whose malloc arena holds them (freeing them on another thread contends for its lock). */
     bool keep = r->sink->take != NULL;
@@ -519,6 +531,7 @@ static void work_extract(void *ctx, int worker, size_t i, void *slot)
     }
     if (!keep)
         release_articles(r, worker, j->in.owner, &j->in.arts);
+    return job_holds(j);
 }
 
 static void take_extract(void *ctx, size_t i, void *slot)

@@ -119,7 +119,7 @@ typedef struct written {
     double seconds;
 } written;
 
-static void write_output(void *ctx, int worker, size_t i, void *slot)
+static size_t write_output(void *ctx, int worker, size_t i, void *slot)
 {
     (void)worker;
     const outputs_ctx *w = ctx;
@@ -137,6 +137,7 @@ static void write_output(void *ctx, int worker, size_t i, void *slot)
         }
     }
     r->seconds = gx_seconds() - t0;
+    return 0;
 }
 
 static void report_output(void *ctx, size_t i, void *slot)

@@ -26,7 +26,7 @@ typedef struct run_state {
     int out_of_order, wrong_thread;
 } run_state;
 
-static void work(void *ctx, int worker, size_t i, void *slot)
+static size_t work(void *ctx, int worker, size_t i, void *slot)
 {
     run_state *s = ctx;
     item_slot *it = slot;
@@ -42,6 +42,7 @@ static void work(void *ctx, int worker, size_t i, void *slot)
         struct timespec ts = {0, 200000};
         nanosleep(&ts, NULL);
     }
+    return 0;
 }
 
 static void consume(void *ctx, size_t i, void *slot)
@@ -86,8 +87,54 @@ static void test_every_item_once_in_order(void)
             run_one(ns[a], jobs[b]);
 }
 
+/* Items that each hold half the pool's bound until consumed: however slow the consumer, no more
+ * finished items wait for it than the bound lets begin (two) and the threads had in hand then. */
+typedef struct hold_state {
+    atomic_int finished; /* worked, not yet consumed */
+    int most;            /* the most seen waiting, by consume */
+    size_t consumed;
+} hold_state;
+
+static size_t work_holding(void *ctx, int worker, size_t i, void *slot)
+{
+    (void)worker;
+    (void)slot;
+    hold_state *s = ctx;
+    if (i % 7 == 0) { /* some slow items, so that others finish and wait behind them */
+        struct timespec ts = {0, 300000};
+        nanosleep(&ts, NULL);
+    }
+    atomic_fetch_add(&s->finished, 1);
+    return CLI_POOL_HOLD_BYTES / 2;
+}
+
+static void consume_slowly(void *ctx, size_t i, void *slot)
+{
+    (void)slot;
+    hold_state *s = ctx;
+    struct timespec ts = {0, 100000};
+    nanosleep(&ts, NULL); /* the others, if unbounded, would run far ahead meanwhile */
+    int f = atomic_fetch_sub(&s->finished, 1);
+    if (f > s->most)
+        s->most = f;
+    s->consumed = i + 1;
+}
+
+static void test_held_bytes_bound_the_work_ahead(void)
+{
+    static const int jobs[] = {1, 2, 4};
+    for (size_t b = 0; b < sizeof jobs / sizeof *jobs; b++) {
+        hold_state s = {0};
+        cli_pool_run(200, jobs[b], 8, work_holding, consume_slowly, &s);
+        CHECK_EQ_INT(s.consumed, 200);
+        CHECK(s.most >= 1);
+        CHECK(s.most <= 2 + jobs[b]);
+    }
+}
+
 int main(void)
 {
     RUN(test_every_item_once_in_order);
+    RUN(test_held_bytes_bound_the_work_ahead);
     return gx_t_summary();
 }
