@@ -272,6 +272,7 @@ done:
 
 typedef struct extract_ctx {
     FILE *fp;
+    gx_atomic *file; /* fp's, when writing a file */
     bool failed;
 } extract_ctx;
 
@@ -280,6 +281,8 @@ static void write_articles(void *ctx, const gx_buf *out)
     extract_ctx *e = ctx;
     if (!e->failed && out->len && fwrite(out->data, 1, out->len, e->fp) != out->len)
         e->failed = true;
+    if (e->file)
+        gx_atomic_wrote(e->file, out->len);
 }
 
 int cli_extract(cli_opts *o)
@@ -288,7 +291,7 @@ int cli_extract(cli_opts *o)
     if (!cli_load_lexicon(o, &lex))
         return EXIT_ERROR;
     counts c = {0};
-    extract_ctx e = {stdout, false};
+    extract_ctx e = {stdout, NULL, false};
     gx_atomic out = {0};
     int rc = EXIT_ERROR;
     gx_error err;
@@ -301,6 +304,7 @@ int cli_extract(cli_opts *o)
             goto done;
         }
         e.fp = out.fp;
+        e.file = &out;
     }
     cli_sink sink = {.format = gx_export_article_json, .write = write_articles, .ctx = &e};
     if (!cli_read_all(o, lex, &c, &sink)) {

@@ -1,4 +1,5 @@
 /* gx_file.c — reading whole files and writing outputs atomically (temp + rename). */
+#define _GNU_SOURCE /* sync_file_range */
 #include "gx_common.h"
 
 #include <errno.h>
@@ -120,7 +121,10 @@ static void track(char *tmp, bool on)
 gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
 {
     struct stat there;
-    if (stat(path, &there) == 0 && !S_ISREG(there.st_mode)) {
+    bool exists = stat(path, &there) == 0;
+    a->written = a->kicked = 0;
+    a->replaces = false;
+    if (exists && !S_ISREG(there.st_mode)) {
         if (S_ISDIR(there.st_mode))
             return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot write: it is a folder");
         a->fp = fopen(path, "wb"); /* a device or a pipe: nothing to keep, nothing to rename */
@@ -131,6 +135,7 @@ gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
         return GX_OK;
     }
     a->path = gx_xstrdup(path);
+    a->replaces = exists; /* a regular file, as the test above found */
     gx_buf t;
     gx_buf_init(&t);
     gx_buf_addf(&t, "%s.tmp.%ld", path, (long)getpid());
@@ -145,6 +150,18 @@ gx_status gx_atomic_open(gx_atomic *a, const char *path, gx_error *err)
     }
     track(a->tmp, true);
     return GX_OK;
+}
+
+void gx_atomic_wrote(gx_atomic *a, size_t n)
+{
+    a->written += n;
+    if (!a->replaces || a->written - a->kicked < GX_ATOMIC_KICK_BYTES)
+        return;
+#ifdef SYNC_FILE_RANGE_WRITE
+    /* from the last start to the end of what the kernel has: pages already on their way are left */
+    sync_file_range(fileno((FILE *)a->fp), (off_t)a->kicked, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+    a->kicked = a->written;
 }
 
 gx_status gx_atomic_commit(gx_atomic *a, gx_error *err)

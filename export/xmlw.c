@@ -145,6 +145,7 @@ void gx_xmlw_raw(gx_xmlw *x, gx_buf *b, bool all)
         check(x, xmlTextWriterFlush(x->w));
         if (fwrite(b->data, 1, b->len, x->file.fp) != b->len)
             check(x, -1);
+        gx_atomic_wrote(&x->file, b->len);
         /* the raw elements end with a new line, so the closing tag that follows is indented as
          * usual */
         check(x, xmlTextWriterSetIndent(x->w, 1));

@@ -248,6 +248,46 @@ static void test_write_into_a_pipe(void)
     remove(tmp);
 }
 
+/* Writes 2.5 kick-lengths through gx_atomic to path and checks what came out; returns where the
+ * last early write-out began. */
+static size_t write_big(const char *path)
+{
+    gx_atomic a;
+    gx_error err;
+    CHECK_EQ_INT(gx_atomic_open(&a, path, &err), GX_OK);
+    if (!a.fp)
+        return 0;
+    static char block[1 << 16];
+    size_t total = GX_ATOMIC_KICK_BYTES * 5 / 2, kicked = 0;
+    for (size_t done = 0; done < total; done += sizeof block) {
+        memset(block, 'a' + (int)(done / sizeof block % 26), sizeof block);
+        CHECK_EQ_INT(fwrite(block, 1, sizeof block, a.fp), sizeof block);
+        gx_atomic_wrote(&a, sizeof block);
+    }
+    kicked = a.kicked;
+    CHECK_EQ_INT(gx_atomic_commit(&a, &err), GX_OK);
+    char *data;
+    size_t len;
+    CHECK_EQ_INT(gx_read_file(path, &data, &len, &err), GX_OK);
+    CHECK_EQ_INT(len, total);
+    size_t bad = 0;
+    for (size_t i = 0; i < len; i += 4099)
+        bad += data[i] != 'a' + (int)(i / sizeof block % 26);
+    CHECK_EQ_INT(bad, 0);
+    free(data);
+    return kicked;
+}
+
+/* An output that replaces a file is written out as it goes (every GX_ATOMIC_KICK_BYTES), so that
+ * the rename does not wait for all of it; a new one is left to the kernel.  Both come out whole. */
+static void test_replacing_writes_out_early(void)
+{
+    remove("t_big.out");
+    CHECK_EQ_INT(write_big("t_big.out"), 0);
+    CHECK_EQ_INT(write_big("t_big.out"), GX_ATOMIC_KICK_BYTES * 2);
+    remove("t_big.out");
+}
+
 static void test_same_bytes_twice(void)
 {
     gx_network *a = network("x"), *b = network("x");
@@ -535,6 +575,7 @@ int main(void)
     RUN(test_csv_tables);
     RUN(test_failed_write_keeps_old_file);
     RUN(test_write_into_a_pipe);
+    RUN(test_replacing_writes_out_early);
     RUN(test_same_bytes_twice);
     return gx_t_summary();
 }
