@@ -127,6 +127,16 @@ bool cli_spill_ok(cli_spill *s);
 bool cli_spill_get(cli_spill *s, const cli_spill_at *at, gx_buf *out);
 void cli_spill_close(cli_spill *s);
 
+/* --- the inputs asked of the kernel ahead of the workers (prefetch.c) --- */
+
+/* A thread that asks the kernel for the inputs a little ahead of the workers when they are not in
+ * memory; NULL (nothing asked) for fewer than two inputs or if no thread can be made. */
+typedef struct cli_prefetch cli_prefetch;
+cli_prefetch *cli_prefetch_start(const gx_strvec *paths);
+/* A worker began input i (p may be NULL). */
+void cli_prefetch_begun(cli_prefetch *p, size_t i);
+void cli_prefetch_stop(cli_prefetch *p);
+
 /* --- tables (table.c): aligned on a terminal, TSV when piped, CSV, JSON --- */
 
 typedef struct cli_table {

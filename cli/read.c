@@ -235,6 +235,7 @@ typedef struct reading {
     const cli_sink *sink;
     bool prog;
     handed_back *back;       /* per worker */
+    cli_prefetch *prefetch;  /* pass 1: the inputs asked of the kernel ahead (NULL: none) */
 } reading;
 
 /* One input's work, done on a worker thread and handed over in input order. */
@@ -415,6 +416,7 @@ static size_t work_names(void *ctx, int worker, size_t i, void *slot)
     file_job *j = slot;
     free_handed_back(r, worker);
     j->worker = worker;
+    cli_prefetch_begun(r->prefetch, i);
     if (r->extracted[i])
         return job_holds(j);
     ingest(r, worker, i, &j->in);
@@ -642,7 +644,10 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     gx_ingest_global_init();
 
     r.known = gx_names_new();
+    r.prefetch = cli_prefetch_start(&in.paths);
     cli_pool_run(in.paths.n, jobs, sizeof(file_job), work_names, take_names, &r);
+    cli_prefetch_stop(r.prefetch);
+    r.prefetch = NULL;
     if (r.prog && in.paths.n)
         fputc('\n', stderr);
     cli_pool_run(in.paths.n, jobs, sizeof(file_job), work_extract, take_extract, &r);

@@ -1,10 +1,12 @@
 /* test_pool.c — the ordered work pool: every item worked once, by a thread numbered below jobs,
  * and consumed in input order on the calling thread, whatever the number of threads and however
- * long each item takes. */
+ * long each item takes; and the prefetcher that runs ahead of pass 1's workers. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "harness.h"
@@ -132,9 +134,52 @@ static void test_held_bytes_bound_the_work_ahead(void)
     }
 }
 
+static void nap_ms(long ms)
+{
+    struct timespec ts = {0, ms * 1000000};
+    nanosleep(&ts, NULL);
+}
+
+/* The prefetcher walks any list to its end and stops when told, whatever the workers do: files,
+ * a missing path, standard input and a named pipe (which it must not wait on), with the workers
+ * at the start, partway or already past the last input (where it once read past the list's end). */
+static void test_prefetch_runs_ahead_and_stops(void)
+{
+    CHECK(cli_prefetch_start(&(gx_strvec){0}) == NULL);
+    cli_prefetch_begun(NULL, 3); /* no prefetcher: nothing to tell */
+    FILE *fp = fopen("t_prefetch_a.txt", "w");
+    if (fp) {
+        fputs("本报讯 平湖市领导走访企业。\n", fp);
+        fclose(fp);
+    }
+    remove("t_prefetch_pipe");
+    CHECK(mkfifo("t_prefetch_pipe", 0600) == 0);
+    gx_strvec paths;
+    gx_strvec_init(&paths);
+    const char *names[] = {"t_prefetch_a.txt", "t_prefetch_missing.txt", "-", "t_prefetch_pipe", "t_prefetch_a.txt"};
+    for (int copy = 0; copy < 60; copy++) /* more than the prefetcher looks at before it sleeps */
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            gx_strvec_push(&paths, names[i]);
+    for (int where = 0; where < 3; where++) {
+        cli_prefetch *p = cli_prefetch_start(&paths);
+        CHECK(p != NULL);
+        if (where == 1)
+            for (size_t i = 0; i < paths.n; i += 7)
+                cli_prefetch_begun(p, i);
+        if (where == 2)
+            cli_prefetch_begun(p, paths.n - 1);
+        nap_ms(30);
+        cli_prefetch_stop(p);
+    }
+    gx_strvec_destroy(&paths);
+    remove("t_prefetch_a.txt");
+    remove("t_prefetch_pipe");
+}
+
 int main(void)
 {
     RUN(test_every_item_once_in_order);
     RUN(test_held_bytes_bound_the_work_ahead);
+    RUN(test_prefetch_runs_ahead_and_stops);
     return gx_t_summary();
 }
