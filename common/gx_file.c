@@ -44,7 +44,8 @@ gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *le
     if (fd < 0)
         return gx_error_set(err, GX_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
     struct stat st;
-    size_t size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    size_t size = regular ? (size_t)st.st_size : 0;
     if (max && size > max) {
         close(fd);
         return gx_error_set(err, GX_ERR_LIMIT, path, -1, -1,
@@ -52,11 +53,16 @@ gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *le
     }
     gx_buf b;
     gx_buf_init(&b);
-    gx_buf_reserve(&b, size + 1); /* + 1: the read that finds the end */
+    /* Room for a byte more than the size, so that one read of a regular file says where it ends:
+     * fewer bytes than asked for, and all of them there (a file of 10 KB was two reads, the second
+     * finding nothing).  A file that grew, or one with no size (a pipe), is read until a read
+     * finds nothing. */
+    gx_buf_reserve(&b, size + 2);
     for (;;) {
         if (b.cap - b.len - 1 == 0)
-            gx_buf_reserve(&b, b.cap); /* a file that grew, or one that has no size (a pipe) */
-        ssize_t n = read(fd, b.data + b.len, b.cap - b.len - 1);
+            gx_buf_reserve(&b, b.cap);
+        size_t want = b.cap - b.len - 1;
+        ssize_t n = read(fd, b.data + b.len, want);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -68,7 +74,7 @@ gx_status gx_read_file_max(const char *path, size_t max, char **data, size_t *le
         }
         b.len += (size_t)n;
         b.data[b.len] = '\0';
-        if (n == 0)
+        if (n == 0 || (regular && (size_t)n < want && b.len == size))
             break;
     }
     close(fd);

@@ -138,20 +138,29 @@ typedef struct visited {
     size_t n, cap, cap2;
 } visited;
 
+/* A folder's entry: its name, and whether the folder's listing says it is a regular file (not a
+ * symbolic link), which spares a stat of each page in a folder of pages. */
+typedef struct entry {
+    char *name;
+    bool regular;
+} entry;
+
 static int cmp_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
 }
 
-static void expand_one(gx_inputs *in, const char *path, bool named, visited *seen, const gx_diag *diag,
-                       int depth)
+static void expand_one(gx_inputs *in, const char *path, bool named, bool regular, visited *seen,
+                       const gx_diag *diag, int depth)
 {
     struct stat st;
     if (strcmp(path, "-") == 0) {
         gx_strvec_push(&in->paths, path);
         return;
     }
-    if (stat(path, &st) != 0) {
+    if (regular)
+        st.st_mode = S_IFREG;
+    else if (stat(path, &st) != 0) {
         gx_diag_emit(diag, GX_ERROR, path, -1, -1, "cannot read: %s; skipped", strerror(errno));
         in->skipped++;
         return;
@@ -178,25 +187,29 @@ static void expand_one(gx_inputs *in, const char *path, bool named, visited *see
             seen->n--;
             return;
         }
-        gx_strvec names;
-        gx_strvec_init(&names);
+        entry *e = NULL;
+        size_t ne = 0, ce = 0;
         struct dirent *de;
         while ((de = readdir(d)) != NULL)
-            if (de->d_name[0] != '.')
-                gx_strvec_push(&names, de->d_name);
+            if (de->d_name[0] != '.') {
+                GX_GROW(e, ce, ne + 1);
+                e[ne++] = (entry){gx_xstrdup(de->d_name), de->d_type == DT_REG};
+            }
         closedir(d);
-        qsort(names.v, names.n, sizeof *names.v, cmp_name);
-        for (size_t i = 0; i < names.n; i++) {
+        if (ne)
+            qsort(e, ne, sizeof *e, cmp_name);
+        for (size_t i = 0; i < ne; i++) {
             gx_buf p;
             gx_buf_init(&p);
             gx_buf_adds(&p, path);
             if (p.len && p.data[p.len - 1] != '/')
                 gx_buf_addc(&p, '/');
-            gx_buf_adds(&p, names.v[i]);
-            expand_one(in, p.data, false, seen, diag, depth + 1);
+            gx_buf_adds(&p, e[i].name);
+            expand_one(in, p.data, false, e[i].regular, seen, diag, depth + 1);
             gx_buf_destroy(&p);
+            free(e[i].name);
         }
-        gx_strvec_destroy(&names);
+        free(e);
         seen->n--;
         return;
     }
@@ -226,7 +239,7 @@ void gx_ingest_expand(gx_inputs *in, const char *const *args, size_t n, const gx
 {
     visited seen = {0};
     for (size_t i = 0; i < n; i++)
-        expand_one(in, args[i], true, &seen, diag, 0);
+        expand_one(in, args[i], true, false, &seen, diag, 0);
     free(seen.dev);
     free(seen.ino);
 }
