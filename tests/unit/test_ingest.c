@@ -499,6 +499,8 @@ static void test_dates_from_names(void)
     CHECK_EQ_INT(gx_ingest_date_from_name("1202402211.txt"), 0);
 }
 
+static void manifest_spellings(int pad);
+
 static void test_manifest(void)
 {
     said[0] = '\0';
@@ -515,34 +517,57 @@ static void test_manifest(void)
     gx_manifest_free(m);
     remove("manifest_test.tsv");
 
+    /* the same twice: as the first entries of their folders (an lstat each), then after a hundred
+     * others in the same folders, where the folder's listing answers instead */
+    for (int pad = 0; pad < 2; pad++)
+        manifest_spellings(pad ? 100 : 0);
+}
+
+/* Writes manifest_test.tsv: `pad` entries of missing files in . and in manifest_here/, then text. */
+static void write_padded_manifest(int pad, const char *text)
+{
+    FILE *fp = fopen("manifest_test.tsv", "w");
+    for (int i = 0; i < pad; i++)
+        fprintf(fp, "manifest_pad_%03d.txt\t2020-01-01\nmanifest_here/manifest_pad_%03d.txt\t2020-01-02\n", i, i);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+static void manifest_spellings(int pad)
+{
+    gx_error err;
     /* one file listed under two spellings: the first entry wins, however the file is named */
-    fp = fopen("manifest_file.txt", "w");
+    FILE *fp = fopen("manifest_file.txt", "w");
     fputs("x\n", fp);
     fclose(fp);
-    fp = fopen("manifest_test.tsv", "w");
-    fputs("./manifest_file.txt\t2024-01-01\nmanifest_file.txt\t2024-02-02\nmissing.txt\t2024-03-03\n", fp);
-    fclose(fp);
-    m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
+    CHECK(symlink(".", "manifest_here") == 0);
+    write_padded_manifest(pad, "./manifest_file.txt\t2024-01-01\nmanifest_file.txt\t2024-02-02\nmissing.txt\t2024-03-03\n");
+    gx_manifest *m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
     CHECK(m != NULL);
     CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_file.txt"), 20240101);
     CHECK_EQ_INT(gx_manifest_lookup(m, "./manifest_file.txt"), 20240101);
     CHECK_EQ_INT(gx_manifest_lookup(m, "././manifest_file.txt"), 20240101);
     CHECK_EQ_INT(gx_manifest_lookup(m, "missing.txt"), 20240303);
     CHECK_EQ_INT(gx_manifest_lookup(m, "./missing.txt"), 0);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_pad_007.txt"), pad ? 20200101 : 0);
     gx_manifest_free(m);
 
     /* through symbolic links: a linked file, and a file in a linked folder, are the file itself */
     CHECK(symlink("manifest_file.txt", "manifest_link.txt") == 0);
-    CHECK(symlink(".", "manifest_here") == 0);
-    fp = fopen("manifest_test.tsv", "w");
-    fputs("manifest_file.txt\t2024-01-01\nmanifest_link.txt\t2024-05-05\n"
-          "manifest_here/manifest_file.txt\t2024-06-06\n", fp);
-    fclose(fp);
+    write_padded_manifest(pad, "manifest_file.txt\t2024-01-01\nmanifest_link.txt\t2024-05-05\n"
+                               "manifest_here/manifest_file.txt\t2024-06-06\n");
     m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
     CHECK(m != NULL);
     CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_link.txt"), 20240101);
     CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_here/manifest_file.txt"), 20240101);
     CHECK_EQ_INT(gx_manifest_lookup(m, "./manifest_here/manifest_link.txt"), 20240101);
+    gx_manifest_free(m);
+
+    /* the linked file listed first: the file's own name, later, is the same file */
+    write_padded_manifest(pad, "manifest_here/manifest_link.txt\t2024-07-07\nmanifest_file.txt\t2024-08-08\n");
+    m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
+    CHECK(m != NULL);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "manifest_file.txt"), 20240707);
     gx_manifest_free(m);
     remove("manifest_here");
     remove("manifest_link.txt");
