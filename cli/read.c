@@ -236,7 +236,35 @@ typedef struct reading {
     bool prog;
     handed_back *back;       /* per worker */
     cli_prefetch *prefetch;  /* pass 1: the inputs asked of the kernel ahead (NULL: none) */
+    struct reloaded *again;  /* pass 2: the manifest, if it was let go after pass 1 (NULL: kept) */
 } reading;
+
+/* The manifest loaded again for pass 2, which let it go after pass 1, should an input be read
+ * again after all (its record in the temporary file could not be read back). */
+typedef struct reloaded {
+    const char *path;
+    pthread_mutex_t mu;
+    bool tried;
+    gx_manifest *m;
+} reloaded;
+
+static void quiet_diag(void *ctx, gx_severity sev, const char *file, long line, long offset, const char *msg)
+{
+    (void)ctx, (void)sev, (void)file, (void)line, (void)offset, (void)msg; /* said when first loaded */
+}
+
+static const gx_manifest *manifest_again(reloaded *a)
+{
+    pthread_mutex_lock(&a->mu);
+    if (!a->tried) {
+        gx_error err;
+        gx_diag quiet = {quiet_diag, NULL};
+        a->m = gx_manifest_load(a->path, &quiet, &err);
+        a->tried = true;
+    }
+    pthread_mutex_unlock(&a->mu);
+    return a->m;
+}
 
 /* One input's work, done on a worker thread and handed over in input order. */
 typedef struct file_job {
@@ -260,6 +288,8 @@ static void ingest(const reading *r, int worker, size_t i, ingested *in)
     in->owner = worker;
     in->first = NULL;
     gx_ingest_options io = r->io;
+    if (r->again)
+        io.manifest = manifest_again(r->again);
     io.diag = (gx_diag){keep_diag, in};
     io.skipped = &in->skipped_lines;
     io.cut = &in->cut;
@@ -650,6 +680,21 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     r.prefetch = NULL;
     if (r.prog && in.paths.n)
         fputc('\n', stderr);
+    /* The manifest dates what pass 1 reads; pass 2 needs it only for an input it reads again (in
+     * neither the temporary files nor memory), so without one it goes now instead of staying
+     * through pass 2 (50 MB at 1 GB, a part of the peak), and comes back only if a record in the
+     * files cannot be read. */
+    bool again = false;
+    for (size_t i = 0; i < in.paths.n && !again; i++)
+        again = !extracted[i] && !r.spilled[i].len && !r.kept[i];
+    reloaded reload = {.path = o->manifest_path};
+    pthread_mutex_init(&reload.mu, NULL);
+    if (man && !again) {
+        gx_manifest_free(man);
+        man = NULL;
+        r.io.manifest = NULL;
+        r.again = &reload;
+    }
     cli_pool_run(in.paths.n, jobs, sizeof(file_job), work_extract, take_extract, &r);
     if (r.prog && in.paths.n)
         fputc('\n', stderr);
@@ -669,6 +714,8 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
     gx_buf_destroy(&stdin_buf);
     gx_ingest_inputs_destroy(&in);
     gx_manifest_free(man);
+    gx_manifest_free(reload.m);
+    pthread_mutex_destroy(&reload.mu);
     return true;
 }
 
