@@ -685,7 +685,7 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
      * through pass 2 (50 MB at 1 GB, a part of the peak), and comes back only if a record in the
      * files cannot be read. */
     bool again = false;
-    for (size_t i = 0; i < in.paths.n && !again; i++)
+    for (size_t i = 0; man && i < in.paths.n && !again; i++)
         again = !extracted[i] && !r.spilled[i].len && !r.kept[i];
     reloaded reload = {.path = o->manifest_path};
     pthread_mutex_init(&reload.mu, NULL);
