@@ -11,6 +11,12 @@
 #include "cli.h"
 #include "harness.h"
 
+static void nap_us(long us)
+{
+    struct timespec ts = {us / 1000000, us % 1000000 * 1000};
+    nanosleep(&ts, NULL);
+}
+
 typedef struct item_slot {
     size_t i;
     int worker;
@@ -40,10 +46,8 @@ static size_t work(void *ctx, int worker, size_t i, void *slot)
     atomic_fetch_add(&s->worked[i], 1);
     if (worker >= 0 && worker < 8)
         atomic_fetch_add(&s->by_worker[worker], 1);
-    if (i % 13 == 0) { /* some items are slow, so later ones finish first */
-        struct timespec ts = {0, 200000};
-        nanosleep(&ts, NULL);
-    }
+    if (i % 13 == 0) /* some items are slow, so later ones finish first */
+        nap_us(200);
     return 0;
 }
 
@@ -102,10 +106,8 @@ static size_t work_holding(void *ctx, int worker, size_t i, void *slot)
     (void)worker;
     (void)slot;
     hold_state *s = ctx;
-    if (i % 7 == 0) { /* some slow items, so that others finish and wait behind them */
-        struct timespec ts = {0, 300000};
-        nanosleep(&ts, NULL);
-    }
+    if (i % 7 == 0) /* some slow items, so that others finish and wait behind them */
+        nap_us(300);
     atomic_fetch_add(&s->finished, 1);
     return CLI_POOL_HOLD_BYTES / 2;
 }
@@ -114,8 +116,7 @@ static void consume_slowly(void *ctx, size_t i, void *slot)
 {
     (void)slot;
     hold_state *s = ctx;
-    struct timespec ts = {0, 100000};
-    nanosleep(&ts, NULL); /* the others, if unbounded, would run far ahead meanwhile */
+    nap_us(100); /* the others, if unbounded, would run far ahead meanwhile */
     int f = atomic_fetch_sub(&s->finished, 1);
     if (f > s->most)
         s->most = f;
@@ -132,12 +133,6 @@ static void test_held_bytes_bound_the_work_ahead(void)
         CHECK(s.most >= 1);
         CHECK(s.most <= 2 + jobs[b]);
     }
-}
-
-static void nap_ms(long ms)
-{
-    struct timespec ts = {0, ms * 1000000};
-    nanosleep(&ts, NULL);
 }
 
 /* The prefetcher walks any list to its end and stops when told, whatever the workers do: files,
@@ -168,7 +163,7 @@ static void test_prefetch_runs_ahead_and_stops(void)
                 cli_prefetch_begun(p, i);
         if (where == 2)
             cli_prefetch_begun(p, paths.n - 1);
-        nap_ms(30);
+        nap_us(30000);
         cli_prefetch_stop(p);
     }
     gx_strvec_destroy(&paths);
