@@ -104,5 +104,13 @@ check "build -v, through the temporary file" 0 "$GUANXI" build -v -j 2 "$EX" -o 
 expect "-v gives the temporary files' size" err "first pass's readings of 5 inputs went to temporary files (one a thread) for the second: [0-9]* KiB"
 check "build, read again" 0 env TMPDIR="$T/none" GUANXI_KEEP_MB=0 "$GUANXI" build -q -j 2 "$EX" -o "$T/again.graphml"
 same "read again: the same GraphML" spill.graphml again.graphml
+# A record that cannot be read back from the temporary file (EIO on every other read): its input is
+# read again, dated by the manifest that pass 1 let go and pass 2 loads again, to the same bytes.
+check "extract with a manifest, through the temporary file" 0 "$GUANXI" extract -j 2 -m "$EX/MANIFEST.tsv" "$EX" -o "$T/dated.jsonl"
+check "extract, half the temporary file's reads failing" 0 env LD_PRELOAD="$FAIL_SPILL_READ" \
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+    "$GUANXI" extract -j 2 -m "$EX/MANIFEST.tsv" "$EX" -o "$T/reread.jsonl"
+expect "a failed read of the temporary file is a warning" err "could not be read at byte .*: the input is read again"
+same "read again after a failed read, dated by the manifest loaded again: the same JSONL" dated.jsonl reread.jsonl
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
