@@ -272,27 +272,55 @@ static void cover_end(gx_extraction *x)
  * pointer to the trie it costs 10 M more instructions at 10 MB (measured), as it is loaded anew
  * for each character. */
 typedef struct scan_trie {
-    const uint64_t *pairs;
+    const uint64_t *pairs, *triples;
     unsigned pair_bits;
 } scan_trie;
 
 static scan_trie scan_trie_of(const gx_trie *t)
 {
-    return (scan_trie){t->pairs, t->pair_bits};
+    return (scan_trie){t->pairs, t->triples, t->pair_bits};
+}
+
+/* The character at u (before end), packed as the trie packs it, if it is ASCII or of three bytes;
+ * *k its bytes.  False for any other (the caller then cannot rule a place out). */
+static inline bool packed_at(const unsigned char *u, const unsigned char *end, uint32_t *c, size_t *k)
+{
+    if (u >= end)
+        return false;
+    if (u[0] < 0x80) { /* normalising made most punctuation ASCII (亿元, …) */
+        *c = u[0];
+        *k = 1;
+        return true;
+    }
+    if (u[0] - 0xE0u < 0x10u && end - u >= 3) { /* valid UTF-8: a lead E0–EF has its two */
+        *c = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+        *k = 3;
+        return true;
+    }
+    return false;
 }
 
 /* Can a word of the places' trie start at byte i, where a character with the SB_PLACES bit and
- * without SB_PLACE_ALONE stands?  False where gx_trie_longest would answer 0 from its first step:
- * no place is that character alone, and the pair filter rules out the next one.  Most characters
- * of a text begin some place's name, and few of those pairs. */
+ * without SB_PLACE_ALONE stands?  False where gx_trie_longest would answer 0: no place is that
+ * character alone, the pair filter rules out the next one, or the three-character filter rules
+ * out both a place of the two and one going on with the third.  Most characters of a text begin
+ * some place's name, and few of those pairs; but the towns' names make words' pairs real (发展乡,
+ * 安全乡, 群众路街道, 经济开发区), which the third character mostly rules out: on the 100 MB corpus the
+ * places' scan stopped at 4.3 M characters with the pairs alone, of which 0.3 M began a place. */
 static inline bool place_may_start(const scan_trie *t, const unsigned char *s, size_t i, size_t len)
 {
-    const unsigned char *u = s + i, *v = u + 3;
-    if (!t->pairs || i + 6 > len || v[0] - 0xE0u >= 0x10u) /* valid UTF-8: a lead E0–EF has its two */
+    const unsigned char *u = s + i, *end = s + len;
+    uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b, c;
+    size_t k;
+    if (!t->pairs || !packed_at(u + 3, end, &b, &k))
         return true;
-    uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b = (uint32_t)v[0] << 16 | (uint32_t)v[1] << 8 | v[2];
     uint32_t h = gx_trie_pair_bit(a, b, t->pair_bits);
-    return t->pairs[h >> 6] >> (h & 63) & 1; /* gx_trie_pair_may */
+    if (!(t->pairs[h >> 6] >> (h & 63) & 1)) /* gx_trie_pair_may */
+        return false;
+    if (!packed_at(u + 3 + k, end, &c, &k))
+        return true;
+    return gx_trie_triple_may(t->triples, t->pair_bits, a, b, c) ||
+           gx_trie_triple_may(t->triples, t->pair_bits, a, b, GX_TRIE_END);
 }
 
 /* The scan bits of the three-byte character at byte i, for starts_scan. */

@@ -58,6 +58,7 @@ void gx_trie_destroy(gx_trie *t)
     gx_u64map_destroy(&t->edges);
     free(t->han);
     free(t->pairs);
+    free(t->triples);
     gx_trie_init(t);
 }
 
@@ -79,6 +80,12 @@ static inline void pair_set(gx_trie *t, uint32_t a, uint32_t b)
     t->pairs[h >> 6] |= 1ull << (h & 63);
 }
 
+static inline void triple_set(gx_trie *t, uint32_t a, uint32_t b, uint32_t c)
+{
+    uint32_t h = gx_trie_triple_bit(a, b, c, t->pair_bits);
+    t->triples[h >> 6] |= 1ull << (h & 63);
+}
+
 static void build_pairs(gx_trie *t);
 
 void gx_trie_index(gx_trie *t)
@@ -96,13 +103,17 @@ void gx_trie_index(gx_trie *t)
     build_pairs(t);
 }
 
-/* The first-pair filter, sized for the trie's nodes: the first character of each root child, then
- * every edge out of one. */
+/* The first-pair and first-three filters, sized for the trie's nodes: the first character of each
+ * root child, then every edge out of one, then every edge out of those edges' nodes (and
+ * GX_TRIE_END for each of them a word ends at). */
 static void build_pairs(gx_trie *t)
 {
     const gx_u64map *e = &t->edges;
-    uint32_t *first = gx_xcalloc(t->n, sizeof *first);
+    uint32_t *first = gx_xcalloc(t->n, sizeof *first), *second = gx_xcalloc(t->n, sizeof *second);
+    int32_t *parent_of = gx_xmalloc(t->n * sizeof *parent_of); /* a second-level node's parent; -1 */
     bool *is_first = gx_xcalloc(t->n, sizeof *is_first);
+    for (size_t k = 0; k < t->n; k++)
+        parent_of[k] = -1;
     for (size_t s = 0; s < e->slots; s++) {
         uint64_t stored = gx_u64slot_key(&e->slot[s]);
         if (stored && (stored - 1) >> 32 == 0) {
@@ -111,15 +122,31 @@ static void build_pairs(gx_trie *t)
         }
     }
     free(t->pairs);
+    free(t->triples);
     t->pair_bits = pair_bits_for(t);
     t->pairs = gx_xcalloc((size_t)1 << (t->pair_bits - 6), sizeof *t->pairs);
+    t->triples = gx_xcalloc((size_t)1 << (t->pair_bits + 1 - 6), sizeof *t->triples);
     for (size_t s = 0; s < e->slots; s++) {
         uint64_t key = gx_u64slot_key(&e->slot[s]) - 1;
         uint32_t parent = (uint32_t)(key >> 32);
-        if (gx_u64slot_key(&e->slot[s]) && parent != 0 && is_first[parent])
+        if (gx_u64slot_key(&e->slot[s]) && parent != 0 && is_first[parent]) {
+            int32_t child = e->slot[s].val;
             pair_set(t, first[parent], (uint32_t)key);
+            parent_of[child] = (int32_t)parent;
+            second[child] = (uint32_t)key;
+            if (t->value[child] >= 0)
+                triple_set(t, first[parent], (uint32_t)key, GX_TRIE_END);
+        }
+    }
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t key = gx_u64slot_key(&e->slot[s]) - 1;
+        uint32_t parent = (uint32_t)(key >> 32);
+        if (gx_u64slot_key(&e->slot[s]) && parent != 0 && parent_of[parent] >= 0)
+            triple_set(t, first[parent_of[parent]], second[parent], (uint32_t)key);
     }
     free(first);
+    free(second);
+    free(parent_of);
     free(is_first);
 }
 
@@ -153,8 +180,9 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     }
     const unsigned char *u = (const unsigned char *)w;
     int32_t cur = 0;
-    uint32_t first = 0;
-    for (size_t i = 0, k, depth = 0; i < len; i += k, depth++) {
+    uint32_t first = 0, second = 0;
+    size_t depth = 0;
+    for (size_t i = 0, k; i < len; i += k, depth++) {
         uint32_t ch = char_at(u + i, len - i, &k);
         if (depth == 0) {
             first = ch;
@@ -162,6 +190,9 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
             t->first[b >> 6] |= 1ull << (b & 63);
         } else if (depth == 1 && t->pairs) {
             pair_set(t, first, ch);
+            second = ch;
+        } else if (depth == 2 && t->pairs) {
+            triple_set(t, first, second, ch);
         }
         int slot = cur == 0 && t->han ? han_slot(ch) : -1;
         if (slot >= 0 && t->han[slot]) { /* the root's child, from the index: no hashing */
@@ -180,6 +211,8 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     }
     int32_t old = t->value[cur];
     t->value[cur] = value;
+    if (depth == 2 && t->pairs)
+        triple_set(t, first, second, GX_TRIE_END);
     if (t->pairs && t->pair_bits < PAIR_BITS_MAX && ((size_t)1 << t->pair_bits) < t->n * (PAIR_BITS_PER_NODE / 2))
         build_pairs(t); /* an indexed trie grown to twice the nodes its filter was sized for */
     return old;

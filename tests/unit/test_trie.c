@@ -66,6 +66,82 @@ static size_t brute_longest(const word *ws, size_t nw, const char *s, size_t len
     return best;
 }
 
+/* The k-th CJK character from U+4E00, as UTF-8 (three bytes). */
+static void put_han(char *out, uint32_t k)
+{
+    uint32_t cp = 0x4E00 + k;
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+}
+
+/* The character at s packed as trie.c packs it (its UTF-8 bytes side by side; a stray byte alone). */
+static uint32_t packed(const char *s, size_t len, size_t *k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] - 0xE0u < 0x10u && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *k = 3;
+        return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+    }
+    if (u[0] >= 0xC2 && u[0] < 0xE0 && len >= 2 && (u[1] & 0xC0) == 0x80) {
+        *k = 2;
+        return (uint32_t)u[0] << 8 | u[1];
+    }
+    *k = 1;
+    return u[0];
+}
+
+/* Does a word of two characters or more begin s (len bytes), or is one its first two characters
+ * alone (b2 bytes)? */
+static bool word_begins(const word *ws, size_t kept, const char *s, size_t len, size_t b2)
+{
+    for (size_t i = 0; i < kept; i++)
+        if (ws[i].n >= b2 && ws[i].n <= len && memcmp(ws[i].s, s, ws[i].n) == 0)
+            return true;
+    return false;
+}
+
+/* The first-pair and three-character filters of an indexed trie let every word through: its first
+ * two characters, and its third (GX_TRIE_END for a word of two).  And the three-character filter
+ * rules out most third characters that no word goes on with: of a word's first two characters
+ * (not a word themselves) and a random one of the first `alphabet` CJK characters that no word
+ * begins with, fewer than one in ten passes (the scan of places reads it so, in ner.c).  With
+ * alphabet 0, the words only (a few pieces make most pairs words themselves). */
+static void check_triples(const gx_trie *t, const word *ws, size_t kept, uint32_t alphabet)
+{
+    CHECK(t->pairs != NULL && t->triples != NULL);
+    int bad = 0, tried = 0, passed = 0;
+    for (size_t i = 0; i < kept && bad < 5; i++) {
+        size_t k1, k2, k3;
+        uint32_t a = packed(ws[i].s, ws[i].n, &k1);
+        if (k1 == ws[i].n)
+            continue; /* one character: no pair */
+        uint32_t b = packed(ws[i].s + k1, ws[i].n - k1, &k2);
+        uint32_t c = k1 + k2 == ws[i].n ? GX_TRIE_END : packed(ws[i].s + k1 + k2, ws[i].n - k1 - k2, &k3);
+        bool ok = gx_trie_pair_may(t, a, b) && gx_trie_triple_may(t->triples, t->pair_bits, a, b, c);
+        if (!ok) {
+            gx_t_fail(__FILE__, __LINE__, "the filters rule out the word %.*s", (int)ws[i].n, ws[i].s);
+            bad++;
+        }
+        gx_t_checks++;
+        for (int q = 0; alphabet && q < 8; q++) { /* the same two with a third no word goes on with */
+            char s[MAXW];
+            memcpy(s, ws[i].s, k1 + k2);
+            put_han(s + k1 + k2, next() % alphabet);
+            if (word_begins(ws, kept, s, k1 + k2 + 3, k1 + k2))
+                continue;
+            uint32_t other = packed(s + k1 + k2, 3, &k3);
+            tried++;
+            passed += gx_trie_triple_may(t->triples, t->pair_bits, a, b, other) ||
+                      gx_trie_triple_may(t->triples, t->pair_bits, a, b, GX_TRIE_END);
+        }
+    }
+    if (alphabet) {
+        CHECK(tried > 1000);
+        CHECK(passed * 10 < tried);
+    }
+}
+
 /* Adds nw random words (a later duplicate overwrites the value, as gx_trie_add does), indexing
  * the trie half-way when asked, then checks lookups of random strings against brute force. */
 static void check_against_brute(size_t nw, size_t max_pieces, bool index, bool filter)
@@ -99,6 +175,8 @@ static void check_against_brute(size_t nw, size_t max_pieces, bool index, bool f
     for (size_t i = 0; i < kept; i += 7)
         CHECK_EQ_INT(gx_trie_get(&t, ws[i].s, ws[i].n), ws[i].v);
     CHECK_EQ_INT(gx_trie_get(&t, "", 0), -1);
+    if (filter)
+        check_triples(&t, ws, kept, 0);
     free(ws);
     gx_trie_destroy(&t);
 }
@@ -117,15 +195,6 @@ static void test_indexed_trie(void)
 static void test_large_trie_with_filter(void)
 {
     check_against_brute(12000, 8, true, true);
-}
-
-/* The k-th CJK character from U+4E00, as UTF-8 (three bytes). */
-static void put_han(char *out, uint32_t k)
-{
-    uint32_t cp = 0x4E00 + k;
-    out[0] = (char)(0xE0 | cp >> 12);
-    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
 }
 
 /* As gx_names_merge does: an empty trie indexed, then grown word by word past several sizes of
@@ -165,6 +234,7 @@ static void test_filter_grown_from_empty(void)
                 CHECK_EQ_INT(got_v, want_v);
         }
     }
+    check_triples(&t, ws, kept, 300);
     CHECK(bits_seen & 1u << 10); /* the smallest filter, and a larger one it was rebuilt as */
     CHECK(bits_seen & ~(1u << 10));
     free(ws);
