@@ -33,6 +33,9 @@ void gx_trie_destroy(gx_trie *t);
 /* Calls fn with the first character of every word of t (packed as trie.c packs it: its UTF-8 bytes
  * side by side), each once, in no order. */
 void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
+/* Calls fn with the first character of every word of t of more than one character, packed
+ * likewise, once or more, in no order. */
+void gx_trie_longer_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
 /* Calls fn with the last character of every word of t, packed likewise, once or more, in no order. */
 void gx_trie_last_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg);
 /* The code point of a character packed as the trie packs it (its UTF-8 bytes side by side), or
@@ -310,11 +313,15 @@ enum scan_bit {
     SB_KNOWN_FIRMS = 1u << 10, SB_KNOWN_OFFICIALS = 1u << 11,
     /* no scan's: the table says that a place is this character alone (starts_start reads it) */
     SB_PLACE_ALONE = 1u << 12,
+    /* no scan's: a country's form or a travel verb before one that needs no neighbour to be read
+     * (俄 stands alone; a form or verb of more than one character) — without it, starts_start keeps
+     * SB_ABBREV and SB_ABBREV_LEAD only where the next character lets country_forms read one */
+    SB_ABBREV_FREE = 1u << 13,
     /* no scan's: the character is not a Han one of U+4E00–U+9FFF (set in every bit too) */
     SB_NOT_HAN = 1u << 15
 };
 enum { STARTS_COUNT = 0x10000 }; /* the tables of scan bits are indexed by code point */
-_Static_assert(SB_PLACE_ALONE < SB_NOT_HAN, "SB_NOT_HAN is a bit of its own");
+_Static_assert(SB_ABBREV_FREE < SB_NOT_HAN, "SB_NOT_HAN is a bit of its own");
 
 /* The code point of the Han character of U+4E00–U+9FFF at the start of s (len bytes, valid UTF-8),
  * or -1 for any other. */

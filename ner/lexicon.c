@@ -407,6 +407,16 @@ static void mark_other_start(uint32_t packed, void *arg)
         sb->starts[cp] |= sb->bit;
 }
 
+/* Marks SB_ABBREV_FREE at the first character of a country's form or travel verb of more than one
+ * character. */
+static void mark_free_start(uint32_t packed, void *arg)
+{
+    uint16_t *starts = arg;
+    uint32_t cp = gx_packed_cp(packed);
+    if (cp < STARTS_COUNT)
+        starts[cp] |= SB_ABBREV_FREE;
+}
+
 /* Marks the last character of a word of cindustry (mark_industry_last's walk). */
 static void mark_industry_char(uint32_t packed, void *arg)
 {
@@ -447,11 +457,16 @@ static void mark_starts(gx_lexicon *lex)
             int32_t root = lex->places.han[cp - 0x4E00];
             if (root && lex->places.value[root - 1] >= 0)
                 bits |= SB_PLACE_ALONE;
+            int32_t form = lex->abbrev.han[cp - 0x4E00];
+            if (form && lex->abbrev.value[form - 1] >= 0 && (lex->abbrev.value[form - 1] & ABBR_ALONE))
+                bits |= SB_ABBREV_FREE;
         }
         lex->starts[cp] = (uint16_t)bits;
     }
     for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++)
         gx_trie_first_chars(scans[k].t, mark_other_start, &(start_bit){lex->starts, scans[k].bit});
+    gx_trie_longer_first_chars(&lex->abbrev, mark_free_start, lex->starts);
+    gx_trie_longer_first_chars(&lex->abbrev_lead, mark_free_start, lex->starts);
     lex->starts[0x3001] |= SB_CPROJECT; /* 、: gx_ner_bare_firms reads a list of firms there */
 }
 

@@ -323,6 +323,36 @@ static inline bool place_may_start(const scan_trie *t, const unsigned char *s, s
            gx_trie_triple_may(t->triples, t->pair_bits, a, b, GX_TRIE_END);
 }
 
+/* The places' scan bits of the Han character at byte i that the next character rules out, cleared:
+ * a transliterated name is two characters or more (foreign_division), and a country's form or a
+ * travel verb before one is read (country_forms) only before another form (中美, 访华), 、 (中、美)
+ * or 方 (中方) — unless it needs none (SB_ABBREV_FREE).  At a next character of two or four bytes
+ * they are all kept.  On the 100 MB corpus the places' scan stopped at 3.5 M characters for
+ * these bits and at 0.4 M so (all its stops: 6.9 M -> 4.9 M). */
+static inline uint32_t needs_next(const uint16_t *table, uint32_t bits, const unsigned char *u, size_t i, size_t len)
+{
+    const unsigned char *v = u + i + 3;
+    uint32_t next, cp = 0;
+    if (i + 3 >= len) {
+        next = 0; /* the text ends */
+    } else if (v[0] < 0x80) {
+        next = table[v[0]];
+    } else if (v[0] - 0xE0u < 0x10u && i + 6 <= len) {
+        cp = (v[0] & 0x0Fu) << 12 | (v[1] & 0x3Fu) << 6 | (v[2] & 0x3Fu);
+        next = table[cp];
+    } else {
+        return bits;
+    }
+    if (!(next & SB_TRANSLIT))
+        bits &= ~(uint32_t)SB_TRANSLIT;
+    if (!(bits & SB_ABBREV_FREE) && !(next & SB_ABBREV)) {
+        bits &= ~(uint32_t)SB_ABBREV_LEAD;
+        if (cp != 0x3001 && cp != 0x65B9) /* 、 方 */
+            bits &= ~(uint32_t)SB_ABBREV;
+    }
+    return bits;
+}
+
 /* The scan bits of the three-byte character at byte i, for starts_scan. */
 static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *table, const uint16_t *known_starts,
                                                             const scan_trie *placet, bool known, bool places,
@@ -335,6 +365,8 @@ static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *tabl
             bits |= known_starts[cp];
         if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
             bits &= ~(uint32_t)SB_PLACES;
+        if (places && (bits & (SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD)))
+            bits = needs_next(table, bits, u, i, len);
     }
     return bits;
 }

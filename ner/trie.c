@@ -160,6 +160,28 @@ void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg
     }
 }
 
+void gx_trie_longer_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg)
+{
+    const gx_u64map *e = &t->edges;
+    uint32_t *first = gx_xcalloc(t->n ? t->n : 1, sizeof *first);
+    bool *is_first = gx_xcalloc(t->n ? t->n : 1, sizeof *is_first);
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t stored = gx_u64slot_key(&e->slot[s]);
+        if (stored && (stored - 1) >> 32 == 0) {
+            first[e->slot[s].val] = (uint32_t)(stored - 1);
+            is_first[e->slot[s].val] = true;
+        }
+    }
+    for (size_t s = 0; s < e->slots; s++) { /* an edge out of a first character's node */
+        uint64_t stored = gx_u64slot_key(&e->slot[s]);
+        uint32_t parent = (uint32_t)((stored - 1) >> 32);
+        if (stored && parent != 0 && is_first[parent])
+            fn(first[parent], arg);
+    }
+    free(first);
+    free(is_first);
+}
+
 void gx_trie_last_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg)
 {
     const gx_u64map *e = &t->edges;

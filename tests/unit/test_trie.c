@@ -241,6 +241,34 @@ static void test_filter_grown_from_empty(void)
     gx_trie_destroy(&t);
 }
 
+static void collect_first(uint32_t packed, void *arg)
+{
+    uint32_t *seen = arg;
+    for (int k = 0; k < 8; k++)
+        if (seen[k] == packed || !seen[k]) {
+            seen[k] = packed;
+            return;
+        }
+}
+
+/* The first characters of the words of more than one character: 湖 (湖市) and 中 (中国), not 平 (平
+ * alone) nor 市 (no word starts with it). */
+static void test_longer_first_chars(void)
+{
+    gx_trie t;
+    gx_trie_init(&t);
+    gx_trie_add(&t, "平", strlen("平"), 1);
+    gx_trie_add(&t, "湖市", strlen("湖市"), 2);
+    gx_trie_add(&t, "中国", strlen("中国"), 3);
+    gx_trie_add(&t, "中", strlen("中"), 4);
+    uint32_t seen[8] = {0};
+    gx_trie_longer_first_chars(&t, collect_first, seen);
+    uint32_t hu = 0xE6B996, zhong = 0xE4B8AD; /* 湖, 中 packed: their UTF-8 bytes */
+    CHECK((seen[0] == hu && seen[1] == zhong) || (seen[0] == zhong && seen[1] == hu));
+    CHECK_EQ_INT(seen[2], 0);
+    gx_trie_destroy(&t);
+}
+
 static void test_words_and_values(void)
 {
     gx_trie t;
@@ -367,6 +395,7 @@ int main(void)
     RUN(test_words_next);
     RUN(test_scan_to);
     RUN(test_words_and_values);
+    RUN(test_longer_first_chars);
     RUN(test_small_trie);
     RUN(test_indexed_trie);
     RUN(test_large_trie_with_filter);
