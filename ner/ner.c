@@ -268,9 +268,9 @@ static void cover_end(gx_extraction *x)
     x->cover_len = 0;
 }
 
-/* What starts_scan reads of the places' trie, its pair filter, copied into locals: read through a
- * pointer to the trie it costs 10 M more instructions at 10 MB (measured), as it is loaded anew
- * for each character. */
+/* What starts_scan reads of a trie, its pair and three-character filters, copied into locals:
+ * read through a pointer to the trie it costs 10 M more instructions at 10 MB (measured), as it
+ * is loaded anew for each character. */
 typedef struct scan_trie {
     const uint64_t *pairs, *triples;
     unsigned pair_bits;
@@ -280,6 +280,11 @@ static scan_trie scan_trie_of(const gx_trie *t)
 {
     return (scan_trie){t->pairs, t->triples, t->pair_bits};
 }
+
+/* The two the places' scan bits are filtered by. */
+typedef struct place_tries {
+    scan_trie places, not_place;
+} place_tries;
 
 /* The character at u (before end), packed as the trie packs it, if it is ASCII or of three bytes;
  * *k its bytes.  False for any other (the caller then cannot rule a place out). */
@@ -300,14 +305,15 @@ static inline bool packed_at(const unsigned char *u, const unsigned char *end, u
     return false;
 }
 
-/* Can a word of the places' trie start at byte i, where a character with the SB_PLACES bit and
- * without SB_PLACE_ALONE stands?  False where gx_trie_longest would answer 0: no place is that
- * character alone, the pair filter rules out the next one, or the three-character filter rules
- * out both a place of the two and one going on with the third.  Most characters of a text begin
- * some place's name, and few of those pairs; but the towns' names make words' pairs real (发展乡,
- * 安全乡, 群众路街道, 经济开发区), which the third character mostly rules out: on the 100 MB corpus the
- * places' scan stopped at 4.3 M characters with the pairs alone, of which 0.3 M began a place. */
-static inline bool place_may_start(const scan_trie *t, const unsigned char *s, size_t i, size_t len)
+/* Can a word of the trie start at byte i, where a character that begins one of its words, but
+ * is none alone, stands (SB_PLACES without SB_PLACE_ALONE; SB_NOT_PLACE without
+ * SB_NOT_PLACE_ALONE)?  False where gx_trie_longest would answer 0: the pair filter rules out the
+ * next character, or the three-character filter rules out both a word of the two and one going
+ * on with the third.  Most characters of a text begin some place's name, and few of those pairs;
+ * but the towns' names make words' pairs real (发展乡, 安全乡, 群众路街道, 经济开发区), which the third
+ * character mostly rules out: on the 100 MB corpus the places' scan stopped at 4.3 M characters
+ * with the pairs alone, of which 0.3 M began a place, and at 0.5 M with both. */
+static inline bool word_may_start(const scan_trie *t, const unsigned char *s, size_t i, size_t len)
 {
     const unsigned char *u = s + i, *end = s + len;
     uint32_t a = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2], b, c;
@@ -355,7 +361,7 @@ static inline uint32_t needs_next(const uint16_t *table, uint32_t bits, const un
 
 /* The scan bits of the three-byte character at byte i, for starts_scan. */
 static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *table, const uint16_t *known_starts,
-                                                            const scan_trie *placet, bool known, bool places,
+                                                            const place_tries *pt, bool known, bool places,
                                                             const unsigned char *u, size_t i, size_t len)
 {
     int32_t cp = (int32_t)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
@@ -363,8 +369,11 @@ static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *tabl
     if (!(bits & SB_NOT_HAN)) { /* a Han character of U+4E00–U+9FFF */
         if (known)
             bits |= known_starts[cp];
-        if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !place_may_start(placet, u, i, len))
+        if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !word_may_start(&pt->places, u, i, len))
             bits &= ~(uint32_t)SB_PLACES;
+        if (places && (bits & (SB_NOT_PLACE | SB_NOT_PLACE_ALONE)) == SB_NOT_PLACE &&
+            !word_may_start(&pt->not_place, u, i, len))
+            bits &= ~(uint32_t)SB_NOT_PLACE; /* 发展中国家 begins with 发, as do 4.0 M characters at 100 MB */
         if (places && (bits & (SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD)))
             bits = needs_next(table, bits, u, i, len);
     }
@@ -374,7 +383,7 @@ static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *tabl
 /* starts_start's loop, made once for each use (known and places constant), with what it reads of
  * the lexicon and the names in locals. */
 static inline __attribute__((always_inline)) void starts_scan(const uint16_t *table, const uint16_t *known_starts,
-                                                              const scan_trie *placet, bool known, bool places,
+                                                              const place_tries *pt, bool known, bool places,
                                                               uint16_t *out, const unsigned char *u, size_t len)
 {
     /* The text is valid UTF-8 (gx_ingest.h): a lead byte E0–EF has its two continuation bytes, C2–DF
@@ -384,12 +393,12 @@ static inline __attribute__((always_inline)) void starts_scan(const uint16_t *ta
         /* a run of three-byte characters (most of a text), each with the next one's bytes in the
          * text: nothing to check but the lead */
         for (; i + 6 <= len && u[i] - 0xE0u < 0x10u; i += 3)
-            out[i] = (uint16_t)bits3(table, known_starts, placet, known, places, u, i, len);
+            out[i] = (uint16_t)bits3(table, known_starts, pt, known, places, u, i, len);
         if (i >= len)
             break;
         unsigned c = u[i];
         if (c - 0xE0u < 0x10u && i + 3 <= len) { /* a three-byte character near the end */
-            out[i] = (uint16_t)bits3(table, known_starts, placet, known, places, u, i, len);
+            out[i] = (uint16_t)bits3(table, known_starts, pt, known, places, u, i, len);
             i += 3;
         } else if (c < 0x80) {
             out[i++] = table[c];
@@ -424,7 +433,8 @@ static const uint16_t *every_known_bit(void)
  * first byte, the lexicon's table's for the character (SB_NOT_HAN but at a Han character of
  * U+4E00–U+9FFF, every bit at a character the table does not know), 0 at the others; given the
  * corpus's names, their bits (SB_KNOWN_*) at a Han character; for the places' scan (places),
- * SB_PLACES at a Han character only where place_may_start says a place may start. */
+ * SB_PLACES and SB_NOT_PLACE at a Han character only where word_may_start says a word of theirs
+ * may start, and SB_TRANSLIT, SB_ABBREV and SB_ABBREV_LEAD where needs_next leaves them. */
 static void starts_start(const gx_lexicon *lex, const gx_names *known, bool places, gx_extraction *x, const char *s,
                          size_t len)
 {
@@ -432,7 +442,7 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
     x->starts = gx_xcalloc(len ? len : 1, sizeof *x->starts);
     const unsigned char *u = (const unsigned char *)s;
     const uint16_t *ks = known ? (known->starts ? known->starts : every_known_bit()) : NULL;
-    scan_trie pt = scan_trie_of(&lex->places);
+    place_tries pt = {scan_trie_of(&lex->places), scan_trie_of(&lex->not_place)};
     if (known && places) /* an extraction's */
         starts_scan(lex->starts, ks, &pt, true, true, x->starts, u, len);
     else if (!known && !places) /* the first reading's */
