@@ -22,6 +22,7 @@ typedef struct gx_trie {
     uint64_t *triples;  /* with pairs: a bit per hashed first three characters of a word, and for a
                          * word of two, its two and GX_TRIE_END — so that a scan stops at fewer
                          * places in vain (发展 begins 发展乡, but 发展经济 no place) */
+    bool single;        /* a word of one character was added */
     uint64_t first[16]; /* a bit per hashed first character of a word (gx_trie_first_bit), so that
                          * an unindexed trie (one article's names) answers most lookups inline */
 } gx_trie;

@@ -233,6 +233,8 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     }
     int32_t old = t->value[cur];
     t->value[cur] = value;
+    if (depth == 1)
+        t->single = true;
     if (depth == 2 && t->pairs)
         triple_set(t, first, second, GX_TRIE_END);
     if (t->pairs && t->pair_bits < PAIR_BITS_MAX && ((size_t)1 << t->pair_bits) < t->n * (PAIR_BITS_PER_NODE / 2))
