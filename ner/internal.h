@@ -318,13 +318,11 @@ enum scan_bit {
      * (俄 stands alone; a form or verb of more than one character) — without it, starts_start keeps
      * SB_ABBREV and SB_ABBREV_LEAD only where the next character lets country_forms read one */
     SB_ABBREV_FREE = 1u << 13,
-    /* no scan's: a word of not_place is this character alone (starts_start reads it) */
-    SB_NOT_PLACE_ALONE = 1u << 14,
     /* no scan's: the character is not a Han one of U+4E00–U+9FFF (set in every bit too) */
     SB_NOT_HAN = 1u << 15
 };
 enum { STARTS_COUNT = 0x10000 }; /* the tables of scan bits are indexed by code point */
-_Static_assert(SB_NOT_PLACE_ALONE < SB_NOT_HAN, "SB_NOT_HAN is a bit of its own");
+_Static_assert(SB_ABBREV_FREE < SB_NOT_HAN, "SB_NOT_HAN is a bit of its own");
 
 /* The code point of the Han character of U+4E00–U+9FFF at the start of s (len bytes, valid UTF-8),
  * or -1 for any other. */

@@ -457,9 +457,6 @@ static void mark_starts(gx_lexicon *lex)
             int32_t root = lex->places.han[cp - 0x4E00];
             if (root && lex->places.value[root - 1] >= 0)
                 bits |= SB_PLACE_ALONE;
-            int32_t not_place = lex->not_place.han[cp - 0x4E00];
-            if (not_place && lex->not_place.value[not_place - 1] >= 0)
-                bits |= SB_NOT_PLACE_ALONE;
             int32_t form = lex->abbrev.han[cp - 0x4E00];
             if (form && lex->abbrev.value[form - 1] >= 0 && (lex->abbrev.value[form - 1] & ABBR_ALONE))
                 bits |= SB_ABBREV_FREE;

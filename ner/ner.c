@@ -274,18 +274,20 @@ static void cover_end(gx_extraction *x)
 typedef struct scan_trie {
     const uint64_t *pairs, *triples;
     unsigned pair_bits;
-    bool single; /* it has a word of one character */
+    bool single;          /* it has a word of one character */
+    const int32_t *han, *value; /* its index of first characters, its nodes' values */
 } scan_trie;
 
 static scan_trie scan_trie_of(const gx_trie *t)
 {
-    return (scan_trie){t->pairs, t->triples, t->pair_bits, t->single};
+    return (scan_trie){t->pairs, t->triples, t->pair_bits, t->single, t->han, t->value};
 }
 
-/* The tries whose scan bits starts_scan filters: the places' scan's two, and the titles the
- * officials' scan stops at (7 M characters of the 100 MB corpus begin some title, 0.2 M one). */
+/* The tries whose scan bits starts_scan filters: the places' scan's (7.0 M characters of the 100
+ * MB corpus stopped it; 0.8 M since), and the titles the officials' scan stops at (7 M characters
+ * begin some title, 0.2 M one). */
 typedef struct scan_tries {
-    scan_trie places, not_place, titles;
+    scan_trie places, not_place, place_sfx, titles;
 } scan_tries;
 
 /* The character at u (before end), packed as the trie packs it, if it is ASCII or of three bytes;
@@ -308,9 +310,8 @@ static inline bool packed_at(const unsigned char *u, const unsigned char *end, u
 }
 
 /* Can a word of the trie start at byte i, where a character that begins one of its words, but
- * is none alone, stands (SB_PLACES without SB_PLACE_ALONE; SB_NOT_PLACE without
- * SB_NOT_PLACE_ALONE; SB_TITLES, no title being one character)?  False where gx_trie_longest would answer 0: the pair filter rules out the
- * next character, or the three-character filter rules out both a word of the two and one going
+ * is none alone, stands (SB_PLACES without SB_PLACE_ALONE; see filter_bit)?  False where
+ * gx_trie_longest would answer 0: the pair filter rules out the next character, or the three-character filter rules out both a word of the two and one going
  * on with the third.  Most characters of a text begin some place's name, and few of those pairs;
  * but the towns' names make words' pairs real (发展乡, 安全乡, 群众路街道, 经济开发区), which the third
  * character mostly rules out: on the 100 MB corpus the places' scan stopped at 4.3 M characters
@@ -329,6 +330,23 @@ static inline bool word_may_start(const scan_trie *t, const unsigned char *s, si
         return true;
     return gx_trie_triple_may(t->triples, t->pair_bits, a, b, c) ||
            gx_trie_triple_may(t->triples, t->pair_bits, a, b, GX_TRIE_END);
+}
+
+/* Is the Han character cp (U+4E00–U+9FFF) a word of t alone? */
+static inline bool one_char_word(const scan_trie *t, uint32_t cp)
+{
+    int32_t root = t->han ? t->han[cp - 0x4E00] : 0;
+    return root && t->value[root - 1] >= 0;
+}
+
+/* bits without bit where the Han character cp at byte i begins no word of t: it is none alone, and
+ * word_may_start rules the longer ones out. */
+static inline uint32_t filter_bit(const scan_trie *t, uint32_t bit, uint32_t bits, uint32_t cp,
+                                  const unsigned char *u, size_t i, size_t len)
+{
+    if ((bits & bit) && !(t->single && one_char_word(t, cp)) && !word_may_start(t, u, i, len))
+        bits &= ~bit;
+    return bits;
 }
 
 /* The places' scan bits of the Han character at byte i that the next character rules out, cleared:
@@ -373,13 +391,14 @@ static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *tabl
             bits |= known_starts[cp];
         if (places && (bits & (SB_PLACES | SB_PLACE_ALONE)) == SB_PLACES && !word_may_start(&pt->places, u, i, len))
             bits &= ~(uint32_t)SB_PLACES;
-        if (places && (bits & (SB_NOT_PLACE | SB_NOT_PLACE_ALONE)) == SB_NOT_PLACE &&
-            !word_may_start(&pt->not_place, u, i, len))
-            bits &= ~(uint32_t)SB_NOT_PLACE; /* 发展中国家 begins with 发, as do 4.0 M characters at 100 MB */
+        if (places) {
+            bits = filter_bit(&pt->not_place, SB_NOT_PLACE, bits, (uint32_t)cp, u, i, len); /* 发展中国家: 发 */
+            bits = filter_bit(&pt->place_sfx, SB_PLACE_SFX, bits, (uint32_t)cp, u, i, len); /* 开发区: 开 */
+        }
         if (places && (bits & (SB_TRANSLIT | SB_ABBREV | SB_ABBREV_LEAD)))
             bits = needs_next(table, bits, u, i, len);
-        if (titles && (bits & SB_TITLES) && !pt->titles.single && !word_may_start(&pt->titles, u, i, len))
-            bits &= ~(uint32_t)SB_TITLES;
+        if (titles)
+            bits = filter_bit(&pt->titles, SB_TITLES, bits, (uint32_t)cp, u, i, len);
     }
     return bits;
 }
@@ -437,10 +456,10 @@ static const uint16_t *every_known_bit(void)
  * first byte, the lexicon's table's for the character (SB_NOT_HAN but at a Han character of
  * U+4E00–U+9FFF, every bit at a character the table does not know), 0 at the others; given the
  * corpus's names, their bits (SB_KNOWN_*) at a Han character; for the places' scan (places),
- * SB_PLACES and SB_NOT_PLACE at a Han character only where word_may_start says a word of theirs
- * may start, and SB_TRANSLIT, SB_ABBREV and SB_ABBREV_LEAD where needs_next leaves them; for the
+ * SB_PLACES, SB_NOT_PLACE and SB_PLACE_SFX at a Han character only where word_may_start says a
+ * word of theirs may start, and SB_TRANSLIT, SB_ABBREV and SB_ABBREV_LEAD where needs_next leaves them; for the
  * officials' scan (titles: the first reading's, as an extraction's reuses what it found), SB_TITLES
- * only where word_may_start says a title may start (when no title is one character). */
+ * likewise (filter_bit). */
 static void starts_start(const gx_lexicon *lex, const gx_names *known, bool places, gx_extraction *x, const char *s,
                          size_t len)
 {
@@ -448,7 +467,8 @@ static void starts_start(const gx_lexicon *lex, const gx_names *known, bool plac
     x->starts = gx_xcalloc(len ? len : 1, sizeof *x->starts);
     const unsigned char *u = (const unsigned char *)s;
     const uint16_t *ks = known ? (known->starts ? known->starts : every_known_bit()) : NULL;
-    scan_tries pt = {scan_trie_of(&lex->places), scan_trie_of(&lex->not_place), scan_trie_of(&lex->titles)};
+    scan_tries pt = {scan_trie_of(&lex->places), scan_trie_of(&lex->not_place), scan_trie_of(&lex->place_sfx),
+                     scan_trie_of(&lex->titles)};
     if (known && places) /* an extraction's */
         starts_scan(lex->starts, ks, &pt, true, true, false, x->starts, u, len);
     else if (!known && !places) /* the first reading's */
