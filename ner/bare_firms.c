@@ -68,6 +68,26 @@ static bool project_gap(const char *s, size_t q, size_t p, bool bare_project)
     return chars >= 2 && gx_char_in("港区镇园县市村", s, gx_utf8_prev(s, p));
 }
 
+/* May project_gap(s, q, p, bare_project) hold for some q before p?  Nothing between, a bracket
+ * closing at p, a place's last character before p, or a phase or size starting within four
+ * characters of it; else no industry word before p need be looked for (重大项目, 该项目: most of
+ * the 项目 of a paper). */
+static bool some_project_gap(const char *s, size_t p, bool bare_project)
+{
+    if (!bare_project || p == 0)
+        return true;
+    size_t last = gx_utf8_prev(s, p);
+    if (s[p - 1] == ')' || gx_char_in("港区镇园县市村", s, last))
+        return true;
+    size_t q = p;
+    for (int k = 0; k < 4 && q > 0; k++) {
+        q = gx_utf8_prev(s, q);
+        if (project_gap(s, q, p, bare_project))
+            return true;
+    }
+    return false;
+}
+
 /* A firm named [b, name_end); its mention spans to e (past a bracketed region, 开拓药业(浙江)). */
 static void add_suffixless(gx_extraction *x, const char *s, size_t b, size_t name_end, size_t e)
 {
@@ -80,6 +100,8 @@ static void add_suffixless(gx_extraction *x, const char *s, size_t b, size_t nam
 static void before_project(const gx_lexicon *lex, const char *s, size_t p, bool bare_project,
                            gx_extraction *x)
 {
+    if (!some_project_gap(s, p, bare_project))
+        return;
     /* the nearest industry word that ends where the gap to p may begin */
     size_t from = p > 40 ? p - 40 : 0;
     while (from < p && ((unsigned char)s[from] & 0xC0) == 0x80)
