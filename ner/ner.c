@@ -283,9 +283,9 @@ static scan_trie scan_trie_of(const gx_trie *t)
     return (scan_trie){t->pairs, t->triples, t->pair_bits, t->single, t->han, t->value};
 }
 
-/* The tries whose scan bits starts_scan filters: the places' scan's (7.0 M characters of the 100
- * MB corpus stopped it; 0.8 M since), and the titles the officials' scan stops at (7 M characters
- * begin some title, 0.2 M one). */
+/* The tries whose scan bits starts_scan filters: the places' scan's (it stopped at 9.85 M
+ * characters of the 100 MB corpus before these filters and needs_next, at 0.8 M since), and the
+ * titles the officials' scan stops at (7 M characters begin some title, 0.2 M one). */
 typedef struct scan_tries {
     scan_trie places, not_place, place_sfx, titles;
 } scan_tries;
@@ -311,11 +311,12 @@ static inline bool packed_at(const unsigned char *u, const unsigned char *end, u
 
 /* Can a word of the trie start at byte i, where a character that begins one of its words, but
  * is none alone, stands (SB_PLACES without SB_PLACE_ALONE; see filter_bit)?  False where
- * gx_trie_longest would answer 0: the pair filter rules out the next character, or the three-character filter rules out both a word of the two and one going
- * on with the third.  Most characters of a text begin some place's name, and few of those pairs;
- * but the towns' names make words' pairs real (发展乡, 安全乡, 群众路街道, 经济开发区), which the third
- * character mostly rules out: on the 100 MB corpus the places' scan stopped at 4.3 M characters
- * with the pairs alone, of which 0.3 M began a place, and at 0.5 M with both. */
+ * gx_trie_longest would answer 0: the pair filter rules out the next character, or the
+ * three-character filter rules out both a word of the two and one going on with the third.  Most
+ * characters of a text begin some place's name, and few of those pairs; but the towns' names make
+ * words' pairs real (发展乡, 安全乡, 群众路街道, 经济开发区), which the third character mostly rules
+ * out: on the 100 MB corpus the places' scan tried the gazetteer at 4.3 M characters with the pairs
+ * alone, of which 0.3 M began a place, and at 0.5 M with both. */
 static inline bool word_may_start(const scan_trie *t, const unsigned char *s, size_t i, size_t len)
 {
     const unsigned char *u = s + i, *end = s + len;
@@ -403,8 +404,8 @@ static inline __attribute__((always_inline)) uint32_t bits3(const uint16_t *tabl
     return bits;
 }
 
-/* starts_start's loop, made once for each use (known and places constant), with what it reads of
- * the lexicon and the names in locals. */
+/* starts_start's loop, made once for each use (known, places and titles constant), with what it
+ * reads of the lexicon and the names in locals. */
 static inline __attribute__((always_inline)) void starts_scan(const uint16_t *table, const uint16_t *known_starts,
                                                               const scan_tries *pt, bool known, bool places, bool titles,
                                                               uint16_t *out, const unsigned char *u, size_t len)
@@ -457,9 +458,9 @@ static const uint16_t *every_known_bit(void)
  * U+4E00–U+9FFF, every bit at a character the table does not know), 0 at the others; given the
  * corpus's names, their bits (SB_KNOWN_*) at a Han character; for the places' scan (places),
  * SB_PLACES, SB_NOT_PLACE and SB_PLACE_SFX at a Han character only where word_may_start says a
- * word of theirs may start, and SB_TRANSLIT, SB_ABBREV and SB_ABBREV_LEAD where needs_next leaves them; for the
- * officials' scan (titles: the first reading's, as an extraction's reuses what it found), SB_TITLES
- * likewise (filter_bit). */
+ * word of theirs may start, and SB_TRANSLIT, SB_ABBREV and SB_ABBREV_LEAD where needs_next leaves
+ * them; for the officials' scan (titles: the first reading's, as an extraction's reuses what it
+ * found), SB_TITLES likewise (filter_bit). */
 static void starts_start(const gx_lexicon *lex, const gx_names *known, bool places, gx_extraction *x, const char *s,
                          size_t len)
 {
