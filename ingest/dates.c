@@ -125,18 +125,79 @@ gx_date gx_ingest_event_date(const char *text, size_t len, gx_date pub, bool *ap
 
 /* --- manifests --- */
 
+/* An entry, its strings in the manifest's text (offsets, as the text grows while it loads). */
 typedef struct mentry {
-    char *path; /* joined with the manifest's folder */
-    char *real; /* realpath, or NULL if the file does not exist */
+    size_t path;  /* its path joined with the manifest's folder */
+    size_t real;  /* its realpath, or NO_REAL (SIZE_MAX) if the file does not exist */
     gx_date date;
-    size_t first; /* the first entry naming this entry's file (by path or realpath): itself or earlier */
+    uint32_t first; /* the first entry naming this entry's file (by path or realpath): itself or earlier */
 } mentry;
+#define NO_REAL SIZE_MAX
+
+/* The entries by one of their strings (path or realpath): open addressing over 1 + an entry's
+ * number (0: empty), the strings compared in the manifest's text.  Loading the 1 GB corpus's
+ * manifest (99,621 lines) added 56 MB to guanxi's peak with each string allocated on its own and
+ * copied again as a hash map's key, and adds 23 MB so, 9 MB of it the folder's listing while it
+ * loads (docs/PERFORMANCE.md, stop 41). */
+typedef struct entry_index {
+    uint32_t *slot;
+    size_t cap, n; /* cap a power of two, at most half full */
+} entry_index;
 
 struct gx_manifest {
+    gx_buf text;  /* every entry's path and realpath, each ending in NUL */
     mentry *v;
     size_t n, cap;
-    gx_strmap by_path, by_real; /* the first entry with that path or realpath: index into v */
+    entry_index by_path, by_real; /* the first entry with that path or realpath */
 };
+
+static const char *entry_key(const gx_manifest *m, uint32_t e, bool real)
+{
+    return m->text.data + (real ? m->v[e].real : m->v[e].path);
+}
+
+/* The slot of key in x: the one holding its entry, or the empty one where it would go. */
+static size_t index_slot(const gx_manifest *m, const entry_index *x, bool real, const char *key)
+{
+    size_t i = (size_t)gx_hash(key, strlen(key)) & (x->cap - 1);
+    while (x->slot[i] && strcmp(entry_key(m, x->slot[i] - 1, real), key) != 0)
+        i = (i + 1) & (x->cap - 1);
+    return i;
+}
+
+static void index_grow(const gx_manifest *m, entry_index *x, bool real)
+{
+    entry_index old = *x;
+    x->cap = old.cap ? 2 * old.cap : 64;
+    x->slot = gx_xcalloc(x->cap, sizeof *x->slot);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slot[i])
+            x->slot[index_slot(m, x, real, entry_key(m, old.slot[i] - 1, real))] = old.slot[i];
+    free(old.slot);
+}
+
+/* Indexes entry e under its path or realpath; returns the first entry with that key (a repeated
+ * key keeps it). */
+static uint32_t index_entry(gx_manifest *m, entry_index *x, bool real, uint32_t e)
+{
+    if (2 * (x->n + 1) > x->cap)
+        index_grow(m, x, real);
+    size_t i = index_slot(m, x, real, entry_key(m, e, real));
+    if (x->slot[i])
+        return x->slot[i] - 1;
+    x->slot[i] = e + 1;
+    x->n++;
+    return e;
+}
+
+/* The first entry with that path or realpath, or -1. */
+static int64_t index_get(const gx_manifest *m, const entry_index *x, bool real, const char *key)
+{
+    if (!x->cap)
+        return -1;
+    size_t i = index_slot(m, x, real, key);
+    return x->slot[i] ? (int64_t)x->slot[i] - 1 : -1;
+}
 
 /* A folder that entries name, resolved once: its real path and, once LIST_AFTER entries were in
  * it, its listing, which says for each name at once what an lstat of each would (whether it is
@@ -231,12 +292,6 @@ static char *resolve(const char *path, folders *fs)
     return gx_buf_take(&out);
 }
 
-/* Indexes entry i under key; returns the first entry with that key (a repeated key keeps it). */
-static size_t index_entry(gx_strmap *map, const char *key, size_t i)
-{
-    return (size_t)*gx_strmap_put(map, key, strlen(key), (int64_t)i, NULL);
-}
-
 gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *err)
 {
     char *data;
@@ -244,10 +299,14 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
     if (gx_read_file(path, &data, &len, err) != GX_OK)
         return NULL;
     gx_manifest *m = gx_xcalloc(1, sizeof *m);
-    gx_strmap_init(&m->by_path);
-    gx_strmap_init(&m->by_real);
+    gx_buf_init(&m->text);
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    /* an entry for each line at once, so that growing never holds two copies */
+    size_t lines = 1;
+    for (const char *q = data; (q = memchr(q, '\n', (size_t)(data + len - q))) != NULL; q++)
+        lines++;
+    GX_GROW(m->v, m->cap, lines);
     long lineno = 0;
     folders fs = {0};
     gx_strmap_init(&fs.by_dir);
@@ -278,19 +337,32 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
                          (int)(dl > 40 ? 40 : dl), ds);
             continue;
         }
+        if (m->n >= UINT32_MAX - 1) {
+            gx_diag_emit(diag, GX_WARNING, path, lineno, -1, "more than 4,294,967,293 entries; the rest skipped");
+            break;
+        }
         gx_buf full;
         gx_buf_init(&full);
         if (line[0] != '/')
             gx_buf_add(&full, path, dirlen);
         gx_buf_add(&full, line, (size_t)(tab - line));
+        char *p_full = gx_buf_take(&full), *real = resolve(p_full, &fs);
+        uint32_t k = (uint32_t)m->n;
         GX_GROW(m->v, m->cap, m->n + 1);
         mentry *me = &m->v[m->n++];
-        me->path = gx_buf_take(&full);
-        me->real = resolve(me->path, &fs);
+        me->path = m->text.len;
+        gx_buf_add(&m->text, p_full, strlen(p_full) + 1);
+        me->real = NO_REAL;
+        if (real) {
+            me->real = m->text.len;
+            gx_buf_add(&m->text, real, strlen(real) + 1);
+        }
         me->date = d;
-        me->first = index_entry(&m->by_path, me->path, m->n - 1);
-        if (me->real) {
-            size_t by_real = index_entry(&m->by_real, me->real, m->n - 1);
+        free(p_full);
+        free(real);
+        me->first = index_entry(m, &m->by_path, false, k);
+        if (me->real != NO_REAL) {
+            uint32_t by_real = index_entry(m, &m->by_real, true, k);
             if (by_real < me->first)
                 me->first = by_real;
         }
@@ -304,13 +376,10 @@ void gx_manifest_free(gx_manifest *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->n; i++) {
-        free(m->v[i].path);
-        free(m->v[i].real);
-    }
+    gx_buf_destroy(&m->text);
     free(m->v);
-    gx_strmap_destroy(&m->by_path);
-    gx_strmap_destroy(&m->by_real);
+    free(m->by_path.slot);
+    free(m->by_real.slot);
     free(m);
 }
 
@@ -320,11 +389,11 @@ gx_date gx_manifest_lookup(const gx_manifest *m, const char *path)
         return 0;
     /* the first entry naming the file either way, as a scan of the manifest in order would find;
      * a path spelt as an entry spells it names that entry's file, so needs no realpath */
-    const int64_t *same = gx_strmap_get(&m->by_path, path, strlen(path));
-    if (same)
-        return m->v[m->v[*same].first].date;
+    int64_t same = index_get(m, &m->by_path, false, path);
+    if (same >= 0)
+        return m->v[m->v[same].first].date;
     char *real = realpath(path, NULL);
-    const int64_t *by_real = real ? gx_strmap_get(&m->by_real, real, strlen(real)) : NULL;
+    int64_t by_real = real ? index_get(m, &m->by_real, true, real) : -1;
     free(real);
-    return by_real ? m->v[*by_real].date : 0;
+    return by_real >= 0 ? m->v[by_real].date : 0;
 }

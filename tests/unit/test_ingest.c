@@ -575,6 +575,39 @@ static void manifest_spellings(int pad)
     remove("manifest_file.txt");
 }
 
+/* Many entries (the index grows past its first size several times), names that begin others
+ * (m_1.txt, m_1.txt2, m_10.txt), and a repeated path, whose first date holds. */
+static void test_manifest_many(void)
+{
+    FILE *fp = fopen("manifest_test.tsv", "w");
+    for (int i = 0; i < 500; i++)
+        fprintf(fp, "m_%d.txt\t2020-%02d-%02d\nm_%d.txt2\t2021-%02d-%02d\n", i, 1 + i % 12, 1 + i % 28, i,
+                1 + i % 12, 1 + i % 28);
+    fputs("m_7.txt\t2024-12-31\n", fp);
+    fclose(fp);
+    gx_error err;
+    gx_manifest *m = gx_manifest_load("manifest_test.tsv", &DIAG, &err);
+    CHECK(m != NULL);
+    int bad = 0;
+    for (int i = 0; i < 500 && bad < 5; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "m_%d.txt", i);
+        gx_date want = 20200000 + (1 + i % 12) * 100 + 1 + i % 28;
+        if (gx_manifest_lookup(m, name) != want)
+            bad++;
+        snprintf(name, sizeof name, "m_%d.txt2", i);
+        if (gx_manifest_lookup(m, name) != want + 10000)
+            bad++;
+        gx_t_checks += 2;
+    }
+    CHECK_EQ_INT(bad, 0);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "m_7.txt"), 20200808); /* the first of the two */
+    CHECK_EQ_INT(gx_manifest_lookup(m, "m_1.tx"), 0);
+    CHECK_EQ_INT(gx_manifest_lookup(m, "m_1.txt22"), 0);
+    gx_manifest_free(m);
+    remove("manifest_test.tsv");
+}
+
 static void check_names(const char *line, const char *expect)
 {
     gx_strvec v;
@@ -886,6 +919,7 @@ int main(int argc, char **argv)
     RUN(test_event_dates);
     RUN(test_dates_from_names);
     RUN(test_manifest);
+    RUN(test_manifest_many);
     RUN(test_byline_names);
     RUN(test_html_epaper_page);
     RUN(test_html_visible_date);
