@@ -103,24 +103,34 @@ void gx_trie_index(gx_trie *t)
     build_pairs(t);
 }
 
+/* The root's children: *is_first[node] for each, and *first[node] the character the edge to it
+ * reads (a word's first).  The caller frees both. */
+static void root_children(const gx_trie *t, uint32_t **first, bool **is_first)
+{
+    const gx_u64map *e = &t->edges;
+    *first = gx_xcalloc(t->n, sizeof **first);
+    *is_first = gx_xcalloc(t->n, sizeof **is_first);
+    for (size_t s = 0; s < e->slots; s++) {
+        uint64_t stored = gx_u64slot_key(&e->slot[s]);
+        if (stored && (stored - 1) >> 32 == 0) { /* an edge out of the root */
+            (*first)[e->slot[s].val] = (uint32_t)(stored - 1);
+            (*is_first)[e->slot[s].val] = true;
+        }
+    }
+}
+
 /* The first-pair and first-three filters, sized for the trie's nodes: the first character of each
  * root child, then every edge out of one, then every edge out of those edges' nodes (and
  * GX_TRIE_END for each of them a word ends at). */
 static void build_pairs(gx_trie *t)
 {
     const gx_u64map *e = &t->edges;
-    uint32_t *first = gx_xcalloc(t->n, sizeof *first), *second = gx_xcalloc(t->n, sizeof *second);
+    uint32_t *first, *second = gx_xcalloc(t->n, sizeof *second);
+    bool *is_first;
+    root_children(t, &first, &is_first);
     int32_t *parent_of = gx_xmalloc(t->n * sizeof *parent_of); /* a second-level node's parent; -1 */
-    bool *is_first = gx_xcalloc(t->n, sizeof *is_first);
     for (size_t k = 0; k < t->n; k++)
         parent_of[k] = -1;
-    for (size_t s = 0; s < e->slots; s++) {
-        uint64_t stored = gx_u64slot_key(&e->slot[s]);
-        if (stored && (stored - 1) >> 32 == 0) {
-            first[e->slot[s].val] = (uint32_t)(stored - 1);
-            is_first[e->slot[s].val] = true;
-        }
-    }
     free(t->pairs);
     free(t->triples);
     t->pair_bits = pair_bits_for(t);
@@ -163,15 +173,9 @@ void gx_trie_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg
 void gx_trie_longer_first_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg), void *arg)
 {
     const gx_u64map *e = &t->edges;
-    uint32_t *first = gx_xcalloc(t->n ? t->n : 1, sizeof *first);
-    bool *is_first = gx_xcalloc(t->n ? t->n : 1, sizeof *is_first);
-    for (size_t s = 0; s < e->slots; s++) {
-        uint64_t stored = gx_u64slot_key(&e->slot[s]);
-        if (stored && (stored - 1) >> 32 == 0) {
-            first[e->slot[s].val] = (uint32_t)(stored - 1);
-            is_first[e->slot[s].val] = true;
-        }
-    }
+    uint32_t *first;
+    bool *is_first;
+    root_children(t, &first, &is_first);
     for (size_t s = 0; s < e->slots; s++) { /* an edge out of a first character's node */
         uint64_t stored = gx_u64slot_key(&e->slot[s]);
         uint32_t parent = (uint32_t)((stored - 1) >> 32);
