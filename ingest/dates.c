@@ -341,24 +341,21 @@ gx_manifest *gx_manifest_load(const char *path, const gx_diag *diag, gx_error *e
             gx_diag_emit(diag, GX_WARNING, path, lineno, -1, "more than 4,294,967,293 entries; the rest skipped");
             break;
         }
-        gx_buf full;
-        gx_buf_init(&full);
-        if (line[0] != '/')
-            gx_buf_add(&full, path, dirlen);
-        gx_buf_add(&full, line, (size_t)(tab - line));
-        char *p_full = gx_buf_take(&full), *real = resolve(p_full, &fs);
         uint32_t k = (uint32_t)m->n;
         GX_GROW(m->v, m->cap, m->n + 1);
         mentry *me = &m->v[m->n++];
-        me->path = m->text.len;
-        gx_buf_add(&m->text, p_full, strlen(p_full) + 1);
+        me->path = m->text.len; /* joined with the manifest's folder, in the text at once */
+        if (line[0] != '/')
+            gx_buf_add(&m->text, path, dirlen);
+        gx_buf_add(&m->text, line, (size_t)(tab - line));
+        gx_buf_addc(&m->text, '\0');
+        char *real = resolve(m->text.data + me->path, &fs);
         me->real = NO_REAL;
         if (real) {
             me->real = m->text.len;
             gx_buf_add(&m->text, real, strlen(real) + 1);
         }
         me->date = d;
-        free(p_full);
         free(real);
         me->first = index_entry(m, &m->by_path, false, k);
         if (me->real != NO_REAL) {
