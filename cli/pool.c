@@ -24,8 +24,10 @@ typedef struct pool {
     size_t held;  /* bytes the finished items not yet consumed hold, as work said */
     size_t idle;  /* pool threads asleep until the window has room */
     bool waiting; /* the caller is asleep until item `consumed` is done */
-    bool *done;   /* per slot (item % window) */
-    size_t *holds; /* per slot: what its item holds, to take off held when it is consumed */
+    struct slot_state {
+        bool done;
+        size_t holds; /* what its item holds, to take off held when it is consumed */
+    } *state;     /* per slot (item % window) */
     char *slots;  /* window × slot_size bytes */
     cli_work_fn work;
     void *ctx;
@@ -54,8 +56,7 @@ static void work_next(pool *p, int k)
     pthread_mutex_unlock(&p->mu);
     size_t holds = p->work(p->ctx, k, i, slot(p, i));
     pthread_mutex_lock(&p->mu);
-    p->done[i % p->window] = true;
-    p->holds[i % p->window] = holds;
+    p->state[i % p->window] = (struct slot_state){true, holds};
     p->held += holds;
     if (p->waiting && i == p->consumed)
         pthread_cond_signal(&p->can_consume);
@@ -90,8 +91,7 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
     if (jobs < 1)
         jobs = 1;
     pool p = {.n = n, .window = WINDOW * (size_t)jobs, .slot_size = slot_size, .work = work, .ctx = ctx};
-    p.done = gx_xcalloc(p.window, sizeof *p.done);
-    p.holds = gx_xcalloc(p.window, sizeof *p.holds);
+    p.state = gx_xcalloc(p.window, sizeof *p.state);
     p.slots = gx_xcalloc(p.window, slot_size);
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.can_work, NULL);
@@ -106,7 +106,7 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
     }
     for (size_t i = 0; i < n; i++) {
         pthread_mutex_lock(&p.mu);
-        while (!p.done[i % p.window]) {
+        while (!p.state[i % p.window].done) {
             if (has_room(&p)) {
                 work_next(&p, 0);
             } else {
@@ -119,8 +119,8 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
         consume(ctx, i, slot(&p, i));
         memset(slot(&p, i), 0, slot_size);
         pthread_mutex_lock(&p.mu);
-        p.done[i % p.window] = false;
-        p.held -= p.holds[i % p.window];
+        p.state[i % p.window].done = false;
+        p.held -= p.state[i % p.window].holds;
         p.consumed = i + 1;
         if (p.idle)
             pthread_cond_broadcast(&p.can_work);
@@ -133,7 +133,6 @@ void cli_pool_run(size_t n, int jobs, size_t slot_size, cli_work_fn work, cli_co
     pthread_cond_destroy(&p.can_work);
     pthread_cond_destroy(&p.can_consume);
     pthread_mutex_destroy(&p.mu);
-    free(p.done);
-    free(p.holds);
+    free(p.state);
     free(p.slots);
 }

@@ -682,8 +682,8 @@ bool cli_read_all(const cli_opts *o, const gx_lexicon *lex, counts *c, const cli
         fputc('\n', stderr);
     /* The manifest dates what pass 1 reads; pass 2 needs it only for an input it reads again (in
      * neither the temporary files nor memory), so without one it goes now instead of staying
-     * through pass 2 (50 MB at 1 GB, a part of the peak), and comes back only if a record in the
-     * files cannot be read. */
+     * through pass 2 (about 14 MB for the 1 GB corpus's 99,621 lines), and comes back only if a
+     * record in the files cannot be read. */
     bool again = false;
     for (size_t i = 0; man && i < in.paths.n && !again; i++)
         again = !extracted[i] && !r.spilled[i].len && !r.kept[i];
