@@ -291,7 +291,9 @@ typedef struct scan_tries {
 } scan_tries;
 
 /* The character at u (before end), packed as the trie packs it, if it is ASCII or of three bytes;
- * *k its bytes.  False for any other (the caller then cannot rule a place out). */
+ * *k its bytes.  False for any other (the caller then cannot rule a place out).  Not gx_words_char,
+ * which packs every kind: in word_may_start its loop made the 100 MB extract 1.7 % slower (eleven
+ * alternating pairs, stop 41), for characters a page hardly has. */
 static inline bool packed_at(const unsigned char *u, const unsigned char *end, uint32_t *c, size_t *k)
 {
     if (u >= end)
