@@ -1,0 +1,41 @@
+#!/bin/sh
+# floor.sh — where one core's extraction time goes: builds guanxi twice more in $TMPDIR with
+# GX_BENCH_FLOOR (ner/ner.c) — 1: the pages read, split, kept between the two passes and written as
+# JSONL with no entities; 2: the same, with each article's scan bits built in both passes — and
+# times both against build/guanxi in alternating runs of extract -j 1 on a generated corpus,
+# pinned to one core where taskset exists.  Prints the medians and what each step adds.
+# usage: bench/floor.sh [RUNS] [MB]     e.g. bench/floor.sh 5 100
+set -eu
+cd "$(dirname "$0")/.."
+RUNS=${1:-5} MB=${2:-100}
+G=build/guanxi
+[ -x "$G" ] || { echo "floor.sh: build guanxi first: tools/test.sh or cmake --build build" >&2; exit 2; }
+C=bench/corpus-$MB
+[ -f "$C/MANIFEST.tsv" ] || python3 bench/gen_corpus.py --mb "$MB" --out "$C" >&2
+T=$(mktemp -d "${TMPDIR:-/tmp}/guanxi-floor-XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+for f in 1 2; do
+    cmake -S . -B "$T/b$f" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-DGX_BENCH_FLOOR=$f >/dev/null
+    cmake --build "$T/b$f" --target guanxi -j 2 >/dev/null
+done
+PIN=
+command -v taskset >/dev/null && PIN="taskset -c 0"
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+    for v in 1 2 full; do
+        bin=$G
+        [ "$v" = full ] || bin=$T/b$v/guanxi
+        /usr/bin/time -f "$v %e" -a -o "$T/times" $PIN "$bin" extract -q -j 1 -m "$C/MANIFEST.tsv" -o /dev/null "$C"
+    done
+    i=$((i + 1))
+done
+median() { grep "^$1 " "$T/times" | awk '{print $2}' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+echo "extract -j 1 of $C ($(find "$C/" -name "*.txt" -exec cat {} + | wc -c) bytes of pages), $RUNS runs each, alternating; medians:"
+echo
+awk -v a="$(median 1)" -v b="$(median 2)" -v f="$(median full)" 'BEGIN {
+    print "| what runs | seconds | adds | of the full run |"
+    print "| --- | --- | --- | --- |"
+    printf "| reading, splitting, keeping and writing the articles (GX_BENCH_FLOOR=1) | %.2f | %.2f | %.0f %% |\n", a, a, 100 * a / f
+    printf "| and the scan bits of both passes (GX_BENCH_FLOOR=2) | %.2f | %.2f | %.0f %% |\n", b, b - a, 100 * (b - a) / f
+    printf "| and the recognisers: the full run (build/guanxi) | %.2f | %.2f | %.0f %% |\n", f, f - b, 100 * (f - b) / f
+}'
