@@ -1,5 +1,5 @@
 /* automaton_probe.c — how fast one pass of one automaton over every lexicon word could read a
- * corpus: the question behind "read each article once for all the recognisers" (PERFORMANCE.md).
+ * corpus: the question behind "read each article once for all the recognisers" (docs/PERFORMANCE-HISTORY.md).
  *
  * A character-level Aho–Corasick automaton over the words of data/ (places with their short forms,
  * titles, firm, event and place words, the stop lists) reads the pages named on standard input,

@@ -23,7 +23,7 @@ lines every 14–26 characters, mid-word and mid-name, as the e-paper's text doe
 
 usage: bench/gen_corpus.py --mb 100 --out DIR [--seed 20240221]
 Writes DIR/page-NNNNNN.txt and DIR/MANIFEST.tsv. The same seed gives the same bytes.
-Figures before stop 36 in docs/PERFORMANCE.md came from the earlier generator (git show
+Figures before stop 36 in docs/PERFORMANCE-HISTORY.md came from the earlier generator (git show
 8fa87f9:bench/gen_corpus.py): four small pages a day of visit articles only, every official kept in
 office forever and every firm new.
 """

@@ -11,7 +11,7 @@
  * time.  Reading the corpus does that, and keeps the default.  Building the network then frees
  * arrays of hundreds of megabytes (the shards' logs, the pairs once sorted) and allocates others
  * right after, and pages kept from the freed ones add to the peak: at 1 GB, giving them back at
- * once took the edges' stage, the build's peak, from 3.68 to 3.58 GiB (docs/PERFORMANCE.md).
+ * once took the edges' stage, the build's peak, from 3.68 to 3.58 GiB (docs/PERFORMANCE-HISTORY.md).
  * Every arena gets a decay of 0 (the ones made later too), and what is kept already goes back
  * now. */
 void cli_return_freed_memory_at_once(void)

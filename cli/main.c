@@ -12,7 +12,7 @@
  * symbol asked for until stop 41 ("thp:always").  A huge page is 2 MB zeroed at its first touch,
  * and on a virtual machine such as the benchmark's, memory new to the guest is dear to zero:
  * loading the 1 GB corpus's manifest took 0.27–0.56 s with them (79 % of its samples zeroing 35
- * huge pages) and takes 0.14 s without.  Alternating runs (docs/PERFORMANCE.md, stop 41), the
+ * huge pages) and takes 0.14 s without.  Alternating runs (docs/PERFORMANCE-HISTORY.md, stop 41), the
  * output the same bytes: 1 GB build -j 2 median 18.48 → 14.80 s, system time 6.5 → 2.4 s, peak
  * 252 → 229 MB; 100 MB build -j 2 2.45 → 2.10 s; 100 MB extract -j 1 2.00 → 1.97 s, its slowest
  * of ten 2.30 → 2.00 s; user time within 2 % each time. */

@@ -138,7 +138,7 @@ typedef struct mentry {
  * number (0: empty), the strings compared in the manifest's text.  Loading the 1 GB corpus's
  * manifest (99,621 lines) added 56 MB to guanxi's peak with each string allocated on its own and
  * copied again as a hash map's key, and adds 23 MB so, 9 MB of it the folder's listing while it
- * loads (docs/PERFORMANCE.md, stop 41). */
+ * loads (docs/PERFORMANCE-HISTORY.md, stop 41). */
 typedef struct entry_index {
     uint32_t *slot;
     size_t cap, n; /* cap a power of two, at most half full */
