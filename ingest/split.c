@@ -21,6 +21,7 @@ typedef struct pline {
     size_t start, end; /* trimmed, in the page */
     ltype type;
     size_t body;       /* L_START: offset of the text after 本报讯 */
+    unsigned may;      /* what its words may make it (line_may) */
 } pline;
 
 static const char MARKER[] = "本报讯";
@@ -279,8 +280,8 @@ static bool has_punct(const char *s, size_t len, bool list_ok)
 static bool headline_line(const char *s, const pline *l, bool list_ok)
 {
     size_t len = l->end - l->start; /* 48 characters: 48 to 192 bytes */
-    return l->type == L_TEXT && len <= 4 * 48 && (len <= 48 || gx_utf8_count(s + l->start, len) <= 48) &&
-           !has_punct(s + l->start, len, list_ok);
+    return l->type == L_TEXT && len <= 4 * 48 && !has_punct(s + l->start, len, list_ok) &&
+           (len <= 48 || gx_utf8_count(s + l->start, len) <= 48); /* body text's first mark ends it sooner */
 }
 
 static bool is_headline(const char *s, const pline *l)
@@ -393,7 +394,7 @@ static bool unit_empty(const page *p, const unit *u)
 
 /* What a line may be, from the words the tests below start from, found in one pass: a long
  * body line then costs one scan instead of a dozen searches. */
-enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4 };
+enum { MAY_START = 1, MAY_WEATHER = 2, MAY_ADVERT = 4, MAY_JUMP = 8 };
 
 /* The words a line's kind is read from (besides www., http, Tel and TEL): the character each
  * starts with, what must follow it, and what the word may make the line. */
@@ -404,6 +405,7 @@ static const struct {
 } MARKS[] = {
     {"本", "", MAY_START},       {"℃", "", MAY_WEATHER},    {"气", "温", MAY_WEATHER}, {"天", "气", MAY_WEATHER},
     {"地", "址", MAY_ADVERT},    {"热", "线", MAY_ADVERT},  {"电", "话", MAY_ADVERT},  {"咨", "询", MAY_ADVERT},
+    {"■", "下转", MAY_JUMP}, /* a jump line glued to a paragraph's end (emit) */
 };
 enum { N_MARKS = sizeof MARKS / sizeof MARKS[0] };
 static const unsigned char LETTERS[] = {'w', 'h', 'T'};
@@ -495,9 +497,9 @@ static void classify(page *p, const char *s, size_t len)
         trim(s, &a, &b);
         GX_GROW(p->lines, cap, p->nl + 1);
         pline *l = &p->lines[p->nl++];
-        *l = (pline){a, b, L_TEXT, 0};
+        *l = (pline){a, b, L_TEXT, 0, 0};
         const char *m;
-        unsigned may = line_may(s + a, b - a);
+        unsigned may = l->may = line_may(s + a, b - a);
         if (a == b)
             l->type = L_BLANK;
         else if (is_byline(s + a, b - a) ||
@@ -518,7 +520,7 @@ static void classify(page *p, const char *s, size_t len)
     }
     /* Short headline-like lines between two advert or weather lines are part of the box. */
     for (size_t i = 0; i < p->nl; i++) {
-        if (p->lines[i].type != L_TEXT || !is_headline(s, &p->lines[i]))
+        if (p->lines[i].type != L_TEXT)
             continue;
         size_t a = i, b = i;
         while (a > 0 && p->lines[a - 1].type == L_BLANK)
@@ -529,7 +531,7 @@ static void classify(page *p, const char *s, size_t len)
         ltype after = b + 1 < p->nl ? p->lines[b + 1].type : L_BLANK;
         bool box_before = before == L_AD || before == L_WEATHER;
         bool box_after = after == L_AD || after == L_WEATHER;
-        if (box_before && box_after)
+        if (box_before && box_after && is_headline(s, &p->lines[i])) /* the boxes first: most lines have none */
             p->lines[i].type = after;
     }
     /* A weather box's wrapped second line ("高气温16℃…") may stand alone; its first
@@ -632,7 +634,7 @@ static void emit(page *p, const char *source, gx_article_list *out)
             const pline *l = &p->lines[u->lines[i]];
             size_t e = l->end;
             /* a jump line glued to the end of a paragraph: "宋怡玲指出,■下转 C2版" */
-            const char *j = find(p->s + l->start, e - l->start, "■下转");
+            const char *j = l->may & MAY_JUMP ? find(p->s + l->start, e - l->start, "■下转") : NULL;
             if (j && gx_utf8_count(j, (size_t)(p->s + e - j)) <= 10)
                 e = (size_t)(j - p->s);
             gx_buf_add(&raw, p->s + l->start, e - l->start);

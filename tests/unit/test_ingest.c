@@ -757,6 +757,23 @@ static void test_headline_with_enumeration_comma(void)
     gx_article_list_destroy(&l);
 }
 
+/* A jump line glued to a paragraph's end (page 003: 宋怡玲指出,■下转 C2版) is cut from the text,
+ * whether the paragraph is wrapped or not; a ■ that no 下转 follows stays. */
+static void test_glued_jump_line(void)
+{
+    const char *page = "市领导调研安全生产工作\n\n■记者 胡佳英\n\n本报讯 昨天上午，市领导王芳调研\n安全生产工作。"
+                       "王芳指出，■下转 C2版\n\n在■处签字的企业负责人说，要压实责任。\n";
+    size_t skipped = 0;
+    gx_article_list l = ingest("2024-02-21.txt", page, 0, &skipped);
+    CHECK_EQ_INT(l.n, 1);
+    if (l.n == 1) {
+        CHECK(strstr(l.v[0].text, "下转") == NULL);
+        CHECK(strstr(l.v[0].text, "王芳指出,") != NULL);
+        CHECK(strstr(l.v[0].text, "在■处签字") != NULL);
+    }
+    gx_article_list_destroy(&l);
+}
+
 /* Page 000 reads as five articles, the visit dated 2024-02-19. */
 static void test_split_page_000(void)
 {
@@ -929,6 +946,7 @@ int main(int argc, char **argv)
     RUN(test_find);
     RUN(test_sentences_random);
     RUN(test_headline_with_enumeration_comma);
+    RUN(test_glued_jump_line);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
     RUN(test_split_markers_anywhere);
