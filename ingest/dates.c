@@ -106,6 +106,11 @@ gx_date gx_ingest_event_date(const char *text, size_t len, gx_date pub, bool *ap
             i = j > i ? j : i + 1;
             continue;
         }
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0xE4 || c > 0xE8) { /* none of the words below starts so: 今 E4, 前 E5, 昨日 E6, 近连 E8 */
+            i += gx_utf8_len(c);
+            continue;
+        }
         if (at(text, end, i, "昨天") || at(text, end, i, "昨日") || at(text, end, i, "昨晚"))
             return gx_date_add_days(pub, -1);
         if (at(text, end, i, "前天") || at(text, end, i, "前日"))

@@ -484,6 +484,19 @@ static void test_event_dates(void)
     CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), 0, &approx), 0);
     lead = "7月份以来,我市启动双拥系列活动。";
     CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 0);
+    /* each word of the lead's day, after text that starts none (their first bytes are E4–E8) */
+    lead = "今天上午,会议召开。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240221);
+    CHECK(!approx);
+    lead = "日前,我市召开会议。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240221);
+    CHECK(approx);
+    lead = "“双拥”活动连日来走进社区。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240221);
+    CHECK(approx);
+    lead = "在平湖,ABC公司昨晚举行晚会。";
+    CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), pub, &approx), 20240220);
+    CHECK(!approx);
     /* the day before 1 March in a leap year */
     lead = "昨天,会议召开。";
     CHECK_EQ_INT(gx_ingest_event_date(lead, strlen(lead), gx_date_make(2024, 3, 1), &approx), 20240229);
