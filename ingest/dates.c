@@ -107,7 +107,7 @@ gx_date gx_ingest_event_date(const char *text, size_t len, gx_date pub, bool *ap
             continue;
         }
         unsigned char c = (unsigned char)text[i];
-        if (c < 0xE4 || c > 0xE8) { /* none of the words below starts so: 今 E4, 前 E5, 昨日 E6, 近连 E8 */
+        if (c < 0xE4 || c > 0xE8) { /* no word below starts so; their first characters: 今 E4, 前 E5, 昨 日 E6, 近 连 E8 */
             i += gx_utf8_len(c);
             continue;
         }
