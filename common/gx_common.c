@@ -544,6 +544,15 @@ static void u64map_rehash(gx_u64map *m, size_t slots)
     free(old.slot);
 }
 
+void gx_u64map_reserve(gx_u64map *m, size_t n)
+{
+    size_t slots = m->slots ? m->slots : 128;
+    while (2 * n > slots)
+        slots *= 2;
+    if (slots > m->slots)
+        u64map_rehash(m, slots);
+}
+
 int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added)
 {
     if (2 * (m->n + 1) > m->slots)

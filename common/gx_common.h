@@ -237,6 +237,8 @@ static inline int32_t gx_u64map_get(const gx_u64map *m, uint64_t key)
     const gx_u64slot *s = &m->slot[gx_u64map_slot(m, key + 1)];
     return gx_u64slot_key(s) ? s->val : -1;
 }
+/* Makes room for n keys in all, so that adding them moves none. */
+void gx_u64map_reserve(gx_u64map *m, size_t n);
 /* Returns a pointer to the value slot of key; inserts `dflt` if absent and sets *added. */
 int32_t *gx_u64map_put(gx_u64map *m, uint64_t key, int32_t dflt, bool *added);
 

@@ -53,6 +53,8 @@ static inline uint32_t gx_packed_cp(uint32_t c)
 }
 /* Adds a word; returns the value it had before (-1 if new). */
 int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value);
+/* Adds a word that is not there yet, with value; returns -1 so, else its value (left as it is). */
+int32_t gx_trie_add_new(gx_trie *t, const char *w, size_t len, int32_t value);
 size_t gx_trie_longest_(const gx_trie *t, const char *s, size_t len, int32_t *value);
 /* The bit of gx_trie.first for a character packed as trie.c packs it (its UTF-8 bytes). */
 static inline unsigned gx_trie_first_bit(uint32_t packed)

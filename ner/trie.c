@@ -196,7 +196,9 @@ void gx_trie_last_chars(const gx_trie *t, void (*fn)(uint32_t packed, void *arg)
     }
 }
 
-int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
+/* gx_trie_add and gx_trie_add_new: the word's node made, its value set (kept, if it had one and
+ * keep). */
+static int32_t add(gx_trie *t, const char *w, size_t len, int32_t value, bool keep)
 {
     if (!len)
         return -1;
@@ -236,6 +238,8 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
         cur = next;
     }
     int32_t old = t->value[cur];
+    if (old >= 0 && keep)
+        return old;
     t->value[cur] = value;
     if (depth == 1)
         t->single = true;
@@ -244,6 +248,16 @@ int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
     if (t->pairs && t->pair_bits < PAIR_BITS_MAX && ((size_t)1 << t->pair_bits) < t->n * (PAIR_BITS_PER_NODE / 2))
         build_pairs(t); /* an indexed trie grown to twice the nodes its filter was sized for */
     return old;
+}
+
+int32_t gx_trie_add(gx_trie *t, const char *w, size_t len, int32_t value)
+{
+    return add(t, w, len, value, false);
+}
+
+int32_t gx_trie_add_new(gx_trie *t, const char *w, size_t len, int32_t value)
+{
+    return add(t, w, len, value, true);
 }
 
 /* The node after character ch, or -1. */
