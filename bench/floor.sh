@@ -3,7 +3,8 @@
 # GX_BENCH_FLOOR (ner/ner.c) — 1: the pages read, split, kept between the two passes and written as
 # JSONL with no entities; 2: the same, with each article's scan bits built in both passes — and
 # times both against build/guanxi in alternating runs of extract -j 1 on a generated corpus,
-# pinned to one core where taskset exists.  Prints the medians and what each step adds.
+# pinned to one core where taskset exists.  Prints the medians and what each step adds, with the
+# median CPU time in guanxi's own code (user) and in the kernel's reading and writing (system).
 # usage: bench/floor.sh [RUNS] [MB]     e.g. bench/floor.sh 5 100
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,17 +26,20 @@ while [ "$i" -lt "$RUNS" ]; do
     for v in 1 2 full; do
         bin=$G
         [ "$v" = full ] || bin=$T/b$v/guanxi
-        /usr/bin/time -f "$v %e" -a -o "$T/times" $PIN "$bin" extract -q -j 1 -m "$C/MANIFEST.tsv" -o /dev/null "$C"
+        /usr/bin/time -f "$v %e %U %S" -a -o "$T/times" $PIN "$bin" extract -q -j 1 -m "$C/MANIFEST.tsv" -o /dev/null "$C"
     done
     i=$((i + 1))
 done
-median() { grep "^$1 " "$T/times" | awk '{print $2}' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+# median V [COLUMN]: the median of a column of V's runs (2: seconds, 3: user, 4: system)
+median() { grep "^$1 " "$T/times" | awk -v c="${2:-2}" '{print $c}' | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 echo "extract -j 1 of $C ($(find "$C/" -name "*.txt" -exec cat {} + | wc -c) bytes of pages), $RUNS runs each, alternating; medians:"
 echo
-awk -v a="$(median 1)" -v b="$(median 2)" -v f="$(median full)" 'BEGIN {
-    print "| what runs | seconds | adds | of the full run |"
-    print "| --- | --- | --- | --- |"
-    printf "| reading, splitting, keeping and writing the articles (GX_BENCH_FLOOR=1) | %.2f | %.2f | %.0f %% |\n", a, a, 100 * a / f
-    printf "| and the scan bits of both passes (GX_BENCH_FLOOR=2) | %.2f | %.2f | %.0f %% |\n", b, b - a, 100 * (b - a) / f
-    printf "| and the recognisers: the full run (build/guanxi) | %.2f | %.2f | %.0f %% |\n", f, f - b, 100 * (f - b) / f
+awk -v a="$(median 1)" -v b="$(median 2)" -v f="$(median full)" \
+    -v au="$(median 1 3)" -v bu="$(median 2 3)" -v fu="$(median full 3)" \
+    -v as="$(median 1 4)" -v bs="$(median 2 4)" -v fs="$(median full 4)" 'BEGIN {
+    print "| what runs | seconds | adds | of the full run | user s | system s |"
+    print "| --- | --- | --- | --- | --- | --- |"
+    printf "| reading, splitting, keeping and writing the articles (GX_BENCH_FLOOR=1) | %.2f | %.2f | %.0f %% | %.2f | %.2f |\n", a, a, 100 * a / f, au, as
+    printf "| and the scan bits of both passes (GX_BENCH_FLOOR=2) | %.2f | %.2f | %.0f %% | %.2f | %.2f |\n", b, b - a, 100 * (b - a) / f, bu, bs
+    printf "| and the recognisers: the full run (build/guanxi) | %.2f | %.2f | %.0f %% | %.2f | %.2f |\n", f, f - b, 100 * (f - b) / f, fu, fs
 }'
