@@ -357,6 +357,31 @@ static unit *new_unit(page *p)
     return u;
 }
 
+/* Where a title and its subtitle begin among lines [k, end) of the unit — the headline lines (and
+ * blanks) at its end, k the first non-blank — or end if they are not so: the last line starts with
+ * a dash (——上半年平湖经济发展述评③), and the title before it (动能转换添活力) is a block of
+ * lines with a blank line before it.  Wrapped body text does not end so: a sentence that goes on
+ * past a dash carries its marks, and its lines follow each other with no blank between. */
+static size_t subtitle_start(const page *p, const unit *u, size_t k, size_t end)
+{
+    static const char DASH[] = "——";
+    const pline *sub = &p->lines[u->lines[end - 1]];
+    if (!starts_with(p->s + sub->start, sub->end - sub->start, DASH))
+        return end;
+    size_t t = end - 1; /* back to the title's last line */
+    while (t > k && p->lines[u->lines[t - 1]].type == L_BLANK)
+        t--;
+    if (t == k)
+        return end;
+    t--;
+    const pline *title = &p->lines[u->lines[t]];
+    if (starts_with(p->s + title->start, title->end - title->start, DASH))
+        return end;
+    while (t > 0 && p->lines[u->lines[t - 1]].type != L_BLANK) /* back to its first line */
+        t--;
+    return t >= k && t > 0 ? t : end; /* before k, the block would take in a body line */
+}
+
 /* Moves the headline lines at the end of a unit's body into *dst (a list mark allowed in them: the
  * body before must have ended its sentence). */
 static void take_tail_heads(page *p, unit *u, size_t **dst, size_t *nd, size_t *cd)
@@ -372,12 +397,16 @@ static void take_tail_heads(page *p, unit *u, size_t **dst, size_t *nd, size_t *
         k++;
     if (k == end)
         return;
-    /* Only when the body before them ended its sentence (else they are wrapped body). */
+    /* Only when the body before them ended its sentence (else they are wrapped body); where it did
+     * not (a column cut: 宋怡玲指出，), only a title and its subtitle. */
     size_t b = k;
     while (b > 0 && p->lines[u->lines[b - 1]].type == L_BLANK)
         b--;
-    if (b > 0 && !ends_sentence(p->s, &p->lines[u->lines[b - 1]]))
-        return;
+    if (b > 0 && !ends_sentence(p->s, &p->lines[u->lines[b - 1]])) {
+        k = subtitle_start(p, u, k, end);
+        if (k == end)
+            return;
+    }
     for (size_t i = k; i < end; i++)
         if (p->lines[u->lines[i]].type != L_BLANK)
             push_idx(dst, nd, cd, u->lines[i]);

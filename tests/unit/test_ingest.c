@@ -787,6 +787,41 @@ static void test_glued_jump_line(void)
     gx_article_list_destroy(&l);
 }
 
+/* A title and its "——" subtitle after a column cut mid-sentence (page 003: 宋怡玲指出，, then
+ * 动能转换添活力 / ——上半年平湖经济发展述评③) begin the next article; a wrapped body line with no
+ * mark before the title's block stays in the body. */
+static void test_subtitled_head_after_cut(void)
+{
+    static const struct {
+        const char *cut;   /* the body's last lines, cut mid-sentence */
+        const char *last;  /* what the first article's text ends with */
+    } CASES[] = {
+        {"李明指出，", "李明指出,"},
+        {"李明指出，要\n扎实推进安全生产", "扎实推进安全生产"},
+    };
+    for (size_t c = 0; c < sizeof CASES / sizeof *CASES; c++) {
+        char page[1024];
+        snprintf(page, sizeof page,
+                 "市领导调研安全生产工作\n\n■记者 胡佳英\n\n本报讯 昨天上午，市领导王芳调研安全生产工作。\n\n"
+                 "副市长李明在讲话中表示，全市上下要压实责任。%s\n\n招商引资开新局\n\n——上半年平湖经济发展述评②\n\n"
+                 "■记者 汪锦秀\n\n项目为王，实干为先。今年以来，我市新引进项目32个。\n",
+                 CASES[c].cut);
+        size_t skipped = 0;
+        gx_article_list l = ingest("2024-02-21.txt", page, 0, &skipped);
+        CHECK_EQ_INT(l.n, 2);
+        if (l.n == 2) {
+            const char *t = l.v[0].text;
+            size_t n = strlen(t), m = strlen(CASES[c].last);
+            CHECK(n > m && strncmp(t + n - m - 1, CASES[c].last, m) == 0); /* then the closing newline */
+            CHECK(strstr(t, "招商引资") == NULL && strstr(t, "述评") == NULL);
+            CHECK_EQ_STR(l.v[1].title, "招商引资开新局 ——上半年平湖经济发展述评②");
+            CHECK(l.v[1].journalists.n == 1 && strcmp(l.v[1].journalists.v[0], "汪锦秀") == 0);
+            CHECK(strncmp(l.v[1].text, "项目为王", strlen("项目为王")) == 0);
+        }
+        gx_article_list_destroy(&l);
+    }
+}
+
 /* Page 000 reads as five articles, the visit dated 2024-02-19. */
 static void test_split_page_000(void)
 {
@@ -960,6 +995,7 @@ int main(int argc, char **argv)
     RUN(test_sentences_random);
     RUN(test_headline_with_enumeration_comma);
     RUN(test_glued_jump_line);
+    RUN(test_subtitled_head_after_cut);
     RUN(test_split_page_000);
     RUN(test_split_boxes);
     RUN(test_split_markers_anywhere);
