@@ -28,6 +28,7 @@ run() { # binary label: appends "label wall cpu" to $T/times
     fi
     bin=$1 label=$2
     shift 2
+    [ "$WHAT" = extract ] || sync # the last build's outputs written out first, not while this one runs
     /usr/bin/time -f "$label %e %U %S" -o "$T/one" $PIN "$bin" "$@" -q -j "$JOBS" -m "$C/MANIFEST.tsv" "$C" >/dev/null
     tail -n 1 "$T/one" | tee -a "$T/times" | awk '{printf "%s %.2f s (cpu %.2f s)\n", $1, $2, $3 + $4}'
 }
