@@ -383,7 +383,7 @@ static size_t subtitle_start(const page *p, const unit *u, size_t k, size_t end)
 }
 
 /* Moves the headline lines at the end of a unit's body into *dst (a list mark allowed in them: the
- * body before must have ended its sentence). */
+ * body before must have ended its sentence, or they must be a title and its subtitle). */
 static void take_tail_heads(page *p, unit *u, size_t **dst, size_t *nd, size_t *cd)
 {
     size_t k = u->n;
